@@ -1,0 +1,166 @@
+//! The command line: subcommands for players, teachers and balance work.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use ai_race::content;
+use ai_race::game::hash::hex;
+use ai_race::game::policy::Policy;
+use ai_race::sim;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ai-race",
+    version,
+    about = "AI Race: lead Meta through the race to superintelligence"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Play many games headless with a scripted strategy and print the results.
+    Sim {
+        /// The strategy: random, hire-only, adopt-only, pipeline-only, hoard, balanced,
+        /// balanced-no-hire, balanced-no-adopt, balanced-no-pipeline.
+        #[arg(long)]
+        policy: String,
+        /// How many games (1 to 1,000,000).
+        #[arg(long, default_value = "1000")]
+        games: String,
+        /// The run's seed (each game's seed is derived from it).
+        #[arg(long, default_value = "1")]
+        seed: String,
+        /// A built-in scenario id.
+        #[arg(long, default_value = "race-2025")]
+        scenario: String,
+        /// easy, normal, hard or brutal.
+        #[arg(long)]
+        difficulty: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        None => {
+            println!("The interface is coming; try `ai-race sim --policy balanced --games 100`.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Sim {
+            policy,
+            games,
+            seed,
+            scenario,
+            difficulty,
+            json,
+        }) => sim_command(
+            &policy,
+            &games,
+            &seed,
+            &scenario,
+            difficulty.as_deref(),
+            json,
+        ),
+    }
+}
+
+fn sim_command(
+    policy: &str,
+    games: &str,
+    seed: &str,
+    scenario: &str,
+    difficulty: Option<&str>,
+    json: bool,
+) -> Result<ExitCode, String> {
+    let policy = Policy::from_name(policy).ok_or_else(|| {
+        format!(
+            "unknown policy '{policy}'; choose one of: {}",
+            Policy::names()
+        )
+    })?;
+    let games: u32 = games
+        .trim()
+        .parse()
+        .ok()
+        .filter(|g| (1..=1_000_000).contains(g))
+        .ok_or_else(|| {
+            format!("--games must be a whole number from 1 to 1000000, found '{games}'")
+        })?;
+    let seed: u64 = seed.trim().parse().map_err(|_| {
+        format!("--seed must be a whole number from 0 to 18446744073709551615, found '{seed}'")
+    })?;
+    if let Some(d) = difficulty
+        && !content::difficulties().iter().any(|x| x.id == d)
+    {
+        return Err(format!(
+            "unknown difficulty '{d}'; choose one of: {}",
+            content::difficulty_ids()
+        ));
+    }
+    let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
+    let s = sim::run(&content, policy, games, seed);
+    if json {
+        let endings: serde_json::Map<String, serde_json::Value> = s
+            .endings
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), serde_json::Value::from(*v)))
+            .collect();
+        let obj = serde_json::json!({
+            "policy": policy.name(),
+            "scenario": content.scenario.id,
+            "difficulty": content.difficulty.id,
+            "seed": seed,
+            "games": s.games,
+            "wins": s.wins,
+            "win_rate": s.win_rate(),
+            "median_months": s.median_months,
+            "campaign_months": s.campaign_months,
+            "mean_score": s.mean_score,
+            "endings": endings,
+            "final_hash": hex(s.final_hash),
+        });
+        println!("{obj}");
+    } else {
+        println!(
+            "{} on {} ({}), {} games, seed {}",
+            policy.name(),
+            content.scenario.name,
+            content.difficulty.name,
+            s.games,
+            seed
+        );
+        println!(
+            "  win rate      {:.1}% ({} wins)",
+            s.win_rate() * 100.0,
+            s.wins
+        );
+        println!(
+            "  median length {} of {} months",
+            s.median_months, s.campaign_months
+        );
+        println!("  mean score    {}", s.mean_score);
+        for (k, v) in &s.endings {
+            println!("  {k:<16} {v}");
+        }
+        println!("  final hash    {}", hex(s.final_hash));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

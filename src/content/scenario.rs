@@ -1,0 +1,248 @@
+//! Scenario files: what a teacher writes, and how it is resolved against the shared assets
+//! into the full content of a game.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ContentError, Problem, assets, locate, parse};
+use crate::game::data::{
+    Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
+    TalentDef, TechDef,
+};
+use crate::game::units::Money;
+
+/// A scenario file as written. Everything but the id, name, description, start and length is
+/// optional: what is left out comes from the shared assets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub start_year: u16,
+    pub start_month: u8,
+    pub months: u16,
+    #[serde(default)]
+    pub seed: Option<u64>,
+    #[serde(default)]
+    pub difficulty: Option<String>,
+    #[serde(default)]
+    pub locked: bool,
+    /// Points added to every track of every lab (a race that starts further along).
+    #[serde(default)]
+    pub progress_offset: u32,
+    /// Replaces the default labs entirely (the player's first).
+    #[serde(default)]
+    pub labs: Option<Vec<LabDef>>,
+    /// Changes to some fields of some labs.
+    #[serde(default)]
+    pub lab_changes: Vec<LabChange>,
+    #[serde(default)]
+    pub techs: Option<Vec<TechDef>>,
+    #[serde(default)]
+    pub legacy: Option<Vec<LegacyDef>>,
+    #[serde(default)]
+    pub stages: Option<Vec<StageDef>>,
+    #[serde(default)]
+    pub deals: Option<Vec<DealDef>>,
+    #[serde(default)]
+    pub events: Option<Vec<EventDef>>,
+    /// Ids of events that never happen in this scenario.
+    #[serde(default)]
+    pub disabled_events: Vec<String>,
+    #[serde(default)]
+    pub market_size: Option<u8>,
+}
+
+/// Changes to one lab's starting position.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabChange {
+    pub lab: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub short: Option<String>,
+    #[serde(default)]
+    pub budget: Option<Money>,
+    #[serde(default)]
+    pub monthly_income: Option<Money>,
+    #[serde(default)]
+    pub researchers: Option<u32>,
+    #[serde(default)]
+    pub compute: Option<u32>,
+    #[serde(default)]
+    pub deploy_minutes: Option<u32>,
+    #[serde(default)]
+    pub tracks: Option<[u32; 3]>,
+    #[serde(default)]
+    pub morale: Option<u8>,
+    #[serde(default)]
+    pub risk: Option<u8>,
+    #[serde(default)]
+    pub board: Option<u8>,
+    #[serde(default)]
+    pub review: Option<u8>,
+    #[serde(default)]
+    pub ecosystem: Option<u8>,
+    #[serde(default)]
+    pub data: Option<u8>,
+}
+
+fn shared<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ContentError> {
+    let text = assets::SHARED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or("");
+    parse(name, text)
+}
+
+/// Resolves a scenario file into the full content of a game and checks it.
+pub fn resolve(
+    file: &str,
+    text: &str,
+    raw: ScenarioFile,
+    difficulty: Option<&str>,
+) -> Result<Content, ContentError> {
+    let mut problems = Vec::new();
+    let difficulties: Vec<DifficultyDef> = shared("assets/difficulty.ron")?;
+    let wanted = if raw.locked {
+        raw.difficulty.as_deref().or(difficulty)
+    } else {
+        difficulty.or(raw.difficulty.as_deref())
+    }
+    .unwrap_or("normal");
+    let ids: Vec<&str> = difficulties.iter().map(|d| d.id.as_str()).collect();
+    let chosen = match difficulties.iter().find(|d| d.id == wanted) {
+        Some(d) => d.clone(),
+        None => {
+            let (line, col) = locate(text, &format!("\"{wanted}\""));
+            return Err(ContentError {
+                problems: vec![Problem {
+                    file: if line == 0 {
+                        "difficulty".into()
+                    } else {
+                        file.into()
+                    },
+                    line,
+                    col,
+                    message: format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", ")),
+                }],
+            });
+        }
+    };
+
+    let mut labs = match raw.labs {
+        Some(l) => l,
+        None => shared::<Vec<LabDef>>("assets/labs.ron")?,
+    };
+    for change in &raw.lab_changes {
+        match labs.iter_mut().find(|l| l.id == change.lab) {
+            Some(lab) => apply_change(lab, change),
+            None => {
+                let (line, col) = locate(text, &format!("\"{}\"", change.lab));
+                let known: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
+                problems.push(Problem {
+                    file: file.into(),
+                    line,
+                    col,
+                    message: format!(
+                        "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
+                        change.lab,
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    for lab in &mut labs {
+        for t in &mut lab.tracks {
+            *t = (*t + raw.progress_offset).min(99);
+        }
+    }
+
+    let mut talent: TalentDef = shared("assets/talent.ron")?;
+    if let Some(size) = raw.market_size {
+        talent.market_size = size;
+    }
+    let mut events = match raw.events {
+        Some(e) => e,
+        None => shared("assets/events.ron")?,
+    };
+    for id in &raw.disabled_events {
+        if !events.iter().any(|e| &e.id == id) {
+            let (line, col) = locate(text, &format!("\"{id}\""));
+            problems.push(Problem {
+                file: file.into(),
+                line,
+                col,
+                message: format!("disabled_events names '{id}', which is not an event id"),
+            });
+        }
+    }
+    events.retain(|e| !raw.disabled_events.contains(&e.id));
+
+    let content = Content {
+        scenario: ScenarioInfo {
+            id: raw.id,
+            name: raw.name,
+            description: raw.description,
+            start_year: raw.start_year,
+            start_month: raw.start_month,
+            months: raw.months,
+            seed: raw.seed,
+            difficulty: raw.difficulty,
+            locked: raw.locked,
+        },
+        difficulty: chosen,
+        labs,
+        talent,
+        techs: match raw.techs {
+            Some(t) => t,
+            None => shared("assets/techs.ron")?,
+        },
+        legacy: match raw.legacy {
+            Some(t) => t,
+            None => shared("assets/legacy.ron")?,
+        },
+        stages: match raw.stages {
+            Some(t) => t,
+            None => shared("assets/pipeline.ron")?,
+        },
+        deals: match raw.deals {
+            Some(t) => t,
+            None => shared("assets/deals.ron")?,
+        },
+        events,
+    };
+    problems.extend(super::check::check(file, text, &content));
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(ContentError { problems })
+    }
+}
+
+fn apply_change(lab: &mut LabDef, c: &LabChange) {
+    macro_rules! set {
+        ($($f:ident),*) => {
+            $(if let Some(v) = &c.$f { lab.$f = v.clone(); })*
+        };
+    }
+    set!(
+        name,
+        short,
+        budget,
+        monthly_income,
+        researchers,
+        compute,
+        deploy_minutes,
+        tracks,
+        morale,
+        risk,
+        board,
+        review,
+        ecosystem,
+        data
+    );
+}

@@ -1,0 +1,198 @@
+//! Applying the effects of events, event choices and deals. Harmful effects are scaled by the
+//! difficulty's event severity; helpful ones are not.
+
+use super::data::Effect;
+use super::event::{Event, Flow, Stat};
+use super::rules::Ctx;
+use super::state::{LabId, NewsKind, PLAYER};
+
+/// Scales a harmful amount by the difficulty's severity.
+fn harm(ctx: &Ctx, amount: i64) -> i64 {
+    amount * i64::from(ctx.content.difficulty.event_severity_pct) / 100
+}
+
+/// Applies each effect to `lab` (effects on rivals name them explicitly).
+pub fn apply_effects(ctx: &mut Ctx, lab: LabId, effects: &[Effect]) {
+    for effect in effects {
+        apply_effect(ctx, lab, effect);
+    }
+}
+
+fn signed_stat(ctx: &mut Ctx, lab: LabId, stat: Stat, delta: i64, bad_when_negative: bool) {
+    let bad = (delta < 0) == bad_when_negative;
+    let delta = if bad { harm(ctx, delta) } else { delta };
+    ctx.stat(lab, stat, delta);
+}
+
+fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
+    match effect {
+        Effect::Budget(m) => {
+            let m = if *m < 0 { harm(ctx, *m) } else { *m };
+            ctx.emit(Event::Money {
+                lab,
+                delta: m,
+                flow: Flow::Event,
+            });
+        }
+        Effect::Income(m) => signed_stat(ctx, lab, Stat::Income, *m, true),
+        Effect::Morale(d) => signed_stat(ctx, lab, Stat::Morale, i64::from(*d), true),
+        Effect::Risk(d) => signed_stat(ctx, lab, Stat::Risk, i64::from(*d), false),
+        Effect::Board(d) => signed_stat(ctx, lab, Stat::Board, i64::from(*d), true),
+        Effect::Review(d) => signed_stat(ctx, lab, Stat::Review, i64::from(*d), true),
+        Effect::Ecosystem(d) => signed_stat(ctx, lab, Stat::Ecosystem, i64::from(*d), true),
+        Effect::Data(d) => signed_stat(ctx, lab, Stat::Data, i64::from(*d), true),
+        Effect::Compute(d) => signed_stat(ctx, lab, Stat::Compute, i64::from(*d), true),
+        Effect::Researchers(d) => signed_stat(ctx, lab, Stat::Researchers, i64::from(*d), true),
+        Effect::Progress(tenths) => {
+            let g = i64::from(*tenths) * 100;
+            let g = if g < 0 { harm(ctx, g) } else { g } as i32;
+            ctx.emit(Event::TrackGain {
+                lab,
+                gain: [g, g, g],
+            });
+        }
+        Effect::TrackProgress(t, tenths) => {
+            let g = i64::from(*tenths) * 100;
+            let g = if g < 0 { harm(ctx, g) } else { g } as i32;
+            let mut gain = [0; 3];
+            gain[t.index()] = g;
+            ctx.emit(Event::TrackGain { lab, gain });
+        }
+        Effect::DeployPct(pct) => {
+            let minutes = ctx.state.lab(lab).deploy_minutes;
+            let pct = if *pct > 0 {
+                harm(ctx, i64::from(*pct))
+            } else {
+                i64::from(*pct)
+            };
+            let new = (i64::from(minutes) * (100 + pct) / 100).clamp(2, 2_000) as u32;
+            ctx.emit(Event::DeployTime { lab, minutes: new });
+        }
+        Effect::Weeks(d) => {
+            let d = if *d < 0 {
+                harm(ctx, i64::from(*d))
+            } else {
+                i64::from(*d)
+            };
+            if lab == PLAYER {
+                ctx.emit(Event::WeeksNextMonth {
+                    delta: d.clamp(-2, 2) as i8,
+                });
+            }
+        }
+        Effect::LoseStar => lose_star(ctx, lab),
+        Effect::GainStar => gain_star(ctx, lab),
+        Effect::LeaderProgress(tenths) => {
+            let leader = ctx.state.leading_rival();
+            let g = *tenths * 100;
+            ctx.emit(Event::TrackGain {
+                lab: leader,
+                gain: [g, g, g],
+            });
+        }
+        Effect::RivalsProgress(tenths) => {
+            let g = *tenths * 100;
+            for r in 1..ctx.state.labs.len() as LabId {
+                ctx.emit(Event::TrackGain {
+                    lab: r,
+                    gain: [g, g, g],
+                });
+            }
+        }
+        Effect::LicencePct(pct) => {
+            if let Some(t) = dependency(ctx, lab) {
+                let price = ctx.state.techs[usize::from(t)].licence_monthly;
+                let pct = if *pct > 0 {
+                    harm(ctx, i64::from(*pct))
+                } else {
+                    i64::from(*pct)
+                };
+                let monthly = (price + price * pct / 100).max(0);
+                ctx.emit(Event::LicenceChanged { tech: t, monthly });
+                let name = ctx.content.techs[usize::from(t)].name.clone();
+                ctx.news(
+                    NewsKind::Event,
+                    format!("{name} now costs {} a month", super::units::money(monthly)),
+                );
+            }
+        }
+        Effect::CutAccess(months) => {
+            if let Some(t) = dependency(ctx, lab) {
+                let until = ctx.state.month + 1 + u16::from(*months);
+                ctx.emit(Event::AccessCut { tech: t, until });
+                let name = ctx.content.techs[usize::from(t)].name.clone();
+                ctx.news(
+                    NewsKind::Warning,
+                    format!("access to {name} is cut for {months} months"),
+                );
+            }
+        }
+        Effect::DelayProjects(months) => {
+            if !ctx.state.lab(lab).projects.is_empty() {
+                ctx.emit(Event::ProjectsAdvanced {
+                    lab,
+                    months: -(*months as i8),
+                });
+            }
+        }
+        Effect::SpeedThisMonth(pct) => {
+            let pct = if *pct < 0 {
+                harm(ctx, i64::from(*pct))
+            } else {
+                i64::from(*pct)
+            };
+            ctx.stat(lab, Stat::SpeedBonus, pct);
+        }
+    }
+}
+
+/// The licensed (not in-house) outside tech the lab depends on most: the highest licence.
+fn dependency(ctx: &mut Ctx, lab: LabId) -> Option<u16> {
+    let l = ctx.state.lab(lab);
+    let mut candidates: Vec<u16> = l
+        .tech
+        .iter()
+        .filter(|a| !a.in_house)
+        .map(|a| a.tech)
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    candidates.sort_unstable();
+    let i = ctx.state.rng.pick(candidates.len())?;
+    Some(candidates[i])
+}
+
+fn lose_star(ctx: &mut Ctx, lab: LabId) {
+    let best = ctx
+        .state
+        .staff_of(lab)
+        .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
+        .map(|(id, _)| id);
+    let Some(person) = best else { return };
+    let to = ctx.state.leading_rival();
+    let to = if to == lab { None } else { Some(to) };
+    ctx.emit(Event::PersonLeft { person, to });
+    let name = ctx.state.people[person as usize].name.clone();
+    let dest = match to {
+        Some(r) => ctx.content.labs[usize::from(r)].short.clone(),
+        None => "a new startup".to_string(),
+    };
+    ctx.news(NewsKind::Warning, format!("{name} left for {dest}"));
+}
+
+fn gain_star(ctx: &mut Ctx, lab: LabId) {
+    let person = super::people::new_person(ctx.content, ctx.state, true);
+    let id = ctx.state.people.len() as u32;
+    let salary = person.salary;
+    ctx.emit(Event::PersonJoined { person });
+    ctx.emit(Event::Hired {
+        lab,
+        person: id,
+        salary,
+        from: None,
+    });
+    let p = &ctx.state.people[id as usize];
+    let text = format!("{} ({}, skill {}) joins the lab", p.name, p.title, p.skill);
+    ctx.news(NewsKind::Player, text);
+}

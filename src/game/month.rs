@@ -1,0 +1,383 @@
+//! Ending a month. The order is fixed and part of the rules:
+//!
+//! 1. projects advance and finished ones pay off; integrations advance;
+//! 2. every lab's research progresses (with its breakdown by cause);
+//! 3. rivals make their moves, through the same commands as the player;
+//! 4. an event may strike the player (some ask for a choice next month);
+//! 5. money comes in and goes out (income, salaries, licences, running compute);
+//! 6. morale drifts; 7. risk drifts and incidents may happen; 8. the board judges;
+//! 9. the race is checked for an ending; the month closes and the talent market refreshes.
+
+use super::event::{Event, Flow, Stat};
+use super::research::{self, AUTOMATION_THRESHOLD};
+use super::rules::{Ctx, LEASE_MONTHLY};
+use super::state::{Ending, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
+use super::units::{Money, Progress, money};
+
+/// Yearly cost of one rank-and-file researcher, USD millions, charged monthly.
+pub const RESEARCHER_MONTHLY_THOUSANDS: Money = 80;
+/// Running one thousand owned GPUs for a month, USD millions.
+pub const COMPUTE_MONTHLY: Money = 1;
+
+pub fn resolve(ctx: &mut Ctx) {
+    let labs = ctx.state.labs.len() as LabId;
+    for lab in 0..labs {
+        projects(ctx, lab);
+    }
+    let before: Vec<Progress> = ctx.state.labs.iter().map(|l| l.progress()).collect();
+    for lab in 0..labs {
+        research_step(ctx, lab, before[usize::from(lab)]);
+    }
+    for lab in 1..labs {
+        super::rivals::act(ctx, lab);
+    }
+    super::deck::draw(ctx);
+    for lab in 0..labs {
+        money_step(ctx, lab);
+        morale_step(ctx, lab);
+        risk_step(ctx, lab);
+    }
+    board_step(ctx, before[usize::from(PLAYER)]);
+    ending_step(ctx);
+    close(ctx);
+}
+
+fn projects(ctx: &mut Ctx, lab: LabId) {
+    let l = ctx.state.lab(lab);
+    if l.tech.iter().any(|a| a.integrating > 0) {
+        let finishing: Vec<u16> = l
+            .tech
+            .iter()
+            .filter(|a| a.integrating == 1)
+            .map(|a| a.tech)
+            .collect();
+        ctx.emit(Event::IntegrationAdvanced { lab });
+        for tech in finishing {
+            ctx.emit(Event::Integrated { lab, tech });
+            if lab == PLAYER {
+                let name = &ctx.content.techs[usize::from(tech)].name;
+                ctx.news(
+                    NewsKind::Player,
+                    format!("{name} is integrated and speeding up research"),
+                );
+            }
+        }
+    }
+    if ctx.state.lab(lab).projects.is_empty() {
+        return;
+    }
+    ctx.emit(Event::ProjectsAdvanced { lab, months: 1 });
+    // Finish from the back so indices stay valid.
+    let done: Vec<(usize, ProjectKind)> = ctx
+        .state
+        .lab(lab)
+        .projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.months_left == 0)
+        .map(|(i, p)| (i, p.kind.clone()))
+        .collect();
+    for (index, kind) in done.into_iter().rev() {
+        ctx.emit(Event::ProjectFinished {
+            lab,
+            index: index as u16,
+        });
+        match kind {
+            ProjectKind::Stage(s) => {
+                let def = &ctx.content.stages[usize::from(s)];
+                let minutes = ctx.state.lab(lab).deploy_minutes;
+                let new = (u64::from(minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32;
+                ctx.emit(Event::StageCompleted { lab, stage: s });
+                ctx.emit(Event::DeployTime { lab, minutes: new });
+                ctx.stat(lab, Stat::Review, i64::from(def.review));
+                if def.review < 0 {
+                    ctx.stat(lab, Stat::Risk, i64::from(-def.review) / 2);
+                }
+                let text = format!(
+                    "finished {}: deploys now take {} ({} experiments a month)",
+                    def.name,
+                    minutes_label(new),
+                    research::experiments_per_month(new)
+                );
+                ctx.lab_news(lab, text);
+            }
+            ProjectKind::Build(t) => {
+                let def = &ctx.content.techs[usize::from(t)];
+                let was_licensed = ctx
+                    .state
+                    .lab(lab)
+                    .tech_status(t)
+                    .is_some_and(|a| !a.in_house);
+                ctx.emit(Event::MadeInHouse { lab, tech: t });
+                if was_licensed {
+                    ctx.stat(lab, Stat::Risk, -i64::from(def.dependency_risk));
+                }
+                ctx.stat(lab, Stat::Morale, 3);
+                let text = format!(
+                    "finished its own {} and no longer depends on {}",
+                    def.role, def.vendor
+                );
+                ctx.lab_news(lab, text);
+            }
+            ProjectKind::DataCentre(k) => {
+                ctx.stat(lab, Stat::Compute, i64::from(k));
+                ctx.lab_news(lab, format!("brought a data centre online (+{k}k GPUs)"));
+            }
+        }
+    }
+}
+
+/// "6h 0m", "45 min".
+pub fn minutes_label(m: u32) -> String {
+    if m >= 60 {
+        format!("{}h {:02}m", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
+    let breakdown = research::speed(ctx.content, ctx.state, lab);
+    let gain = research::track_gains(ctx.content, ctx.state, lab, breakdown.total);
+    ctx.emit(Event::Research {
+        lab,
+        gain,
+        breakdown,
+    });
+    if lab != PLAYER && ctx.state.lab(lab).disruption > 0 {
+        ctx.stat(lab, Stat::Disruption, -1);
+    }
+    if lab == PLAYER && ctx.state.lab(lab).disruption > 0 {
+        ctx.stat(lab, Stat::Disruption, -1);
+    }
+    let after = ctx.state.lab(lab).progress();
+    let crossed = |mark: i32| before.points() < mark && after.points() >= mark;
+    if crossed(AUTOMATION_THRESHOLD) {
+        let name = ctx.content.labs[usize::from(lab)].name.clone();
+        ctx.news(
+            NewsKind::Milestone,
+            format!("{name} reaches automated AI research: progress now feeds on itself"),
+        );
+    } else if crossed(50) {
+        let name = ctx.content.labs[usize::from(lab)].name.clone();
+        ctx.news(
+            NewsKind::Milestone,
+            format!("{name} passes the halfway mark"),
+        );
+    }
+}
+
+/// Monthly money out of a lab, by flow.
+pub fn monthly_costs(ctx: &Ctx, lab: LabId) -> [(Flow, Money); 3] {
+    let l = ctx.state.lab(lab);
+    let salaries = Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 12_000
+        + ctx.state.star_payroll(lab);
+    let licences: Money = l
+        .tech
+        .iter()
+        .filter(|a| !a.in_house)
+        .map(|a| ctx.state.techs[usize::from(a.tech)].licence_monthly)
+        .sum();
+    let owned = Money::from(l.compute.saturating_sub(l.leased));
+    let compute = owned * COMPUTE_MONTHLY + Money::from(l.leased) * LEASE_MONTHLY;
+    [
+        (Flow::Salaries, salaries),
+        (Flow::Licences, licences),
+        (Flow::ComputeRunning, compute),
+    ]
+}
+
+fn money_step(ctx: &mut Ctx, lab: LabId) {
+    let income = ctx.state.lab(lab).income;
+    ctx.emit(Event::Money {
+        lab,
+        delta: income,
+        flow: Flow::Income,
+    });
+    for (flow, amount) in monthly_costs(ctx, lab) {
+        ctx.pay(lab, amount, flow);
+    }
+}
+
+fn morale_step(ctx: &mut Ctx, lab: LabId) {
+    let l = ctx.state.lab(lab);
+    let mut delta: i64 = if l.morale < 55 {
+        2
+    } else if l.morale > 65 {
+        -1
+    } else {
+        0
+    };
+    // Crunch: many experiments with thin review wears people out.
+    if l.deploy_minutes < 30 && l.review < 30 {
+        delta -= 1;
+    }
+    if l.months_in_debt > 0 {
+        delta -= 2;
+    }
+    ctx.stat(lab, Stat::Morale, delta);
+}
+
+fn risk_step(ctx: &mut Ctx, lab: LabId) {
+    let l = ctx.state.lab(lab);
+    let experiments = research::experiments_per_month(l.deploy_minutes) as i64;
+    // Fast deploys with thin review raise risk; strong review brings it down.
+    let mut delta = experiments * (60 - i64::from(l.review)).max(0) / 3_000;
+    if l.review >= 50 {
+        delta -= 1;
+    }
+    if l.review < 20 {
+        delta += 1;
+    }
+    ctx.stat(lab, Stat::Risk, delta);
+    let risk = i64::from(ctx.state.lab(lab).risk);
+    let incident = (risk - 35) * 6;
+    if ctx.state.rng.chance_permille(incident) {
+        let catastrophic =
+            lab == PLAYER && risk >= 80 && ctx.state.rng.chance_permille((risk - 75) * 40);
+        if catastrophic {
+            ctx.news(
+                NewsKind::Warning,
+                "A catastrophic incident: a model escaped review and caused real harm".to_string(),
+            );
+            if ctx.state.ending.is_none() {
+                ctx.emit(Event::Ended {
+                    ending: Ending::Catastrophe,
+                });
+            }
+            return;
+        }
+        ctx.stat(lab, Stat::Morale, -5);
+        ctx.stat(lab, Stat::Board, -6);
+        ctx.stat(lab, Stat::Risk, -12);
+        ctx.stat(lab, Stat::Review, 5);
+        ctx.emit(Event::Stat {
+            lab,
+            stat: Stat::Disruption,
+            delta: 1,
+        });
+        ctx.lab_news(
+            lab,
+            "suffered a safety incident and paused deploys to review".to_string(),
+        );
+    }
+}
+
+fn board_step(ctx: &mut Ctx, before: Progress) {
+    let l = ctx.state.player();
+    let gained = l.progress().0 - before.0;
+    let costs: Money = monthly_costs(ctx, PLAYER).iter().map(|(_, m)| m).sum();
+    let income = l.income;
+    let mut delta: i64 = 0;
+    if gained >= 2_500 {
+        delta += 2;
+    } else if gained < 1_200 {
+        delta -= 1;
+    }
+    if costs > income * 3 / 2 {
+        delta -= 2;
+    }
+    let rank = ctx.state.player_rank();
+    if rank == 1 {
+        delta += 2;
+    }
+    let in_debt = l.budget < 0;
+    if in_debt {
+        delta -= 6;
+    }
+    if l.board < 50 && delta == 0 {
+        delta += 1;
+    }
+    ctx.stat(PLAYER, Stat::Board, delta);
+    let months_in_debt = if in_debt {
+        ctx.state.player().months_in_debt.saturating_add(1)
+    } else {
+        0
+    };
+    ctx.state.labs[usize::from(PLAYER)].months_in_debt = months_in_debt;
+    if in_debt {
+        ctx.news(
+            NewsKind::Warning,
+            format!(
+                "The budget is overdrawn ({}): the board will freeze it after 3 months in the red",
+                money(ctx.state.player().budget)
+            ),
+        );
+    }
+    // Rivals' backers are patient but not endlessly.
+    for lab in 1..ctx.state.labs.len() {
+        let in_debt = ctx.state.labs[lab].budget < 0;
+        ctx.state.labs[lab].months_in_debt = if in_debt {
+            ctx.state.labs[lab].months_in_debt.saturating_add(1)
+        } else {
+            0
+        };
+    }
+    let frozen = ctx.state.player().board <= 0 || months_in_debt >= 3;
+    if frozen && ctx.state.ending.is_none() {
+        ctx.news(
+            NewsKind::Warning,
+            "The board has frozen the AI budget".to_string(),
+        );
+        ctx.emit(Event::Ended {
+            ending: Ending::BudgetFrozen,
+        });
+    }
+}
+
+fn ending_step(ctx: &mut Ctx) {
+    if ctx.state.ending.is_some() {
+        return;
+    }
+    let reached: Vec<LabId> = (0..ctx.state.labs.len() as LabId)
+        .filter(|&i| ctx.state.lab(i).has_superintelligence())
+        .collect();
+    if !reached.is_empty() {
+        let ending = if reached.contains(&PLAYER) {
+            let p = ctx.state.player();
+            Ending::PlayerFirst {
+                careful: p.risk < 50 && p.review >= 40,
+            }
+        } else {
+            let rival = reached[0];
+            let margin =
+                Progress(ctx.state.lab(rival).progress().0 - ctx.state.player().progress().0);
+            Ending::RivalFirst { rival, margin }
+        };
+        let who = match &ending {
+            Ending::PlayerFirst { .. } => ctx.content.labs[0].name.clone(),
+            Ending::RivalFirst { rival, .. } => ctx.content.labs[usize::from(*rival)].name.clone(),
+            _ => String::new(),
+        };
+        ctx.news(
+            NewsKind::Milestone,
+            format!("{who} reaches superintelligence"),
+        );
+        ctx.emit(Event::Ended { ending });
+        return;
+    }
+    if ctx.state.month + 1 >= ctx.content.scenario.months {
+        let rank = ctx.state.player_rank();
+        ctx.emit(Event::Ended {
+            ending: Ending::Deadline { rank },
+        });
+    }
+}
+
+fn close(ctx: &mut Ctx) {
+    let p = ctx.state.player();
+    let record = MonthRecord {
+        month: ctx.state.month,
+        progress: ctx.state.labs.iter().map(|l| l.progress()).collect(),
+        budget: p.budget,
+        morale: p.morale,
+        risk: p.risk,
+        board: p.board,
+        deploy_minutes: p.deploy_minutes,
+        speed: p.last_speed.clone(),
+    };
+    ctx.emit(Event::MonthClosed { record });
+    if ctx.state.ending.is_none() {
+        super::market::refresh(ctx);
+    }
+}

@@ -1,0 +1,50 @@
+//! Inventing people for the talent market and the labs' starting staff.
+
+use super::data::{Content, Role, Track};
+use super::state::{GameState, Person};
+
+/// A new person drawn from the scenario's archetypes (stars only when `star` is true).
+pub fn new_person(content: &Content, state: &mut GameState, star: bool) -> Person {
+    let talent = &content.talent;
+    let weights: Vec<u32> = talent
+        .archetypes
+        .iter()
+        .map(|a| if a.star == star { a.weight } else { 0 })
+        .collect();
+    let idx = state
+        .rng
+        .weighted(&weights)
+        .or_else(|| state.rng.pick(talent.archetypes.len()))
+        .unwrap_or(0);
+    let a = &talent.archetypes[idx];
+    let first = state.rng.pick(talent.first_names.len()).unwrap_or(0);
+    let last = state.rng.pick(talent.last_names.len()).unwrap_or(0);
+    let name = format!(
+        "{} {}",
+        talent.first_names.get(first).map_or("Alex", String::as_str),
+        talent.last_names.get(last).map_or("Doe", String::as_str)
+    );
+    let skill = state.rng.range(i64::from(a.skill.0), i64::from(a.skill.1)) as u8;
+    let salary = state
+        .rng
+        .range(i64::from(a.salary.0), i64::from(a.salary.1)) as u32;
+    let specialty = Track::ALL[state.rng.below(3) as usize];
+    let title = if a.role == Role::Research {
+        format!("{} ({})", a.title, specialty.name())
+    } else {
+        a.title.clone()
+    };
+    Person {
+        name,
+        title,
+        role: a.role,
+        specialty,
+        skill,
+        star: a.star,
+        salary,
+        loyalty: state.rng.range(10, 40) as u8,
+        employer: None,
+        since: state.month,
+        refused_month: None,
+    }
+}

@@ -1,0 +1,318 @@
+//! Scripted strategies that play the player's side headless: for balance checks, for the
+//! simulator and for lessons ("what happens if everyone only hires?").
+
+use super::command::Command;
+use super::data::{Content, Role};
+use super::rng::Pcg32;
+use super::rules;
+use super::state::{ChoiceSource, GameState, PLAYER, ProjectKind};
+
+/// A scripted strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    Random,
+    HireOnly,
+    AdoptOnly,
+    PipelineOnly,
+    Hoard,
+    Balanced,
+    BalancedNoHire,
+    BalancedNoAdopt,
+    BalancedNoPipeline,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 9] = [
+        Policy::Random,
+        Policy::HireOnly,
+        Policy::AdoptOnly,
+        Policy::PipelineOnly,
+        Policy::Hoard,
+        Policy::Balanced,
+        Policy::BalancedNoHire,
+        Policy::BalancedNoAdopt,
+        Policy::BalancedNoPipeline,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Random => "random",
+            Policy::HireOnly => "hire-only",
+            Policy::AdoptOnly => "adopt-only",
+            Policy::PipelineOnly => "pipeline-only",
+            Policy::Hoard => "hoard",
+            Policy::Balanced => "balanced",
+            Policy::BalancedNoHire => "balanced-no-hire",
+            Policy::BalancedNoAdopt => "balanced-no-adopt",
+            Policy::BalancedNoPipeline => "balanced-no-pipeline",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Policy> {
+        Policy::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    pub fn names() -> String {
+        Policy::ALL.map(Policy::name).join(", ")
+    }
+
+    fn levers(self) -> Levers {
+        let all = Levers {
+            hire: true,
+            adopt: true,
+            pipeline: true,
+            support: true,
+        };
+        let none = Levers {
+            hire: false,
+            adopt: false,
+            pipeline: false,
+            support: false,
+        };
+        match self {
+            Policy::Balanced => all,
+            Policy::BalancedNoHire => Levers { hire: false, ..all },
+            Policy::BalancedNoAdopt => Levers {
+                adopt: false,
+                ..all
+            },
+            Policy::BalancedNoPipeline => Levers {
+                pipeline: false,
+                ..all
+            },
+            Policy::HireOnly => Levers { hire: true, ..none },
+            Policy::AdoptOnly => Levers {
+                adopt: true,
+                ..none
+            },
+            Policy::PipelineOnly => Levers {
+                pipeline: true,
+                ..none
+            },
+            Policy::Hoard | Policy::Random => none,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Levers {
+    hire: bool,
+    adopt: bool,
+    pipeline: bool,
+    /// Compute, safety, products, morale, deals.
+    support: bool,
+}
+
+/// The player's next command under `policy`, or `EndMonth` when it is done for the month.
+pub fn next_command(
+    policy: Policy,
+    content: &Content,
+    state: &GameState,
+    rng: &mut Pcg32,
+) -> Command {
+    if let Some(p) = &state.pending {
+        return Command::Choose(answer(policy, content, state, p.options.len(), rng));
+    }
+    if state.player().weeks == 0 {
+        return Command::EndMonth;
+    }
+    let candidates = match policy {
+        Policy::Random => random_candidates(content, state, rng),
+        Policy::Hoard => Vec::new(),
+        _ => scripted(policy.levers(), content, state),
+    };
+    candidates
+        .into_iter()
+        .find(|c| rules::check(content, state, PLAYER, c).is_ok())
+        .unwrap_or(Command::EndMonth)
+}
+
+fn answer(
+    policy: Policy,
+    content: &Content,
+    state: &GameState,
+    options: usize,
+    rng: &mut Pcg32,
+) -> u8 {
+    match policy {
+        Policy::Random => rng.below(options as u32) as u8,
+        // Scripted players keep their stars and otherwise take the first, usually measured, answer.
+        _ => match state.pending.as_ref().map(|p| &p.source) {
+            Some(ChoiceSource::Poach { salary, .. }) => {
+                let keep = policy.levers().hire && i64::from(*salary) * 2 < state.player().budget;
+                if keep { 0 } else { 1 }
+            }
+            _ => {
+                let _ = content;
+                0
+            }
+        },
+    }
+}
+
+fn scripted(levers: Levers, content: &Content, state: &GameState) -> Vec<Command> {
+    let p = state.player();
+    let mut out = Vec::new();
+    let budget = p.budget;
+    let income = p.income;
+    let reserve = income * 2;
+    if levers.support && p.risk >= 45 {
+        out.push(Command::SafetyReview);
+    }
+    if levers.pipeline {
+        for s in &content.stages {
+            out.push(Command::Upgrade(s.id.clone()));
+        }
+    }
+    if levers.adopt {
+        // Retire what is replaced, then adopt the fastest tech not yet in use.
+        for l in &p.legacy {
+            out.push(Command::Retire(content.legacy[usize::from(*l)].id.clone()));
+        }
+        let mut techs: Vec<&super::data::TechDef> = content.techs.iter().collect();
+        techs.sort_by(|a, b| b.speed_pct.cmp(&a.speed_pct).then(a.id.cmp(&b.id)));
+        let integrating = p.tech.iter().any(|a| a.integrating > 0);
+        for t in techs {
+            if !integrating && t.adopt_cost + reserve < budget {
+                out.push(Command::Adopt(t.id.clone()));
+            }
+        }
+        // Replace dependencies in-house once the money is there.
+        for a in &p.tech {
+            let def = &content.techs[usize::from(a.tech)];
+            let building = p
+                .projects
+                .iter()
+                .any(|pr| pr.kind == ProjectKind::Build(a.tech));
+            if !a.in_house && !building && def.build_cost + reserve * 2 < budget {
+                out.push(Command::Build(def.id.clone()));
+            }
+        }
+    }
+    if levers.hire {
+        let weakest = p.weakest_track();
+        let mut best: Vec<u32> = state
+            .market
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let c = &state.people[id as usize];
+                c.role == Role::Research && c.refused_month != Some(state.month)
+            })
+            .collect();
+        best.sort_by_key(|&id| {
+            let c = &state.people[id as usize];
+            let fit = if c.specialty == weakest { 30 } else { 0 };
+            (
+                std::cmp::Reverse(u32::from(c.skill) + fit + if c.star { 40 } else { 0 }),
+                id,
+            )
+        });
+        for id in best.into_iter().take(2) {
+            let ask = state.people[id as usize].salary;
+            let salary = (ask * 125 / 100).min(rules::offer_range(ask).1);
+            if i64::from(salary) * 2 + reserve < budget {
+                out.push(Command::Offer { person: id, salary });
+            }
+        }
+    }
+    if levers.support {
+        if p.morale < 45 {
+            out.push(Command::Morale);
+        }
+        out.push(Command::ShipAi);
+        let building = p
+            .projects
+            .iter()
+            .any(|pr| matches!(pr.kind, ProjectKind::DataCentre(_)));
+        if !building && budget > reserve * 3 {
+            let k = ((budget - reserve * 2) / 3 / rules::DATA_CENTRE_COST).clamp(0, 150) as u32;
+            if k >= 10 {
+                out.push(Command::BuildDataCentre(k));
+            }
+        }
+        for d in &content.deals {
+            if d.cost * 2 + reserve < budget {
+                out.push(Command::Deal(d.id.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A random legal-looking move: any action with equal chance, random targets and amounts.
+fn random_candidates(content: &Content, state: &GameState, rng: &mut Pcg32) -> Vec<Command> {
+    let mut out = Vec::new();
+    for _ in 0..6 {
+        let cmd = match rng.below(13) {
+            0 => {
+                let Some(i) = rng.pick(state.market.len()) else {
+                    continue;
+                };
+                let id = state.market[i];
+                let ask = state.people[id as usize].salary;
+                let (lo, hi) = rules::offer_range(ask);
+                Command::Offer {
+                    person: id,
+                    salary: rng.range(i64::from(lo), i64::from(hi.min(ask * 2))) as u32,
+                }
+            }
+            1 => pick_id(rng, content.techs.iter().map(|t| &t.id), Command::Adopt),
+            2 => pick_id(rng, content.techs.iter().map(|t| &t.id), Command::Build),
+            3 => pick_id(
+                rng,
+                content.techs.iter().map(|t| &t.id),
+                Command::AdoptThenBuild,
+            ),
+            4 => pick_id(rng, content.legacy.iter().map(|t| &t.id), Command::Retire),
+            5 => pick_id(rng, content.stages.iter().map(|t| &t.id), Command::Upgrade),
+            6 => Command::BuildDataCentre(rng.range(10, 200) as u32),
+            7 => Command::LeaseCompute(rng.range(5, 100) as u32),
+            8 => Command::OpenRelease,
+            9 => Command::SafetyReview,
+            10 => Command::ShipAi,
+            11 => Command::Morale,
+            _ => pick_id(rng, content.deals.iter().map(|t| &t.id), Command::Deal),
+        };
+        out.push(cmd);
+    }
+    // Random players also end months early now and then.
+    if rng.chance_permille(150) {
+        out.insert(0, Command::EndMonth);
+    }
+    out
+}
+
+fn pick_id<'a>(
+    rng: &mut Pcg32,
+    ids: impl Iterator<Item = &'a String>,
+    make: fn(String) -> Command,
+) -> Command {
+    let ids: Vec<&String> = ids.collect();
+    match rng.pick(ids.len()) {
+        Some(i) => make(ids[i].clone()),
+        None => Command::EndMonth,
+    }
+}
+
+/// Plays a whole game with a policy. Returns the final state and every decision made.
+pub fn play(content: &Content, seed: u64, policy: Policy) -> (GameState, Vec<(u16, Command)>) {
+    let mut state = super::init::new_game(content, seed);
+    let mut rng = Pcg32::new(seed, 0x90_11C7);
+    let mut decisions = Vec::new();
+    let mut guard = 0u32;
+    while !state.is_over() && guard < 10_000 {
+        guard += 1;
+        let cmd = next_command(policy, content, &state, &mut rng);
+        let month = state.month;
+        if rules::apply(content, &mut state, PLAYER, &cmd).is_ok() {
+            decisions.push((month, cmd));
+        } else if cmd != Command::EndMonth {
+            // A refused scripted move: end the month rather than loop.
+            if rules::apply(content, &mut state, PLAYER, &Command::EndMonth).is_ok() {
+                decisions.push((month, Command::EndMonth));
+            }
+        }
+    }
+    (state, decisions)
+}

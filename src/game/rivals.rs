@@ -1,0 +1,187 @@
+//! How rival labs decide their moves. Each rival has the same four weeks and the same commands
+//! as the player; its personality decides which moves it prefers. Rivals also react to the
+//! player: raising the price of their tech that the player depends on, and poaching the
+//! player's stars.
+
+use super::command::Command;
+use super::data::Personality;
+use super::rules::{self, Ctx};
+use super::state::{GameState, LabId, PLAYER, ProjectKind};
+
+/// Kinds of move a rival weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Move {
+    Hire,
+    Poach,
+    Compute,
+    Lease,
+    Pipeline,
+    Adopt,
+    Ship,
+    Release,
+    Safety,
+    Morale,
+}
+
+/// How much a personality likes each move.
+fn preference(p: Personality) -> [(Move, u32); 10] {
+    use Move::*;
+    let w = match p {
+        Personality::ProductSpeed => [30, 8, 12, 10, 18, 8, 25, 0, 6, 6],
+        Personality::ComputeDepth => [25, 4, 30, 2, 18, 4, 10, 4, 8, 6],
+        Personality::SafetyFirst => [28, 3, 12, 6, 15, 4, 8, 0, 25, 8],
+        Personality::BruteForce => [28, 15, 25, 15, 10, 6, 6, 6, 0, 3],
+        Personality::EfficientOpen => [20, 2, 8, 4, 25, 10, 4, 25, 4, 6],
+    };
+    let moves = [
+        Hire, Poach, Compute, Lease, Pipeline, Adopt, Ship, Release, Safety, Morale,
+    ];
+    let mut out = [(Hire, 0); 10];
+    for i in 0..10 {
+        out[i] = (moves[i], w[i]);
+    }
+    out
+}
+
+/// The rival's moves for this month: reactions first, then moves by preference.
+pub fn act(ctx: &mut Ctx, lab: LabId) {
+    if ctx.state.ending.is_some() {
+        return;
+    }
+    react_to_dependency(ctx, lab);
+    let prefs = preference(ctx.state.lab(lab).personality);
+    for _ in 0..4 {
+        if ctx.state.lab(lab).weeks == 0 {
+            break;
+        }
+        let weights: Vec<u32> = prefs.iter().map(|(_, w)| *w).collect();
+        let Some(i) = ctx.state.rng.weighted(&weights) else {
+            break;
+        };
+        if let Some(cmd) = plan(ctx, lab, prefs[i].0) {
+            if let Ok(events) = rules::apply(ctx.content, ctx.state, lab, &cmd) {
+                ctx.events.extend(events);
+            }
+        }
+    }
+}
+
+/// A vendor whose tech the player licenses may raise its price.
+fn react_to_dependency(ctx: &mut Ctx, lab: LabId) {
+    let content = ctx.content;
+    let my_id = &content.labs[usize::from(lab)].id;
+    let used: Vec<&str> = ctx
+        .state
+        .player()
+        .tech
+        .iter()
+        .filter(|a| !a.in_house)
+        .filter_map(|a| content.techs.get(usize::from(a.tech)))
+        .filter(|t| &t.vendor == my_id)
+        .map(|t| t.id.as_str())
+        .collect();
+    for id in used {
+        if ctx.state.rng.chance_permille(250) {
+            let cmd = Command::RaiseLicence(id.to_string());
+            if let Ok(events) = rules::apply(content, ctx.state, lab, &cmd) {
+                ctx.events.extend(events);
+            }
+        }
+    }
+}
+
+fn reserve(state: &GameState, lab: LabId) -> i64 {
+    let l = state.lab(lab);
+    l.income * 2
+}
+
+fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
+    let content = ctx.content;
+    let state = &*ctx.state;
+    let l = state.lab(lab);
+    let spare = l.budget - reserve(state, lab);
+    let generous = match l.personality {
+        Personality::BruteForce => 140,
+        Personality::ProductSpeed => 125,
+        Personality::EfficientOpen => 95,
+        _ => 115,
+    };
+    match m {
+        Move::Hire => {
+            let best = state
+                .market
+                .iter()
+                .copied()
+                .filter(|&id| state.people[id as usize].employer != Some(lab))
+                .filter(|&id| Money::from(state.people[id as usize].salary) * 2 < spare)
+                .max_by_key(|&id| (state.people[id as usize].skill, std::cmp::Reverse(id)))?;
+            let ask = state.people[best as usize].salary;
+            let salary =
+                (ask * generous / 100).clamp(rules::offer_range(ask).0, rules::offer_range(ask).1);
+            Some(Command::Offer {
+                person: best,
+                salary,
+            })
+        }
+        Move::Poach => {
+            let target = state
+                .staff_of(PLAYER)
+                .filter(|(_, p)| p.star)
+                .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
+                .map(|(id, p)| (id, p.salary))?;
+            let salary = (target.1 * (generous + 25) / 100).min(rules::offer_range(target.1).1);
+            if Money::from(salary) * 3 > spare {
+                return None;
+            }
+            Some(Command::Offer {
+                person: target.0,
+                salary,
+            })
+        }
+        Move::Compute => {
+            let building = l
+                .projects
+                .iter()
+                .any(|p| matches!(p.kind, ProjectKind::DataCentre(_)));
+            if building {
+                return None;
+            }
+            let k = (spare / 2 / rules::DATA_CENTRE_COST).clamp(0, 200) as u32;
+            (k >= 10).then_some(Command::BuildDataCentre(k))
+        }
+        Move::Lease => {
+            let k = (spare / 10 / rules::LEASE_MONTHLY).clamp(0, 50) as u32;
+            (k >= 5).then_some(Command::LeaseCompute(k))
+        }
+        Move::Pipeline => content
+            .stages
+            .iter()
+            .map(|s| Command::Upgrade(s.id.clone()))
+            .find(|c| rules::check(content, state, lab, c).is_ok()),
+        Move::Adopt => {
+            let mut options: Vec<(u32, &str)> = content
+                .techs
+                .iter()
+                .filter(|t| t.adopt_cost * 3 < spare)
+                .map(|t| (t.speed_pct, t.id.as_str()))
+                .collect();
+            options.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            options
+                .into_iter()
+                .map(|(_, id)| {
+                    if l.personality == Personality::EfficientOpen {
+                        Command::Build(id.to_string())
+                    } else {
+                        Command::Adopt(id.to_string())
+                    }
+                })
+                .find(|c| rules::check(content, state, lab, c).is_ok())
+        }
+        Move::Ship => Some(Command::ShipAi),
+        Move::Release => Some(Command::OpenRelease),
+        Move::Safety => (l.risk > 25 || l.review < 60).then_some(Command::SafetyReview),
+        Move::Morale => (l.morale < 55).then_some(Command::Morale),
+    }
+}
+
+use super::units::Money;

@@ -1,0 +1,8 @@
+//! AI Race: a turn-based strategy game about the race to superintelligence.
+//!
+//! `game` holds the rules (pure and deterministic), `content` loads and checks the RON assets
+//! and scenario files, and `sim` plays many games headless.
+
+pub mod content;
+pub mod game;
+pub mod sim;

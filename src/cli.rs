@@ -1,5 +1,6 @@
 //! The command line: subcommands for players, teachers and balance work.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use clap::{Parser, Subcommand};
 use ai_race::content;
 use ai_race::game::hash::hex;
 use ai_race::game::policy::Policy;
+use ai_race::report::scenarios;
 use ai_race::sim;
 
 #[derive(Debug, Parser)]
@@ -45,6 +47,27 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// List the built-in scenarios, check a scenario file, or start a new one.
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioCmd {
+    /// Show the built-in scenarios with their length, seed and difficulty.
+    List,
+    /// Check a scenario file and name every mistake with its line and column.
+    Check {
+        /// The scenario file to check, like week-3.ron.
+        file: PathBuf,
+    },
+    /// Write a commented starting scenario file NAME.ron in the current folder.
+    New {
+        /// The assignment's name, like "Week 3"; the file name is made from it.
+        name: String,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -68,6 +91,42 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             difficulty.as_deref(),
             json,
         ),
+        Some(Cmd::Scenario { action }) => scenario_command(action),
+    }
+}
+
+fn scenario_command(action: ScenarioCmd) -> Result<ExitCode, String> {
+    match action {
+        ScenarioCmd::List => {
+            print!("{}", scenarios::list());
+            Ok(ExitCode::SUCCESS)
+        }
+        ScenarioCmd::Check { file } => {
+            let shown = file.display().to_string();
+            let (report, sound) = match content::read_scenario_file(&file) {
+                Ok(text) => scenarios::check(&shown, &text),
+                Err(e) => (scenarios::unreadable(&shown, &e), false),
+            };
+            print!("{report}");
+            Ok(if sound {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        ScenarioCmd::New { name } => {
+            let path = content::template::write_new(std::path::Path::new("."), &name)
+                .map_err(|e| e.to_string())?;
+            let shown = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            println!("Wrote {shown}: a starting scenario, every field explained in comments.");
+            println!(
+                "Edit it in any text editor, then check it with: ai-race scenario check {shown}"
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ContentError, Problem, assets, locate, parse};
+use super::locate::{Loc, Locator};
+use super::{ContentError, Problem, assets, parse};
 use crate::game::data::{
     Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
     TalentDef, TechDef,
@@ -97,10 +98,19 @@ fn shared<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ContentError>
     parse(name, text)
 }
 
+fn problem(locator: &Locator, loc: Loc, message: String) -> Problem {
+    let (file, line, col) = locator.find(&loc);
+    Problem {
+        file,
+        line,
+        col,
+        message,
+    }
+}
+
 /// Resolves a scenario file into the full content of a game and checks it.
 pub fn resolve(
-    file: &str,
-    text: &str,
+    locator: &Locator,
     raw: ScenarioFile,
     difficulty: Option<&str>,
 ) -> Result<Content, ContentError> {
@@ -116,17 +126,18 @@ pub fn resolve(
     let chosen = match difficulties.iter().find(|d| d.id == wanted) {
         Some(d) => d.clone(),
         None => {
-            let (line, col) = locate(text, &format!("\"{wanted}\""));
+            let message = format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", "));
+            let in_file = raw.difficulty.as_deref() == Some(wanted);
             return Err(ContentError {
-                problems: vec![Problem {
-                    file: if line == 0 {
-                        "difficulty".into()
-                    } else {
-                        file.into()
-                    },
-                    line,
-                    col,
-                    message: format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", ")),
+                problems: vec![if in_file {
+                    problem(locator, Loc::Scenario("difficulty"), message)
+                } else {
+                    Problem {
+                        file: "difficulty".into(),
+                        line: 0,
+                        col: 0,
+                        message,
+                    }
                 }],
             });
         }
@@ -136,22 +147,22 @@ pub fn resolve(
         Some(l) => l,
         None => shared::<Vec<LabDef>>("assets/labs.ron")?,
     };
-    for change in &raw.lab_changes {
+    for (index, change) in raw.lab_changes.iter().enumerate() {
         match labs.iter_mut().find(|l| l.id == change.lab) {
             Some(lab) => apply_change(lab, change),
             None => {
-                let (line, col) = locate(text, &format!("\"{}\"", change.lab));
                 let known: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
-                problems.push(Problem {
-                    file: file.into(),
-                    line,
-                    col,
-                    message: format!(
-                        "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
-                        change.lab,
-                        known.join(", ")
-                    ),
-                });
+                let message = format!(
+                    "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
+                    change.lab,
+                    known.join(", ")
+                );
+                let loc = Loc::Entry {
+                    list: "lab_changes",
+                    index,
+                    field: Some("lab"),
+                };
+                problems.push(problem(locator, loc, message));
             }
         }
     }
@@ -169,15 +180,15 @@ pub fn resolve(
         Some(e) => e,
         None => shared("assets/events.ron")?,
     };
-    for id in &raw.disabled_events {
+    for (index, id) in raw.disabled_events.iter().enumerate() {
         if !events.iter().any(|e| &e.id == id) {
-            let (line, col) = locate(text, &format!("\"{id}\""));
-            problems.push(Problem {
-                file: file.into(),
-                line,
-                col,
-                message: format!("disabled_events names '{id}', which is not an event id"),
-            });
+            let message = format!("disabled_events names '{id}', which is not an event id");
+            let loc = Loc::Entry {
+                list: "disabled_events",
+                index,
+                field: None,
+            };
+            problems.push(problem(locator, loc, message));
         }
     }
     events.retain(|e| !raw.disabled_events.contains(&e.id));
@@ -215,7 +226,7 @@ pub fn resolve(
         },
         events,
     };
-    problems.extend(super::check::check(file, text, &content));
+    problems.extend(super::check::check(locator, &content));
     if problems.is_empty() {
         Ok(content)
     } else {

@@ -52,6 +52,10 @@ pub struct ScenarioFile {
     pub disabled_events: Vec<String>,
     #[serde(default)]
     pub market_size: Option<u8>,
+    /// Project durations (pipeline stages, integrations, in-house builds) in percent of the
+    /// catalogue's: 50 halves them for a short lesson. At least one month each.
+    #[serde(default)]
+    pub project_months_pct: Option<u32>,
 }
 
 /// Changes to one lab's starting position.
@@ -147,6 +151,12 @@ pub fn resolve(
         Some(l) => l,
         None => shared::<Vec<LabDef>>("assets/labs.ron")?,
     };
+    // The offset moves the default start; a lab change's tracks are taken as written.
+    for lab in &mut labs {
+        for t in &mut lab.tracks {
+            *t = (*t + raw.progress_offset).min(99);
+        }
+    }
     for (index, change) in raw.lab_changes.iter().enumerate() {
         match labs.iter_mut().find(|l| l.id == change.lab) {
             Some(lab) => apply_change(lab, change),
@@ -164,11 +174,6 @@ pub fn resolve(
                 };
                 problems.push(problem(locator, loc, message));
             }
-        }
-    }
-    for lab in &mut labs {
-        for t in &mut lab.tracks {
-            *t = (*t + raw.progress_offset).min(99);
         }
     }
 
@@ -226,11 +231,37 @@ pub fn resolve(
         },
         events,
     };
+    let mut content = content;
+    if let Some(pct) = raw.project_months_pct {
+        if !(25..=400).contains(&pct) {
+            let message = format!("project_months_pct must be between 25 and 400, found {pct}");
+            problems.push(problem(
+                locator,
+                Loc::Scenario("project_months_pct"),
+                message,
+            ));
+        } else {
+            scale_months(&mut content, pct);
+        }
+    }
     problems.extend(super::check::check(locator, &content));
     if problems.is_empty() {
         Ok(content)
     } else {
         Err(ContentError { problems })
+    }
+}
+
+fn scale_months(content: &mut Content, pct: u32) {
+    let scale = |m: u8| ((u32::from(m) * pct).div_ceil(100)).clamp(1, 48) as u8;
+    for s in &mut content.stages {
+        s.months = scale(s.months);
+    }
+    for t in &mut content.techs {
+        t.build_months = scale(t.build_months);
+        if t.integration_months > 0 {
+            t.integration_months = scale(t.integration_months);
+        }
     }
 }
 

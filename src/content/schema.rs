@@ -122,6 +122,11 @@ const SCENARIO: &[Spec] = &[
         Kind::Int(1, 20),
         "candidates in the talent market each month",
     ),
+    maybe(
+        "project_months_pct",
+        Kind::Int(25, 400),
+        "project lengths in percent of the usual: 50 halves them for a short lesson",
+    ),
     spec(
         "lab_changes",
         Kind::LabChanges,

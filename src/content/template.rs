@@ -153,6 +153,9 @@ pub fn starting_file(name: &str, slug: &str) -> String {
     // Points (0 to {max_offset}) added to every lab's starting progress, so a short game is
     // decided in time. 40 suits a 12-month game; 0 starts from the 2025 positions.
     progress_offset: 40,
+    // Project lengths (pipeline stages, integrations, in-house builds) in percent of the
+    // usual, from 25 to 400: 50 halves them, so projects pay off within a short game.
+    project_months_pct: 50,
 
     // Changes to some labs' starting positions. One group in parentheses per lab.
     // Lab ids (the first, \"{player}\", is the player's lab):
@@ -160,7 +163,8 @@ pub fn starting_file(name: &str, slug: &str) -> String {
     //   name, short (at most 10 characters),
     //   budget and monthly_income (USD millions: 12000 is $12 billion),
     //   researchers, compute (thousands of GPUs), deploy_minutes (2 to 2000),
-    //   tracks (progress in reasoning, multimodal, agents, 0 to 99 each, like (40, 30, 35)),
+    //   tracks (progress in reasoning, multimodal, agents, 0 to 99 each, like (40, 30, 35);
+    //          taken as written: progress_offset is not added to them),
     //   morale, risk, board, review, ecosystem, data (0 to 100 each).
     // For example: (lab: \"openai\", compute: 700, morale: 50),
     lab_changes: [

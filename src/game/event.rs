@@ -123,7 +123,7 @@ pub enum Event {
     /// GPUs leased (thousands); negative when a lease ends.
     Leased {
         lab: LabId,
-        kgpu: u32,
+        kgpu: i32,
     },
     MadeInHouse {
         lab: LabId,
@@ -186,10 +186,6 @@ pub enum Event {
     },
     WeeksNextMonth {
         delta: i8,
-    },
-    LastMove {
-        lab: LabId,
-        text: String,
     },
     News {
         news: News,
@@ -285,7 +281,7 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         }
         Event::Leased { lab, kgpu } => {
             let l = &mut state.labs[*lab as usize];
-            l.leased = l.leased.saturating_add(*kgpu);
+            l.leased = l.leased.saturating_add_signed(*kgpu);
         }
         Event::LoyaltyChanged { person, loyalty } => {
             state.people[*person as usize].loyalty = *loyalty;
@@ -336,7 +332,6 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         Event::WeeksNextMonth { delta } => {
             state.weeks_next = state.weeks_next.saturating_add(*delta).clamp(-2, 2);
         }
-        Event::LastMove { lab, text } => state.labs[*lab as usize].last_move = text.clone(),
         Event::News { news } => {
             state.news.push(news.clone());
             const KEEP: usize = 60;

@@ -17,6 +17,8 @@ pub const DATA_CENTRE_COST: Money = 40;
 pub const DATA_CENTRE_MONTHS: u8 = 4;
 /// Leased GPUs: USD millions per thousand GPUs per month.
 pub const LEASE_MONTHLY: Money = 3;
+/// How long a lease runs, in months.
+pub const LEASE_MONTHS: u8 = 6;
 /// Largest data centre or lease in one go (thousands of GPUs).
 pub const MAX_DATA_CENTRE: u32 = 400;
 pub const MAX_LEASE: u32 = 200;
@@ -32,6 +34,8 @@ pub struct Ctx<'a> {
     pub content: &'a Content,
     pub state: &'a mut GameState,
     pub events: Vec<Event>,
+    /// Whether to keep the events (the interface shows them; headless replays need not).
+    record: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -40,12 +44,25 @@ impl<'a> Ctx<'a> {
             content,
             state,
             events: Vec::new(),
+            record: true,
+        }
+    }
+
+    /// A context that applies events without keeping them.
+    pub fn quiet(content: &'a Content, state: &'a mut GameState) -> Self {
+        Ctx {
+            content,
+            state,
+            events: Vec::new(),
+            record: false,
         }
     }
 
     pub fn emit(&mut self, event: Event) {
         super::event::apply_event(self.state, &event);
-        self.events.push(event);
+        if self.record {
+            self.events.push(event);
+        }
     }
 
     pub fn stat(&mut self, lab: LabId, stat: Stat, delta: i64) {
@@ -67,22 +84,31 @@ impl<'a> Ctx<'a> {
     pub fn news(&mut self, kind: NewsKind, text: String) {
         let month = self.state.month;
         self.emit(Event::News {
-            news: News { month, kind, text },
+            news: News {
+                month,
+                kind,
+                lab: None,
+                text,
+            },
         });
     }
 
-    /// News about a lab: the player's own news or a rival's, and the rival's last move.
+    /// News about a lab's own move (the player's or a rival's; a rival's is its last move).
     pub fn lab_news(&mut self, lab: LabId, text: String) {
-        if lab == PLAYER {
-            self.news(NewsKind::Player, text);
+        let month = self.state.month;
+        let kind = if lab == PLAYER {
+            NewsKind::Player
         } else {
-            self.emit(Event::LastMove {
-                lab,
-                text: text.clone(),
-            });
-            let name = &self.content.labs[usize::from(lab)].short;
-            self.news(NewsKind::Rival, format!("{name}: {text}"));
-        }
+            NewsKind::Rival
+        };
+        self.emit(Event::News {
+            news: News {
+                month,
+                kind,
+                lab: Some(lab),
+                text,
+            },
+        });
     }
 
     pub fn timeline(&mut self, lab: LabId, lever: Lever, text: String) {
@@ -267,6 +293,13 @@ fn check_specific(
             if l.tech_status(t).is_some() {
                 return Err(RuleError::AlreadyAdopted(def.name.clone()));
             }
+            if let Some(busy) = l.tech.iter().find(|a| a.integrating > 0) {
+                let name = &content.techs[usize::from(busy.tech)].name;
+                return Err(RuleError::IntegrationBusy(name.clone()));
+            }
+            if matches!(command, Command::AdoptThenBuild(_)) {
+                building_busy(content, l)?;
+            }
             if let Some(until) = state.techs[usize::from(t)].cut_until
                 && until > state.month
             {
@@ -291,6 +324,7 @@ fn check_specific(
             if l.projects.iter().any(|p| p.kind == ProjectKind::Build(t)) {
                 return Err(RuleError::AlreadyBuilding(def.name.clone()));
             }
+            building_busy(content, l)?;
         }
         Command::Retire(id) => {
             let i = legacy_index(content, id)?;
@@ -320,6 +354,14 @@ fn check_specific(
             }
             if l.projects.iter().any(|p| p.kind == ProjectKind::Stage(s)) {
                 return Err(RuleError::StageUnderWay(def.name.clone()));
+            }
+            if let Some(busy) = l.projects.iter().find_map(|p| match p.kind {
+                ProjectKind::Stage(b) => Some(b),
+                _ => None,
+            }) {
+                return Err(RuleError::PipelineBusy(
+                    content.stages[usize::from(busy)].name.clone(),
+                ));
             }
             for need in &def.requires {
                 let n = stage_index(content, need)?;
@@ -405,6 +447,18 @@ fn check_specific(
     Ok(())
 }
 
+fn building_busy(content: &Content, l: &super::state::Lab) -> Result<(), RuleError> {
+    match l.projects.iter().find_map(|p| match p.kind {
+        ProjectKind::Build(b) => Some(b),
+        _ => None,
+    }) {
+        Some(b) => Err(RuleError::BuildBusy(
+            content.techs[usize::from(b)].name.clone(),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn need_progress(have: i32, need: i32) -> Result<(), RuleError> {
     if have < need {
         Err(RuleError::NotEnoughProgress {
@@ -423,8 +477,24 @@ pub fn apply(
     lab: LabId,
     command: &Command,
 ) -> Result<Vec<Event>, RuleError> {
-    let cost = check(content, state, lab, command)?;
     let mut ctx = Ctx::new(content, state);
+    apply_in(&mut ctx, lab, command)?;
+    Ok(ctx.events)
+}
+
+/// Like [`apply`], without collecting the events: for replays and simulations.
+pub fn apply_quiet(
+    content: &Content,
+    state: &mut GameState,
+    lab: LabId,
+    command: &Command,
+) -> Result<(), RuleError> {
+    apply_in(&mut Ctx::quiet(content, state), lab, command)
+}
+
+/// Checks and carries out a command inside a running resolution (rivals' moves).
+pub fn apply_in(ctx: &mut Ctx, lab: LabId, command: &Command) -> Result<(), RuleError> {
+    let cost = check(ctx.content, ctx.state, lab, command)?;
     if cost.weeks > 0 {
         ctx.emit(Event::WeeksSpent {
             lab,
@@ -434,8 +504,8 @@ pub fn apply(
     if cost.money > 0 && !matches!(command, Command::Offer { .. }) {
         ctx.pay(lab, cost.money, Flow::Action);
     }
-    execute(&mut ctx, lab, command);
-    Ok(ctx.events)
+    execute(ctx, lab, command);
+    Ok(())
 }
 
 fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
@@ -510,7 +580,10 @@ fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
         Command::LeaseCompute(k) => {
             ctx.stat(lab, Stat::Compute, i64::from(*k));
             lease(ctx, lab, *k);
-            ctx.lab_news(lab, format!("leased {k}k cloud GPUs"));
+            ctx.lab_news(
+                lab,
+                format!("leased {k}k cloud GPUs for {LEASE_MONTHS} months"),
+            );
             ctx.timeline(lab, Lever::Compute, format!("Leased {k}k GPUs"));
         }
         Command::OpenRelease => open_release(ctx, lab),
@@ -564,9 +637,21 @@ fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
     }
 }
 
-/// Leased GPUs are tracked apart from owned ones so their monthly bill can be charged.
+/// Leased GPUs are tracked apart from owned ones so their monthly bill can be charged; the
+/// lease runs for a fixed term and the GPUs go back when it ends.
 fn lease(ctx: &mut Ctx, lab: LabId, k: u32) {
-    ctx.emit(Event::Leased { lab, kgpu: k });
+    ctx.emit(Event::Leased {
+        lab,
+        kgpu: k as i32,
+    });
+    ctx.emit(Event::ProjectStarted {
+        lab,
+        project: Project {
+            kind: ProjectKind::Lease(k),
+            months_left: LEASE_MONTHS,
+            months_total: LEASE_MONTHS,
+        },
+    });
 }
 
 fn adopt(ctx: &mut Ctx, lab: LabId, t: u16) {
@@ -702,12 +787,8 @@ fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
     if let Some(rival) = employer {
         let r = ctx.state.lab(rival);
         let can_pay = r.budget > Money::from(salary) * 2;
-        if can_pay
-            && ctx
-                .state
-                .rng
-                .chance_permille(counter_permille(r.personality))
-        {
+        let counter = counter_permille(r.personality);
+        if can_pay && ctx.state.dice.of(lab).chance_permille(counter) {
             countered_by = Some(rival);
             let ratio = i64::from(salary) * 100
                 / i64::from(ctx.state.people[person as usize].salary.max(1));
@@ -715,7 +796,7 @@ fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
         }
     }
     let name = ctx.state.people[person as usize].name.clone();
-    if ctx.state.rng.chance_permille(chance) {
+    if ctx.state.dice.of(lab).chance_permille(chance) {
         hire(ctx, lab, person, salary, employer);
     } else {
         ctx.emit(Event::OfferRefused {
@@ -750,7 +831,7 @@ fn hire(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32, from: Option<L
         salary,
         from,
     });
-    let loyalty = 40 + (ctx.state.rng.below(30) as u8);
+    let loyalty = 40 + (ctx.state.dice.of(lab).below(30) as u8);
     ctx.emit(Event::LoyaltyChanged { person, loyalty });
     if salary >= BIG_PACKAGE {
         ctx.stat(lab, Stat::Board, -2);
@@ -810,7 +891,7 @@ fn poach_player(ctx: &mut Ctx, rival: LabId, person: PersonId, salary: u32) {
     } else {
         // The CEO is busy with another decision: loyalty alone decides.
         let stays = i64::from(p.loyalty) * 10;
-        if !ctx.state.rng.chance_permille(stays) {
+        if !ctx.state.dice.rivals.chance_permille(stays) {
             leave_player(ctx, person, rival, salary);
         }
     }

@@ -1,4 +1,11 @@
 //! What the teacher's commands print: the built-in scenarios and scenario checks, the debrief
 //! of one game, and the class report over many saves.
 
+mod chart;
+pub mod debrief;
+mod format;
+mod markdown;
+pub mod questions;
 pub mod scenarios;
+
+pub use debrief::Debrief;

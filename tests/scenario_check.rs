@@ -244,3 +244,32 @@ fn scenario_check_exits_non_zero_and_shows_the_line() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("cannot open the file"), "{out}");
 }
+
+#[test]
+fn the_teachers_guide_shows_the_real_check_output() {
+    let guide = std::fs::read_to_string("TEACHING.md").expect("TEACHING.md");
+    let after = guide
+        .split("Writing `start_month: 13,`")
+        .nth(1)
+        .expect("the example in TEACHING.md");
+    let shown = after
+        .split("```\n")
+        .nth(1)
+        .expect("the example's code block");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (out, code) = ai_race(dir.path(), &["scenario", "new", "Week 3"]);
+    assert_eq!(code, 0, "{out}");
+    let path = dir.path().join("week-3.ron");
+    let text = std::fs::read_to_string(&path).expect("week-3.ron");
+    let text = text
+        .replace("    start_month: 1,", "    start_month: 13,")
+        .replace(
+            "(lab: \"meta\", budget: 12000)",
+            "(lab: \"facebook\", budget: 12000)",
+        );
+    std::fs::write(&path, text).expect("write");
+    let (out, code) = ai_race(dir.path(), &["scenario", "check", "week-3.ron"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out, shown);
+}

@@ -193,6 +193,12 @@ pub enum Event {
     Timeline {
         entry: TimelineEntry,
     },
+    /// The month's money is counted: what went out, and months in a row in the red.
+    BooksClosed {
+        lab: LabId,
+        burn: Money,
+        months_in_debt: u8,
+    },
     MonthClosed {
         record: MonthRecord,
     },
@@ -220,24 +226,14 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             salary,
             ..
         } => {
-            let month = state.month;
-            let p = &mut state.people[*person as usize];
-            p.employer = Some(*lab);
-            p.salary = *salary;
-            p.since = month;
-            state.market.retain(|c| c != person);
+            move_person(state, *person, Some(*lab));
+            state.people[*person as usize].salary = *salary;
         }
         Event::OfferRefused { person, .. } => {
             state.people[*person as usize].refused_month = Some(state.month);
         }
         Event::SalaryChanged { person, salary } => state.people[*person as usize].salary = *salary,
-        Event::PersonLeft { person, to } => {
-            let month = state.month;
-            let p = &mut state.people[*person as usize];
-            p.employer = *to;
-            p.since = month;
-            state.market.retain(|c| c != person);
-        }
+        Event::PersonLeft { person, to } => move_person(state, *person, *to),
         Event::MarketRefreshed { candidates } => state.market = candidates.clone(),
         Event::Adopted { lab, adoption } => {
             let l = &mut state.labs[*lab as usize];
@@ -340,6 +336,15 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
                 state.news.drain(..extra);
             }
         }
+        Event::BooksClosed {
+            lab,
+            burn,
+            months_in_debt,
+        } => {
+            let l = &mut state.labs[*lab as usize];
+            l.last_burn = *burn;
+            l.months_in_debt = *months_in_debt;
+        }
         Event::Timeline { entry } => state.timeline.push(entry.clone()),
         Event::MonthClosed { record } => {
             state.history.push(record.clone());
@@ -357,6 +362,22 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         }
         Event::Ended { ending } => state.ending = Some(ending.clone()),
     }
+}
+
+/// Moves a person to a new employer (or none), keeping the labs' staff lists in step.
+fn move_person(state: &mut GameState, person: PersonId, to: Option<LabId>) {
+    let month = state.month;
+    let p = &mut state.people[person as usize];
+    let old = p.employer;
+    p.employer = to;
+    p.since = month;
+    if let Some(old) = old {
+        state.labs[usize::from(old)].staff.retain(|&s| s != person);
+    }
+    if let Some(new) = to {
+        state.labs[usize::from(new)].staff.push(person);
+    }
+    state.market.retain(|&c| c != person);
 }
 
 fn add_tracks(tracks: &mut [Progress; 3], gain: &[i32; 3]) {

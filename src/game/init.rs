@@ -4,7 +4,7 @@ use super::data::Content;
 use super::people::new_person;
 use super::research::SpeedBreakdown;
 use super::rules::Ctx;
-use super::state::{Dice, GameState, Lab, LabId, TechMarket, WEEKS_PER_MONTH};
+use super::state::{Dice, GameState, Lab, LabId, PersonId, TechMarket, WEEKS_PER_MONTH};
 use super::units::{Money, Progress};
 
 /// A new game: every lab at its scenario start, staff generated from the seed, the first
@@ -45,6 +45,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                     .filter_map(|s| content.stages.iter().position(|x| &x.id == s))
                     .map(|i| i as u16)
                     .collect(),
+                staff: Vec::new(),
                 tech: Vec::new(),
                 legacy: d
                     .legacy
@@ -93,6 +94,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
             let mut p = new_person(content, &mut state, star);
             p.employer = Some(i as LabId);
             p.loyalty = state.dice.world.range(35, 75) as u8;
+            state.labs[i].staff.push(state.people.len() as PersonId);
             state.people.push(p);
         }
     }

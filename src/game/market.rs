@@ -11,14 +11,11 @@ pub fn refresh(ctx: &mut Ctx) {
     let size = usize::from(ctx.content.talent.market_size);
     let mut candidates: Vec<PersonId> = Vec::with_capacity(size);
     // About half come from the rival labs.
-    let at_rivals: Vec<PersonId> = ctx
-        .state
-        .people
+    let mut at_rivals: Vec<PersonId> = ctx.state.labs[usize::from(PLAYER) + 1..]
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.employer.is_some_and(|e| e != PLAYER))
-        .map(|(i, _)| i as PersonId)
+        .flat_map(|l| l.staff.iter().copied())
         .collect();
+    at_rivals.sort_unstable();
     let from_rivals = (size / 2).min(at_rivals.len());
     let mut pool = at_rivals;
     for _ in 0..from_rivals {

@@ -112,6 +112,8 @@ pub struct Lab {
     /// Progress per track.
     pub tracks: [Progress; 3],
     pub stages: Vec<u16>,
+    /// Named people working here (kept in step with `Person::employer` by the events).
+    pub staff: Vec<PersonId>,
     pub tech: Vec<Adoption>,
     pub legacy: Vec<u16>,
     pub projects: Vec<Project>,
@@ -418,11 +420,10 @@ impl GameState {
 
     /// The player's named staff.
     pub fn staff_of(&self, lab: LabId) -> impl Iterator<Item = (PersonId, &Person)> {
-        self.people
+        self.labs[usize::from(lab)]
+            .staff
             .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.employer == Some(lab))
-            .map(|(i, p)| (i as PersonId, p))
+            .map(move |&id| (id, &self.people[id as usize]))
     }
 
     /// Monthly salary bill of a lab's named people, USD millions.

@@ -273,3 +273,39 @@ fn the_teachers_guide_shows_the_real_check_output() {
     assert_eq!(code, 1, "{out}");
     assert_eq!(out, shown);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    const VALID: &str = include_str!("scenarios/valid.ron");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any text at all is answered with a scenario or a list of located mistakes.
+        #[test]
+        fn on_any_text(text in "\\PC{0,400}") {
+            let _ = ai_race::content::load_scenario_text("x.ron", &text, None);
+        }
+
+        /// A teacher's file with a few characters changed, removed or added.
+        #[test]
+        fn on_a_damaged_file(edits in proptest::collection::vec((0usize..600, any::<char>(), 0u8..3), 1..6)) {
+            let mut text: Vec<char> = VALID.chars().collect();
+            for (at, c, kind) in edits {
+                let at = at % (text.len() + 1);
+                match kind {
+                    0 if at < text.len() => { text.remove(at); }
+                    1 if at < text.len() => text[at] = c,
+                    _ => text.insert(at, c),
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Err(e) = ai_race::content::load_scenario_text("x.ron", &text, None) {
+                prop_assert!(!e.problems.is_empty());
+                let shown = ai_race::content::render_problems(&e, "x.ron", &text);
+                prop_assert!(!shown.is_empty());
+            }
+        }
+    }
+}

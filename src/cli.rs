@@ -76,10 +76,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             no_color,
         }) => {
             let session = new_session(scenario.as_deref(), seed.as_deref(), difficulty.as_deref())?;
-            play(
-                ui::Theme::from_env(no_color || cli.no_color),
-                Some(session),
-            )
+            play(ui::Theme::from_env(no_color || cli.no_color), Some(session))
         }
         Some(Cmd::Sim {
             policy,

@@ -4,11 +4,11 @@
 mod common;
 
 use ai_race::game::rng::Pcg32;
+use ai_race::ui::Theme;
 use ai_race::ui::app::{App, Screen};
 use ai_race::ui::session::Tab;
-use ai_race::ui::Theme;
 use common::*;
-use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 #[test]
 fn a_whole_classroom_campaign_by_keys_reaches_the_debrief() {
@@ -154,7 +154,10 @@ fn tiny_terminals_do_not_panic_on_any_screen() {
     // Keys are ignored while too small (except q), and the game recovers on resize.
     ch(&mut app, 'n');
     let text = render(&mut app, 80, 24);
-    assert!(text.contains("Dashboard") || text.contains("Rivals"), "{text}");
+    assert!(
+        text.contains("Dashboard") || text.contains("Rivals"),
+        "{text}"
+    );
 }
 
 #[test]

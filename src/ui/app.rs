@@ -27,15 +27,25 @@ pub enum Screen {
 /// Something drawn over the screen that takes the keys until it closes.
 pub enum Layer {
     /// Help, listing the keys of the screen it was opened from.
-    Help { scroll: u16, context: Vec<Hint> },
+    Help {
+        scroll: u16,
+        context: Vec<Hint>,
+    },
     Confirm(Confirm),
     Menu(Menu),
     Amount(Amount),
-    Explain { text: Explanation, scroll: u16 },
+    Explain {
+        text: Explanation,
+        scroll: u16,
+    },
     /// The month report; `sel` picks a figure to explain.
-    Report { sel: usize },
+    Report {
+        sel: usize,
+    },
     /// An event waiting for the player's answer.
-    Event { sel: usize },
+    Event {
+        sel: usize,
+    },
 }
 
 /// What a screen asks the app to do after an action.
@@ -107,7 +117,7 @@ impl App {
 
     fn start(&mut self, session: Session) {
         let name = session.content().scenario.name.clone();
-        let pending = session.game.state.pending.is_some();
+        let pending = session.game.state.pending.is_some() && !session.game.is_over();
         self.screen = Screen::Game(Box::new(session));
         self.layers.clear();
         if pending {
@@ -247,7 +257,10 @@ impl App {
             self.layers.push(Layer::Help { scroll: 0, context });
             return;
         }
-        if !matches!(action, Action::Up | Action::Down | Action::Left | Action::Right) {
+        if !matches!(
+            action,
+            Action::Up | Action::Down | Action::Left | Action::Right
+        ) {
             self.status = None;
         }
         if self.layers.is_empty() {
@@ -340,7 +353,9 @@ impl App {
                     }
                     Action::Back => {
                         self.layers.pop();
-                        self.info("The event waits for your answer: any action (or n) brings it back.");
+                        self.info(
+                            "The event waits for your answer: any action (or n) brings it back.",
+                        );
                     }
                     Action::Quit => self.ask_quit(),
                     _ => {}
@@ -440,7 +455,7 @@ impl App {
             Ok(a) => a,
             Err(e) => return self.refused(e),
         };
-        let pending = s.game.state.pending.is_some();
+        let pending = s.game.state.pending.is_some() && !s.game.is_over();
         let message = if applied.month_ended {
             let label = s.report.as_ref().map_or(String::new(), |r| r.label.clone());
             if s.game.is_over() {
@@ -494,7 +509,9 @@ impl App {
             let row = match layer {
                 Layer::Menu(m) => m.option_at(areas.body, y).map(|i| (i, &mut m.sel)),
                 Layer::Event { sel } => match &self.screen {
-                    Screen::Game(s) => screens::event::option_at(s, areas.body, y).map(|i| (i, sel)),
+                    Screen::Game(s) => {
+                        screens::event::option_at(s, areas.body, y).map(|i| (i, sel))
+                    }
                     Screen::Title(_) => None,
                 },
                 _ => None,

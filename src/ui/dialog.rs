@@ -20,7 +20,9 @@ use super::explain::Tone;
 use super::keys::{Action, Hint, hint};
 use super::session::Session;
 use super::theme::Theme;
-use super::widgets::{centered, fit, popup, put, tone_style, toned_text};
+use super::widgets::{centered, fit, popup, put, tone_style, toned_text, wrap};
+
+const MENU_WIDTH: u16 = 76;
 
 /// What answering "yes" does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,16 +106,25 @@ impl Menu {
         DialogResult::Stay
     }
 
+    /// The body wrapped to the popup's inner width, one entry per screen row.
+    fn wrapped(&self, area: Rect) -> Vec<(String, Tone)> {
+        let w = usize::from(MENU_WIDTH.min(area.width).saturating_sub(2));
+        self.body
+            .iter()
+            .flat_map(|(text, tone)| wrap(text, w).into_iter().map(move |l| (l, *tone)))
+            .collect()
+    }
+
     /// The popup's area within `area`.
     pub fn area(&self, area: Rect) -> Rect {
-        let h = self.body.len() + self.options.len() * 2 + 4;
-        centered(area, 76, h.min(usize::from(u16::MAX)) as u16)
+        let h = self.wrapped(area).len() + self.options.len() * 2 + 3;
+        centered(area, MENU_WIDTH, h.min(usize::from(u16::MAX)) as u16)
     }
 
     /// The option under a row of the screen, for mouse clicks.
     pub fn option_at(&self, area: Rect, y: u16) -> Option<usize> {
         let r = self.area(area);
-        let first = r.y + 1 + self.body.len() as u16 + 1;
+        let first = r.y + 1 + self.wrapped(area).len() as u16 + 1;
         if y < first {
             return None;
         }
@@ -124,17 +135,16 @@ impl Menu {
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let r = self.area(area);
         let inner = popup(&self.title, theme, r, buf);
-        let body_h = self.body.len() as u16;
-        toned_text(
-            &self.body,
-            0,
-            theme,
-            Rect {
-                height: body_h.min(inner.height),
-                ..inner
-            },
-            buf,
-        );
+        let body = self.wrapped(area);
+        let body_h = body.len() as u16;
+        for (i, (text, tone)) in body.iter().enumerate() {
+            put(
+                Line::styled(text.as_str(), tone_style(*tone, theme)),
+                inner,
+                i as u16,
+                buf,
+            );
+        }
         let w = usize::from(inner.width);
         for (i, o) in self.options.iter().enumerate() {
             let y = body_h + 1 + 2 * i as u16;
@@ -322,7 +332,11 @@ impl Amount {
                     Tone::Heading,
                 ));
                 lines.push((
-                    format!("Allowed: {} to {} a year", money(Money::from(min)), money(Money::from(max))),
+                    format!(
+                        "Allowed: {} to {} a year",
+                        money(Money::from(min)),
+                        money(Money::from(max))
+                    ),
                     Tone::Dim,
                 ));
                 if v >= min && v <= max {
@@ -361,10 +375,7 @@ impl Amount {
                     ),
                     Tone::Normal,
                 ));
-                lines.push((
-                    "then cheap to run. 1 CEO week.".to_string(),
-                    Tone::Normal,
-                ));
+                lines.push(("then cheap to run. 1 CEO week.".to_string(), Tone::Normal));
                 lines.push((String::new(), Tone::Normal));
                 lines.push((
                     format!(
@@ -428,7 +439,10 @@ impl Amount {
                     Span::styled(label, style),
                 ]
             })
-            .chain([Span::raw(" ▶   or type: "), Span::styled(format!("{}▏", self.value), theme.key())])
+            .chain([
+                Span::raw(" ▶   or type: "),
+                Span::styled(format!("{}▏", self.value), theme.key()),
+            ])
             .collect();
         put(Line::from(presets), inner, 0, buf);
         let rest = Rect {
@@ -469,7 +483,6 @@ impl Confirm {
             inner.height.saturating_sub(1),
             buf,
         );
-        let _ = tone_style;
     }
 }
 

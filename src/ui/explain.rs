@@ -87,7 +87,13 @@ impl Figure {
     }
 
     pub fn signed(self, d: i64) -> String {
-        let sign = if d > 0 { "+" } else if d < 0 { "-" } else { "±" };
+        let sign = if d > 0 {
+            "+"
+        } else if d < 0 {
+            "-"
+        } else {
+            "±"
+        };
         format!("{sign}{}", self.amount(d.abs()))
     }
 }
@@ -179,7 +185,11 @@ fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
     let d = &s.derived;
     l.head(format!("Budget now: {}", money(p.budget)));
     l.head("Every month");
-    l.delta(format!("  income (ads, AI products)  +{}", money(d.income)), 1, true);
+    l.delta(
+        format!("  income (ads, AI products)  +{}", money(d.income)),
+        1,
+        true,
+    );
     let staff = st.staff_of(PLAYER).count();
     for (flow, m) in &d.costs {
         let why = match flow {
@@ -197,10 +207,18 @@ fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
             ),
             _ => String::new(),
         };
-        l.delta(format!("  {:<17} -{:<7} {why}", flow_label(*flow), money(*m)), -1, true);
+        l.delta(
+            format!("  {:<17} -{:<7} {why}", flow_label(*flow), money(*m)),
+            -1,
+            true,
+        );
     }
     let net = d.income - d.burn;
-    l.delta(format!("  net each month  {}", Figure::Budget.signed(net)), net, true);
+    l.delta(
+        format!("  net each month  {}", Figure::Budget.signed(net)),
+        net,
+        true,
+    );
     if figure == Figure::Runway {
         l.head("Runway");
         match d.runway {
@@ -220,7 +238,11 @@ fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
         let m = total_moved(Figure::Budget, &dec.events, &mut deploy);
         if m != 0 {
             any = true;
-            l.delta(format!("  {:<8} {}", Figure::Budget.signed(m), dec.label), m, true);
+            l.delta(
+                format!("  {:<8} {}", Figure::Budget.signed(m), dec.label),
+                m,
+                true,
+            );
         }
     }
     if !any {
@@ -236,7 +258,11 @@ fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
             money(c.after)
         ));
         for (why, m) in &c.causes {
-            l.delta(format!("  {:<8} {why}", Figure::Budget.signed(*m)), *m, true);
+            l.delta(
+                format!("  {:<8} {why}", Figure::Budget.signed(*m)),
+                *m,
+                true,
+            );
         }
     }
     l.head("Your decisions that changed the monthly bill");
@@ -298,7 +324,11 @@ fn monthly_effect(s: &Session, events: &[crate::game::Event]) -> Money {
 fn month_label(s: &Session, month: u16) -> String {
     let c = s.content();
     let zero = u32::from(c.scenario.start_month.saturating_sub(1)) + u32::from(month);
-    format!("{} {:>2}", month_name((zero % 12 + 1) as u8), (c.scenario.start_year as u32 + zero / 12) % 100)
+    format!(
+        "{} {:>2}",
+        month_name((zero % 12 + 1) as u8),
+        (c.scenario.start_year as u32 + zero / 12) % 100
+    )
 }
 
 fn weeks_math(s: &Session, l: &mut Lines) {
@@ -332,7 +362,10 @@ fn weeks_math(s: &Session, l: &mut Lines) {
 fn progress_math(s: &Session, l: &mut Lines) {
     let st = &s.game.state;
     let p = st.player();
-    l.head(format!("Overall progress {} of 100", p.progress().display()));
+    l.head(format!(
+        "Overall progress {} of 100",
+        p.progress().display()
+    ));
     for t in crate::game::data::Track::ALL {
         l.line(format!("  {:<11} {}", t.name(), p.track(t).display()));
     }
@@ -352,7 +385,11 @@ fn progress_math(s: &Session, l: &mut Lines) {
     let gap = st.lab(leader).progress().0 - p.progress().0;
     let name = &s.content().labs[usize::from(leader)].short;
     if gap > 0 {
-        l.delta(format!("  {name} leads by {}", Progress(gap).display()), -1, true);
+        l.delta(
+            format!("  {name} leads by {}", Progress(gap).display()),
+            -1,
+            true,
+        );
     } else {
         l.delta(
             format!("  you lead {name} by {}", Progress(-gap).display()),
@@ -384,13 +421,21 @@ fn speed_math(s: &Session, l: &mut Lines) {
     let last = &p.last_speed;
     let next = &s.derived.forecast;
     l.head("Points of progress a month, by cause");
-    l.dim(format!("  {:<22} {:>9} {:>11}", "cause", "last month", "if ended now"));
+    l.dim(format!(
+        "  {:<22} {:>9} {:>11}",
+        "cause", "last month", "if ended now"
+    ));
     for ((name, a), (_, b)) in last.parts().iter().zip(next.parts().iter()) {
         if *a == 0 && *b == 0 {
             continue;
         }
         l.delta(
-            format!("  {:<22} {:>9} {:>11}", name, speed_label(*a), speed_label(*b)),
+            format!(
+                "  {:<22} {:>9} {:>11}",
+                name,
+                speed_label(*a),
+                speed_label(*b)
+            ),
             i64::from(*b),
             true,
         );
@@ -401,8 +446,7 @@ fn speed_math(s: &Session, l: &mut Lines) {
         speed_label(last.total),
         speed_label(next.total)
     ));
-    l.dim("  Talent and compute set the base (with diminishing returns); each later cause");
-    l.dim("  multiplies it, so the parts add up exactly to the total.");
+    l.dim("  Talent and compute set the base (with diminishing returns); each later cause multiplies it, so the parts add up exactly to the total.");
     l.head("Your decisions behind the causes");
     let mut any = false;
     for (name, _) in next.parts() {
@@ -420,7 +464,12 @@ fn speed_math(s: &Session, l: &mut Lines) {
             .collect();
         for t in recent {
             any = true;
-            l.line(format!("  {:<13} {} {}", name, month_label(s, t.month), t.text));
+            l.line(format!(
+                "  {:<13} {} {}",
+                name,
+                month_label(s, t.month),
+                t.text
+            ));
         }
     }
     if !any {
@@ -461,7 +510,12 @@ fn deploy_math(s: &Session, l: &mut Lines) {
             }
             m = (m * u64::from(def.deploy_pct) / 100).max(2);
             l.delta(
-                format!("  {:<32} {} (×{}%)", def.name, minutes_label(m as u32), def.deploy_pct),
+                format!(
+                    "  {:<32} {} (×{}%)",
+                    def.name,
+                    minutes_label(m as u32),
+                    def.deploy_pct
+                ),
                 1,
                 true,
             );
@@ -482,7 +536,8 @@ fn deploy_math(s: &Session, l: &mut Lines) {
             && let Some(def) = c.stages.get(usize::from(i))
         {
             any = true;
-            let after = (u64::from(p.deploy_minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32;
+            let after =
+                (u64::from(p.deploy_minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32;
             l.line(format!(
                 "  {} in {} month(s): {} → {} ({} experiments)",
                 def.name,
@@ -533,7 +588,10 @@ fn compute_math(s: &Session, l: &mut Lines) {
     ));
     for pr in &p.projects {
         if let ProjectKind::DataCentre(k) = pr.kind {
-            l.line(format!("  data centre of {k}k GPUs online in {} month(s)", pr.months_left));
+            l.line(format!(
+                "  data centre of {k}k GPUs online in {} month(s)",
+                pr.months_left
+            ));
         }
     }
     l.line(format!(
@@ -546,14 +604,25 @@ fn compute_math(s: &Session, l: &mut Lines) {
 fn legacy_math(s: &Session, l: &mut Lines) {
     let c = s.content();
     let p = s.game.state.player();
-    l.head(format!("Legacy drag: -{}% research speed", s.derived.legacy_pct));
+    l.head(format!(
+        "Legacy drag: -{}% research speed",
+        s.derived.legacy_pct
+    ));
     for i in &p.legacy {
         if let Some(def) = c.legacy.get(usize::from(*i)) {
-            l.line(format!("  -{}% {} (role: {})", def.drag_pct, def.name, def.role));
+            l.line(format!(
+                "  -{}% {} (role: {})",
+                def.drag_pct, def.name, def.role
+            ));
         }
     }
-    l.dim("  Retire a system on the Tech screen once an adopted or built tech of its role is active.");
-    l.line(format!("  Adopted tech adds +{}% speed.", s.derived.tech_pct));
+    l.dim(
+        "  Retire a system on the Tech screen once an adopted or built tech of its role is active.",
+    );
+    l.line(format!(
+        "  Adopted tech adds +{}% speed.",
+        s.derived.tech_pct
+    ));
     recent_lever(s, Lever::AdoptTech, l);
 }
 
@@ -594,9 +663,15 @@ fn stat_math(s: &Session, figure: Figure, l: &mut Lines) {
     let now = Snapshot::of(&s.game).value(figure);
     l.head(format!("{} now: {now} of 100", figure.name()));
     let drivers = match figure {
-        Figure::Morale => "Drifts back toward 55-65 each month; falls with crunch (fast deploys, thin review), debt, adopting rival tech and losing people; rises when you look after the team or build in-house.",
-        Figure::Risk => "Grows each month with experiments × thin safety review; falls with review; adopted tech adds dependency risk. Above 35 incidents become possible, above 80 catastrophe.",
-        _ => "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. At 0 it freezes the budget.",
+        Figure::Morale => {
+            "Drifts back toward 55-65 each month; falls with crunch (fast deploys, thin review), debt, adopting rival tech and losing people; rises when you look after the team or build in-house."
+        }
+        Figure::Risk => {
+            "Grows each month with experiments × thin safety review; falls with review; adopted tech adds dependency risk. Above 35 incidents become possible, above 80 catastrophe."
+        }
+        _ => {
+            "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. At 0 it freezes the budget."
+        }
     };
     l.dim(format!("  {drivers}"));
     let history: Vec<String> = st
@@ -634,7 +709,10 @@ fn stat_math(s: &Session, figure: Figure, l: &mut Lines) {
     if let Some(r) = &s.report
         && let Some(c) = r.change(figure)
     {
-        l.head(format!("Last month ({}): {} → {}", r.label, c.before, c.after));
+        l.head(format!(
+            "Last month ({}): {} → {}",
+            r.label, c.before, c.after
+        ));
         for (why, d) in &c.causes {
             l.delta(format!("  {d:+} {why}"), *d, figure.good_when_up());
         }

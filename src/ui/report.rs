@@ -3,12 +3,12 @@
 //! causes do not explain is shown as the month's drift (morale settling, risk growing with
 //! pace, the board's verdict, incidents), never hidden.
 
+use crate::game::Game;
 use crate::game::data::Content;
 use crate::game::event::{Event, Flow, Stat};
 use crate::game::research::{SpeedBreakdown, experiments_per_month};
 use crate::game::state::{Ending, News, PLAYER};
 use crate::game::units::{Money, Progress};
-use crate::game::Game;
 
 use super::explain::Figure;
 use super::session::Decision;
@@ -104,9 +104,7 @@ impl MonthReport {
         let speed = month_events
             .iter()
             .find_map(|e| match e {
-                Event::Research { lab, breakdown, .. } if *lab == PLAYER => {
-                    Some(breakdown.clone())
-                }
+                Event::Research { lab, breakdown, .. } if *lab == PLAYER => Some(breakdown.clone()),
                 _ => None,
             })
             .unwrap_or_default();

@@ -158,8 +158,8 @@ impl Session {
         } else {
             Tab::Dashboard
         };
-        let initial = (game.state.month == 0)
-            .then(|| game.state.labs.iter().map(|l| l.progress()).collect());
+        let initial =
+            (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
         Session {
             initial,
             game,

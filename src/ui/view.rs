@@ -130,7 +130,7 @@ fn header(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(weeks, theme.key()),
         Span::raw(format!(" │ Rank {}/{}", st.player_rank(), st.labs.len())),
     ];
-    if st.pending.is_some() {
+    if st.pending.is_some() && !st.is_over() {
         spans.push(Span::styled(" │ ⚑ event waiting", theme.warn()));
     }
     if st.is_over() {
@@ -182,7 +182,10 @@ fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             StatusKind::Refusal => theme.bad(),
         };
         put(
-            Line::styled(fit(&format!(" {}", st.text), usize::from(area.width)), style),
+            Line::styled(
+                fit(&format!(" {}", st.text), usize::from(area.width)),
+                style,
+            ),
             area,
             0,
             buf,

@@ -145,7 +145,8 @@ pub struct Series {
     pub points: Vec<(usize, i32)>,
 }
 
-/// The race over time: progress 0-100 up the side, months along the bottom, one letter per
+/// The race over time: progress up the side (from a round number below the slowest lab to the
+/// finish line at 100, so close races stay readable), months along the bottom, one letter per
 /// lab (so it reads without colour), the player drawn last so it stays on top.
 pub fn race_chart(
     series: &[Series],
@@ -167,9 +168,18 @@ pub fn race_chart(
         height: area.height - 2,
     };
     let dim = theme.dim();
-    for (label, frac) in [("100", 0u16), (" 50", 1), ("  0", 2)] {
+    let lowest = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|(_, p)| *p))
+        .min()
+        .unwrap_or(0)
+        .clamp(0, 100_000);
+    // Thousandths: the axis starts at the ten below the slowest lab, at most 80.
+    let lo = (lowest / 10_000 * 10_000).min(80_000);
+    let mid = (lo + 100_000) / 2;
+    for (value, frac) in [(100_000, 0u16), (mid, 1), (lo, 2)] {
         let y = plot.y + (plot.height.saturating_sub(1)) * frac / 2;
-        buf.set_string(area.x, y, label, dim);
+        buf.set_string(area.x, y, right(&(value / 1000).to_string(), 3), dim);
     }
     for y in plot.y..plot.y + plot.height {
         buf.set_string(area.x + 3, y, "│", dim);
@@ -198,7 +208,9 @@ pub fn race_chart(
         let mut prev: Option<(u16, u16)> = None;
         for &(i, p) in s.points.iter().filter(|(i, _)| *i <= months) {
             let x = col(i);
-            let y = plot.y + (h - (i64::from(p).clamp(0, 100_000) * h + 50_000) / 100_000) as u16;
+            let span = i64::from(100_000 - lo).max(1);
+            let v = i64::from(p.clamp(lo, 100_000) - lo);
+            let y = plot.y + (h - (v * h + span / 2) / span) as u16;
             // Fill the columns between two months so a long campaign on a wide screen reads
             // as a line rather than scattered dots.
             if let Some((px, py)) = prev {

@@ -33,7 +33,10 @@ pub fn ch(app: &mut App, c: char) {
 }
 
 pub fn ctrl_c(app: &mut App) {
-    app.handle(Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
 }
 
 /// Renders the app at `w` x `h` through ratatui's TestBackend and returns the text.

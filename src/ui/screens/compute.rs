@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::game::data::Effect;
-use crate::game::rules::cost;
+use crate::game::rules::{DATA_CENTRE_COST, LEASE_MONTHLY, cost};
 use crate::game::state::PLAYER;
 use crate::game::units::money;
 use crate::game::{Command, Game};
@@ -75,7 +75,11 @@ pub fn effect_text(e: &Effect) -> String {
     let tenths = |t: i32| format!("{:+}.{}", t / 10, (t % 10).abs());
     match e {
         Effect::Budget(m) => format!("budget {}{}", if *m >= 0 { "+" } else { "" }, money(*m)),
-        Effect::Income(m) => format!("income {}{} a month", if *m >= 0 { "+" } else { "" }, money(*m)),
+        Effect::Income(m) => format!(
+            "income {}{} a month",
+            if *m >= 0 { "+" } else { "" },
+            money(*m)
+        ),
         Effect::Morale(d) => format!("morale {d:+}"),
         Effect::Risk(d) => format!("risk {d:+}"),
         Effect::Board(d) => format!("board {d:+}"),
@@ -103,28 +107,61 @@ fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
     let t = |s: &str, tone| (s.to_string(), tone);
     match row {
         Row::DataCentre => vec![
-            t("Owned GPUs: a large cost now, online after months of building, then cheap to run.", Tone::Normal),
-            t("More compute speeds research with diminishing returns. Choose the size next.", Tone::Dim),
+            t(
+                "Owned GPUs: a large cost now, online after months of building, then cheap to run.",
+                Tone::Normal,
+            ),
+            t(
+                "More compute speeds research with diminishing returns. Choose the size next.",
+                Tone::Dim,
+            ),
         ],
         Row::Lease => vec![
-            t("Leased GPUs arrive at once but are paid every month: fast, expensive to keep.", Tone::Normal),
-            t("Choose the size next; the monthly bill shows on the dashboard's budget.", Tone::Dim),
+            t(
+                "Leased GPUs arrive at once but are paid every month: fast, expensive to keep.",
+                Tone::Normal,
+            ),
+            t(
+                "Choose the size next; the monthly bill shows on the dashboard's budget.",
+                Tone::Dim,
+            ),
         ],
         Row::OpenRelease => vec![
-            t("Release open weights: the ecosystem grows (outside contributions, reputation) and the board approves.", Tone::Good),
-            t("But every lab behind you learns from the weights: it closes their gap on you.", Tone::Bad),
-            t("Needs some progress first and a few months between releases.", Tone::Dim),
+            t(
+                "Release open weights: the ecosystem grows (outside contributions, reputation) and the board approves.",
+                Tone::Good,
+            ),
+            t(
+                "But every lab behind you learns from the weights: it closes their gap on you.",
+                Tone::Bad,
+            ),
+            t(
+                "Needs some progress first and a few months between releases.",
+                Tone::Dim,
+            ),
         ],
         Row::SafetyReview => vec![
-            t("Strengthens safety and security review and lowers risk: fewer incidents, a careful win.", Tone::Good),
+            t(
+                "Strengthens safety and security review and lowers risk: fewer incidents, a careful win.",
+                Tone::Good,
+            ),
             t("Research is a little slower this month.", Tone::Bad),
         ],
         Row::ShipAi => vec![
-            t("Ship AI features into the apps: more income and data for the flywheel; the board likes it.", Tone::Good),
-            t("Adds some risk; each further product needs more progress.", Tone::Bad),
+            t(
+                "Ship AI features into the apps: more income and data for the flywheel; the board likes it.",
+                Tone::Good,
+            ),
+            t(
+                "Adds some risk; each further product needs more progress.",
+                Tone::Bad,
+            ),
         ],
         Row::Morale => vec![
-            t("A breather and recognition for the team: morale rises, and morale speeds research.", Tone::Good),
+            t(
+                "A breather and recognition for the team: morale rises, and morale speeds research.",
+                Tone::Good,
+            ),
             t("Costs more with a larger team.", Tone::Dim),
         ],
         Row::Deal(i) => {
@@ -154,7 +191,9 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             Outcome::Nothing
         }
         Action::Choose => match rows.get(s.action_sel) {
-            Some(Row::DataCentre) => Outcome::Open(Layer::Amount(Amount::compute(AmountKind::DataCentre))),
+            Some(Row::DataCentre) => {
+                Outcome::Open(Layer::Amount(Amount::compute(AmountKind::DataCentre)))
+            }
             Some(Row::Lease) => Outcome::Open(Layer::Amount(Amount::compute(AmountKind::Lease))),
             Some(&row) => {
                 let g = &s.game;
@@ -177,8 +216,10 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
     }
 }
 
-fn split(area: Rect) -> (Rect, Rect) {
-    let detail_h = 6.min(area.height);
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 6).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(6));
+    let detail_h = area.height - list_h;
     (
         Rect {
             height: area.height - detail_h,
@@ -193,25 +234,35 @@ fn split(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let (list, _) = split(area);
+    let (list, _) = split(area, rows(s).len());
     let h = list.height.saturating_sub(3);
     let n = rows(s).len();
     let offset = window(n, s.action_sel, usize::from(h));
-    list_row(list.y + 2, h, offset, n, x >= list.x && x < list.x + list.width, y)
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (list, detail) = split(area);
+    let (list, detail) = split(area, rows(s).len());
     let g = &s.game;
     let p = g.state.player();
     let inner = panel(
-        &format!("Compute & deals: {}k GPUs ({}k leased)", p.compute, p.leased),
+        &format!(
+            "Compute & deals: {}k GPUs ({}k leased)",
+            p.compute, p.leased
+        ),
         theme,
         list,
         buf,
     );
     let w = usize::from(inner.width);
-    let (weeks_w, cost_w) = (7, 9);
+    let (weeks_w, cost_w) = (7, 13);
     let name_w = 40.min(w.saturating_sub(weeks_w + cost_w));
     let status_w = w.saturating_sub(name_w + weeks_w + cost_w);
     let head = format!(
@@ -229,7 +280,8 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let cmd = command(g, row);
         let c = cost(&g.content, &g.state, PLAYER, &cmd);
         let price = match row {
-            Row::DataCentre | Row::Lease => format!("{}/25k", money(c.money)),
+            Row::DataCentre => format!("{}/1k", money(DATA_CENTRE_COST)),
+            Row::Lease => format!("{}/1k/mo", money(LEASE_MONTHLY)),
             _ => money(c.money),
         };
         let (status, ok) = match g.check(&cmd) {
@@ -250,7 +302,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.disabled()
         };
-        put(Line::styled(fit(&text, w), style), inner, line as u16 + 1, buf);
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
     }
     let inner = panel("What it does (Enter to choose)", theme, detail, buf);
     if let Some(&row) = rows.get(s.action_sel) {

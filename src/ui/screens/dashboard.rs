@@ -56,10 +56,11 @@ struct Parts {
 fn parts(s: &Session, area: Rect) -> Parts {
     let race_h = (s.game.state.labs.len() as u16 + 3).min(area.height);
     let rest = area.height - race_h;
-    let chart_h = if rest >= 30 { rest - 17 } else { 0 };
+    // A chart only where the lab's figures still fit below it.
+    let chart_h = if rest >= 26 { rest - 16 } else { 0 };
     let lower_y = area.y + race_h + chart_h;
     let lower_h = rest - chart_h;
-    let lab_w = (area.width / 2).max(40).min(area.width);
+    let lab_w = (area.width / 2).max(42).min(area.width);
     Parts {
         race: Rect {
             height: race_h,
@@ -150,9 +151,13 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let st = &s.game.state;
     let c = s.content();
     let w = usize::from(inner.width);
-    let (name_w, prog_w, speed_w, trend_w, talent_w, gpu_w) = (11, 6, 7, 9, 8, 7);
+    let (name_w, prog_w, speed_w, trend_w, talent_w, gpu_w) = (13, 6, 7, 9, 8, 7);
     let fixed = name_w + prog_w + speed_w + trend_w + talent_w + gpu_w;
-    let move_w = if w >= fixed + 30 { (w - fixed) / 2 } else { w.saturating_sub(fixed + 10).min(18) };
+    let move_w = if w >= fixed + 30 {
+        (w - fixed) / 2
+    } else {
+        w.saturating_sub(fixed + 10).min(18)
+    };
     let bar_w = w.saturating_sub(fixed + move_w + 1);
     let head = format!(
         "{}{}{}{}{}{}{} {}",
@@ -171,7 +176,11 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (row, &i) in order.iter().enumerate() {
         let l = &st.labs[i];
         let def = &c.labs[i];
-        let mark = if i == usize::from(PLAYER) { "▶ " } else { "  " };
+        let mark = if i == usize::from(PLAYER) {
+            "▶ "
+        } else {
+            "  "
+        };
         let named = st.staff_of(i as LabId).count();
         let trend = sparkline(&recent_gains(s, i, 8));
         let last = if i == usize::from(PLAYER) {
@@ -181,12 +190,22 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let style = theme.lab(i);
         let line = Line::from(vec![
-            Span::styled(fit(&format!("{mark}{}", def.short), name_w), style),
-            Span::styled(fit(&bar(i64::from(l.progress().0), 100_000, bar_w.saturating_sub(1)), bar_w), style),
+            Span::styled(fit(&format!("{mark}{}", def.short), name_w - 1), style),
+            Span::raw(" "),
+            Span::styled(
+                fit(
+                    &bar(i64::from(l.progress().0), 100_000, bar_w.saturating_sub(1)),
+                    bar_w,
+                ),
+                style,
+            ),
             Span::styled(right(&l.progress().display(), prog_w), style),
             Span::raw(right(&speed_label(l.last_speed.total), speed_w)),
             Span::styled(right(&trend, trend_w), theme.dim()),
-            Span::raw(right(&format!("{}+{named}", count(l.researchers)), talent_w)),
+            Span::raw(right(
+                &format!("{}+{named}", count(l.researchers)),
+                talent_w,
+            )),
             Span::raw(right(&format!("{}k", l.compute), gpu_w)),
             Span::raw(" "),
             Span::styled(fit(&last, move_w.saturating_sub(1)), theme.dim()),
@@ -203,37 +222,49 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
     match f {
         Figure::Budget => (
             money(p.budget),
-            format!("{}/mo net", super::super::explain::Figure::Budget.signed(d.income - d.burn)),
+            format!("{}/mo", Figure::Budget.signed(d.income - d.burn)),
         ),
         Figure::Runway => match d.runway {
-            Some(Runway::Months(m)) => (format!("{m} months"), "at this spending".into()),
-            _ => ("covered".into(), "income ≥ costs".into()),
+            Some(Runway::Months(m)) => (format!("{m} months"), "at this pace".into()),
+            _ => ("covered".into(), "income≥cost".into()),
         },
         Figure::Weeks => (
             format!("{} of {}", p.weeks, p.weeks.max(4)),
-            "unspent weeks are lost".into(),
+            "use or lose".into(),
         ),
         Figure::Progress => (
             p.progress().display(),
-            format!("rank {} of {}", st.player_rank(), st.labs.len()),
+            format!("rank {}/{}", st.player_rank(), st.labs.len()),
         ),
         Figure::Speed => (
             format!("{}/mo", speed_label(p.last_speed.total)),
             format!("now {}", speed_label(d.forecast.total)),
         ),
-        Figure::Deploy => (minutes_label(p.deploy_minutes), "change to live".into()),
+        Figure::Deploy => (minutes_label(p.deploy_minutes), "per change".into()),
         Figure::Experiments => (
             format!("{}/mo", experiments_per_month(p.deploy_minutes)),
-            "set by deploy time".into(),
+            "via deploys".into(),
         ),
         Figure::Talent => (
             format!("{} units", d.talent_units),
-            format!("{} + {} named", count(p.researchers), st.staff_of(PLAYER).count()),
+            format!("+{} named", st.staff_of(PLAYER).count()),
         ),
-        Figure::Compute => (format!("{}k GPUs", p.compute), format!("{}k leased", p.leased)),
-        Figure::Legacy => (format!("-{}%", d.legacy_pct), format!("{} systems", p.legacy.len())),
-        Figure::Ecosystem => (format!("{}/100", p.ecosystem), format!("{} releases", p.open_releases)),
-        Figure::Morale => (format!("{}/100", p.morale), bar(i64::from(p.morale), 100, 10)),
+        Figure::Compute => (
+            format!("{}k GPUs", p.compute),
+            format!("{}k leased", p.leased),
+        ),
+        Figure::Legacy => (
+            format!("-{}%", d.legacy_pct),
+            format!("{} systems", p.legacy.len()),
+        ),
+        Figure::Ecosystem => (
+            format!("{}/100", p.ecosystem),
+            format!("{} releases", p.open_releases),
+        ),
+        Figure::Morale => (
+            format!("{}/100", p.morale),
+            bar(i64::from(p.morale), 100, 10),
+        ),
         Figure::Risk => (format!("{}/100", p.risk), bar(i64::from(p.risk), 100, 10)),
         Figure::Board => (format!("{}/100", p.board), bar(i64::from(p.board), 100, 10)),
     }
@@ -243,7 +274,9 @@ fn figure_style(s: &Session, f: Figure, theme: &Theme) -> ratatui::style::Style 
     let p = s.game.state.player();
     match f {
         Figure::Budget if p.budget < 0 => theme.bad(),
-        Figure::Runway if matches!(s.derived.runway, Some(Runway::Months(m)) if m < 4) => theme.bad(),
+        Figure::Runway if matches!(s.derived.runway, Some(Runway::Months(m)) if m < 4) => {
+            theme.bad()
+        }
         Figure::Risk if p.risk >= 50 => theme.bad(),
         Figure::Morale if p.morale < 40 => theme.bad(),
         Figure::Board if p.board < 30 => theme.bad(),
@@ -267,7 +300,15 @@ fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let note_w = w - name_w - value_w;
         let line = if selected {
             Line::styled(
-                fit(&format!("{}{}{}", fit(f.name(), name_w), fit(&value, value_w), fit(&note, note_w)), w),
+                fit(
+                    &format!(
+                        "{}{}{}",
+                        fit(f.name(), name_w),
+                        fit(&value, value_w),
+                        fit(&note, note_w)
+                    ),
+                    w,
+                ),
                 theme.selected(),
             )
         } else {
@@ -311,7 +352,10 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if lines.is_empty() {
         put(
-            Line::styled("No news yet. Act, then press n to end the month.", theme.dim()),
+            Line::styled(
+                "No news yet. Act, then press n to end the month.",
+                theme.dim(),
+            ),
             inner,
             0,
             buf,

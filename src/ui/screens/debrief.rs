@@ -93,7 +93,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => ("The game is still on.".to_string(), true),
     };
     let style = if good { theme.good() } else { theme.bad() };
-    put(Line::styled(fit(&format!(" {headline}"), usize::from(area.width)), style), area, 0, buf);
+    put(
+        Line::styled(fit(&format!(" {headline}"), usize::from(area.width)), style),
+        area,
+        0,
+        buf,
+    );
     let rest_h = area.height.saturating_sub(1);
     let chart_h = (rest_h * 11 / 20).max(8).min(rest_h);
     let score_w = 34.min(area.width);
@@ -131,11 +136,33 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     let mut row = 0u16;
     for (name, v) in sc.parts() {
-        put(Line::raw(fit(&format!("{}{}", fit(name, w.saturating_sub(8)), right(&v.to_string(), 8)), w)), inner, row, buf);
+        put(
+            Line::raw(fit(
+                &format!(
+                    "{}{}",
+                    fit(name, w.saturating_sub(8)),
+                    right(&v.to_string(), 8)
+                ),
+                w,
+            )),
+            inner,
+            row,
+            buf,
+        );
         row += 1;
     }
     put(
-        Line::styled(fit(&format!("{}{}", fit("total", w.saturating_sub(8)), right(&sc.total.to_string(), 8)), w), theme.title()),
+        Line::styled(
+            fit(
+                &format!(
+                    "{}{}",
+                    fit("total", w.saturating_sub(8)),
+                    right(&sc.total.to_string(), 8)
+                ),
+                w,
+            ),
+            theme.title(),
+        ),
         inner,
         row,
         buf,
@@ -144,7 +171,14 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = st.player();
     put(
         Line::styled(
-            fit(&format!("progress {} · rank {}", p.progress().display(), st.player_rank()), w),
+            fit(
+                &format!(
+                    "progress {} · rank {}",
+                    p.progress().display(),
+                    st.player_rank()
+                ),
+                w,
+            ),
             theme.dim(),
         ),
         inner,
@@ -158,9 +192,19 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     let text = format!("levers: {}", levers.join(", "));
     for (i, l) in super::super::widgets::wrap(&text, w).iter().enumerate() {
-        put(Line::styled(l.as_str(), theme.dim()), inner, row + i as u16, buf);
+        put(
+            Line::styled(l.as_str(), theme.dim()),
+            inner,
+            row + i as u16,
+            buf,
+        );
     }
-    let inner = panel("Your key decisions (↑↓ scroll, Enter for a new game)", theme, timeline, buf);
+    let inner = panel(
+        "Your key decisions (↑↓ scroll, Enter for a new game)",
+        theme,
+        timeline,
+        buf,
+    );
     let w = usize::from(inner.width);
     for (i, t) in st
         .timeline
@@ -188,6 +232,11 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
     }
     if st.timeline.is_empty() {
-        put(Line::styled("No decisions were recorded.", theme.dim()), inner, 0, buf);
+        put(
+            Line::styled("No decisions were recorded.", theme.dim()),
+            inner,
+            0,
+            buf,
+        );
     }
 }

@@ -45,7 +45,13 @@ fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
             .events
             .get(usize::from(e))
             .and_then(|d| d.choices.get(i))
-            .map(|c| c.effects.iter().map(effect_text).collect::<Vec<_>>().join(", "))
+            .map(|c| {
+                c.effects
+                    .iter()
+                    .map(effect_text)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
             .unwrap_or_default(),
         ChoiceSource::Poach { .. } => {
             if i == 0 {
@@ -71,12 +77,26 @@ pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buff
     for (i, o) in p.options.iter().enumerate() {
         let y = first - inner.y + 2 * i as u16;
         let chosen = i == sel;
-        let style = if chosen { theme.selected() } else { theme.base() };
+        let style = if chosen {
+            theme.selected()
+        } else {
+            theme.base()
+        };
         let mark = if chosen { "▶ " } else { "  " };
-        put(Line::styled(fit(&format!("{mark}{o}"), w), style), inner, y, buf);
+        put(
+            Line::styled(fit(&format!("{mark}{o}"), w), style),
+            inner,
+            y,
+            buf,
+        );
         let what = consequences(s, p, i);
         if !what.is_empty() {
-            put(Line::styled(fit(&format!("    {what}"), w), theme.dim()), inner, y + 1, buf);
+            put(
+                Line::styled(fit(&format!("    {what}"), w), theme.dim()),
+                inner,
+                y + 1,
+                buf,
+            );
         }
     }
 }

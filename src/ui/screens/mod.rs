@@ -88,7 +88,14 @@ pub fn step(sel: &mut usize, action: Action, len: usize) {
 }
 
 /// The row of a list whose rows start at `top` and show from `offset`, under screen row `y`.
-pub fn list_row(top: u16, height: u16, offset: usize, len: usize, x_in: bool, y: u16) -> Option<usize> {
+pub fn list_row(
+    top: u16,
+    height: u16,
+    offset: usize,
+    len: usize,
+    x_in: bool,
+    y: u16,
+) -> Option<usize> {
     if !x_in || y < top || y >= top + height {
         return None;
     }
@@ -116,7 +123,10 @@ pub fn race_series(s: &Session, theme: &Theme) -> Vec<super::widgets::Series> {
                 }
             }
             if s.game.state.history.is_empty() && s.initial.is_none() {
-                points.push((usize::from(s.game.state.month), s.game.state.labs[i].progress().0));
+                points.push((
+                    usize::from(s.game.state.month),
+                    s.game.state.labs[i].progress().0,
+                ));
             }
             super::widgets::Series {
                 marker: markers.get(i).copied().unwrap_or('*'),

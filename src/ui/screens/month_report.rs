@@ -30,7 +30,12 @@ pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buff
     if let Some(e) = &r.ending {
         let (text, good) = ending_text(s, e);
         let style = if good { theme.good() } else { theme.bad() };
-        put(Line::styled(fit(&text, usize::from(inner.width)), style), inner, 0, buf);
+        put(
+            Line::styled(fit(&text, usize::from(inner.width)), style),
+            inner,
+            0,
+            buf,
+        );
         top = 1;
     }
     let half = inner.width / 2;
@@ -107,7 +112,11 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
             },
         };
         let mark = if i == sel { "▶ " } else { "  " };
-        let style = if i == sel { theme.selected() } else { theme.base() };
+        let style = if i == sel {
+            theme.selected()
+        } else {
+            theme.base()
+        };
         lines.push(Line::styled(fit(&format!("{mark}{text}"), w), style));
     }
     let figure = REPORT_FIGURES[sel.min(REPORT_FIGURES.len() - 1)];
@@ -123,7 +132,10 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
         (_, Some(c)) => {
             for (why, d) in &c.causes {
                 lines.push(Line::from(vec![
-                    Span::styled(right(&figure.signed(*d), 9), theme.delta(*d, figure.good_when_up())),
+                    Span::styled(
+                        right(&figure.signed(*d), 9),
+                        theme.delta(*d, figure.good_when_up()),
+                    ),
                     Span::raw(format!(" {}", fit(why, w.saturating_sub(10)))),
                 ]));
             }
@@ -135,7 +147,9 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
     for n in r.news.iter().rev() {
         lines.push(Line::styled(n.text.as_str(), theme.dim()));
     }
-    Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 fn short(f: Figure) -> &'static str {

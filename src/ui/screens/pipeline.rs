@@ -37,7 +37,9 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             step(&mut s.stage_sel, action, n);
             Outcome::Nothing
         }
-        Action::Choose if s.stage_sel < n => Outcome::Open(Layer::Menu(stage_menu(&s.game, s.stage_sel))),
+        Action::Choose if s.stage_sel < n => {
+            Outcome::Open(Layer::Menu(stage_menu(&s.game, s.stage_sel)))
+        }
         _ => Outcome::Nothing,
     }
 }
@@ -59,7 +61,10 @@ pub fn status(game: &Game, i: usize) -> (String, Tone) {
         .iter()
         .find(|pr| pr.kind == ProjectKind::Stage(i as u16))
     {
-        return (format!("under way, {}mo left", pr.months_left), Tone::Normal);
+        return (
+            format!("under way, {}mo left", pr.months_left),
+            Tone::Normal,
+        );
     }
     for need in &def.requires {
         let done = game
@@ -79,7 +84,10 @@ fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
     let now = game.state.player().deploy_minutes;
     let new = after(now, def);
     let review = match def.review.signum() {
-        1 => (format!("Safety review +{}: risk grows more slowly.", def.review), Tone::Good),
+        1 => (
+            format!("Safety review +{}: risk grows more slowly.", def.review),
+            Tone::Good,
+        ),
         -1 => (
             format!(
                 "Safety review {}: thinner review raises risk (pair it with automated evaluation and monitoring).",
@@ -105,12 +113,19 @@ fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
         ),
         review,
         (
-            format!("A project: {} now, done after {} month(s).", money(def.cost), def.months),
+            format!(
+                "A project: {} now, done after {} month(s).",
+                money(def.cost),
+                def.months
+            ),
             Tone::Normal,
         ),
     ];
     if !def.requires.is_empty() {
-        lines.push((format!("Needs first: {}", def.requires.join(", ")), Tone::Dim));
+        lines.push((
+            format!("Needs first: {}", def.requires.join(", ")),
+            Tone::Dim,
+        ));
     }
     lines
 }
@@ -124,15 +139,22 @@ pub fn stage_menu(game: &Game, i: usize) -> Menu {
         body: effect_lines(game, def),
         options: vec![MenuOption::checked(
             game,
-            format!("Start {} ({} week(s), {})", def.name, c.weeks, money(c.money)),
+            format!(
+                "Start {} ({} week(s), {})",
+                def.name,
+                c.weeks,
+                money(c.money)
+            ),
             cmd,
         )],
         sel: 0,
     }
 }
 
-fn split(area: Rect) -> (Rect, Rect) {
-    let detail_h = 8.min(area.height);
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 8).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(8));
+    let detail_h = area.height - list_h;
     (
         Rect {
             height: area.height - detail_h,
@@ -147,15 +169,22 @@ fn split(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let (list, _) = split(area);
+    let (list, _) = split(area, s.content().stages.len());
     let h = list.height.saturating_sub(3);
     let n = s.content().stages.len();
     let offset = window(n, s.stage_sel, usize::from(h));
-    list_row(list.y + 2, h, offset, n, x >= list.x && x < list.x + list.width, y)
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (list, detail) = split(area);
+    let (list, detail) = split(area, s.content().stages.len());
     let g = &s.game;
     let p = g.state.player();
     let inner = panel(
@@ -193,7 +222,11 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             right(&money(def.cost), cost_w),
             right(&def.months.to_string(), months_w),
             fit(
-                &format!("   {} ({}/mo)", minutes_label(new), experiments_per_month(new)),
+                &format!(
+                    "   {} ({}/mo)",
+                    minutes_label(new),
+                    experiments_per_month(new)
+                ),
                 effect_w
             ),
             right(&format!("{:+}", def.review), review_w),
@@ -204,7 +237,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             tone_style(tone, theme)
         };
-        put(Line::styled(fit(&text, w), style), inner, line as u16 + 1, buf);
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
     }
     let inner = panel("What it changes (Enter to start)", theme, detail, buf);
     if let Some(def) = stages.get(s.stage_sel) {

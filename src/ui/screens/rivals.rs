@@ -40,7 +40,11 @@ pub fn personality(p: Personality) -> &'static str {
 }
 
 fn split(area: Rect) -> (Rect, Rect, Rect) {
-    let top_h = if area.height >= 20 { area.height / 2 + 1 } else { area.height };
+    let top_h = if area.height >= 20 {
+        area.height / 2 + 1
+    } else {
+        area.height
+    };
     let list_w = 24.min(area.width);
     (
         Rect {
@@ -65,7 +69,14 @@ fn split(area: Rect) -> (Rect, Rect, Rect) {
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
     let (list, _, _) = split(area);
     let n = s.game.state.labs.len().saturating_sub(1);
-    list_row(list.y + 1, list.height.saturating_sub(2), 0, n, x >= list.x && x < list.x + list.width, y)
+    list_row(
+        list.y + 1,
+        list.height.saturating_sub(2),
+        0,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -115,7 +126,12 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
         .iter()
         .map(|t| format!("{} {}", t.name(), l.track(*t).display()))
         .collect();
-    let mut parts: Vec<(&str, i32)> = l.last_speed.parts().into_iter().filter(|(_, v)| *v != 0).collect();
+    let mut parts: Vec<(&str, i32)> = l
+        .last_speed
+        .parts()
+        .into_iter()
+        .filter(|(_, v)| *v != 0)
+        .collect();
     parts.sort_by_key(|(_, v)| std::cmp::Reverse(v.abs()));
     let parts: Vec<String> = parts
         .iter()
@@ -131,11 +147,19 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
     let mut lines = vec![
         (format!("Style: {}", personality(l.personality)), Tone::Dim),
         (
-            format!("Progress {} ({})", l.progress().display(), tracks.join(" · ")),
+            format!(
+                "Progress {} ({})",
+                l.progress().display(),
+                tracks.join(" · ")
+            ),
             Tone::Heading,
         ),
         (
-            format!("Speed last month {}: {}", speed_label(l.last_speed.total), parts.join(", ")),
+            format!(
+                "Speed last month {}: {}",
+                speed_label(l.last_speed.total),
+                parts.join(", ")
+            ),
             Tone::Normal,
         ),
         (
@@ -162,14 +186,25 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
         (
             format!(
                 "Tech: {} · {} open releases · {} products",
-                if techs.is_empty() { "none adopted".to_string() } else { techs.join(", ") },
+                if techs.is_empty() {
+                    "none adopted".to_string()
+                } else {
+                    techs.join(", ")
+                },
                 l.open_releases,
                 l.products
             ),
             Tone::Normal,
         ),
         (
-            format!("Last move: {}", if l.last_move.is_empty() { "—" } else { &l.last_move }),
+            format!(
+                "Last move: {}",
+                if l.last_move.is_empty() {
+                    "—"
+                } else {
+                    &l.last_move
+                }
+            ),
             Tone::Good,
         ),
     ];

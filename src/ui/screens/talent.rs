@@ -19,7 +19,10 @@ use super::super::widgets::{fit, panel, put, right, window};
 use super::{list_row, step};
 
 pub fn hints(s: &Session) -> Vec<Hint> {
-    let mut h = vec![hint(Action::Up, "candidate"), hint(Action::Down, "candidate")];
+    let mut h = vec![
+        hint(Action::Up, "candidate"),
+        hint(Action::Down, "candidate"),
+    ];
     if !s.game.state.market.is_empty() {
         h.push(hint(Action::Choose, "make an offer"));
     }
@@ -45,8 +48,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
 }
 
 fn split(s: &Session, area: Rect) -> (Rect, Rect, Rect) {
-    let list_h = (s.game.state.market.len() as u16 + 3).clamp(5, area.height.saturating_sub(8).max(5)).min(area.height);
-    let list = Rect { height: list_h, ..area };
+    let list_h = (s.game.state.market.len() as u16 + 3)
+        .clamp(5, area.height.saturating_sub(8).max(5))
+        .min(area.height);
+    let list = Rect {
+        height: list_h,
+        ..area
+    };
     let lower = Rect {
         y: area.y + list_h,
         height: area.height - list_h,
@@ -55,7 +63,10 @@ fn split(s: &Session, area: Rect) -> (Rect, Rect, Rect) {
     let half = lower.width / 2;
     (
         list,
-        Rect { width: half, ..lower },
+        Rect {
+            width: half,
+            ..lower
+        },
         Rect {
             x: lower.x + half,
             width: lower.width - half,
@@ -69,7 +80,14 @@ pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
     let h = list.height.saturating_sub(3);
     let n = s.game.state.market.len();
     let offset = window(n, s.talent_sel, usize::from(h));
-    list_row(list.y + 2, h, offset, n, x >= list.x && x < list.x + list.width, y)
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
 }
 
 fn employer(s: &Session, p: &Person) -> String {
@@ -98,7 +116,14 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
     let h = usize::from(inner.height.saturating_sub(1));
     let offset = window(st.market.len(), s.talent_sel, h);
-    for (row, (i, &id)) in st.market.iter().enumerate().skip(offset).take(h).enumerate() {
+    for (row, (i, &id)) in st
+        .market
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(h)
+        .enumerate()
+    {
         let Some(p) = st.people.get(id as usize) else {
             continue;
         };
@@ -112,7 +137,14 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             right(&p.skill.to_string(), skill_w),
             right(&money(Money::from(p.salary)), ask_w),
             fit(&format!("  {}", employer(s, p)), from_w),
-            right(&if refused { "no".to_string() } else { format!("{odds}%") }, odds_w),
+            right(
+                &if refused {
+                    "no".to_string()
+                } else {
+                    format!("{odds}%")
+                },
+                odds_w
+            ),
         );
         let style = if i == s.talent_sel {
             theme.selected()
@@ -121,10 +153,20 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.base()
         };
-        put(Line::styled(fit(&text, w), style), inner, row as u16 + 1, buf);
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            row as u16 + 1,
+            buf,
+        );
     }
     if st.market.is_empty() {
-        put(Line::styled("Nobody this month.", theme.dim()), inner, 1, buf);
+        put(
+            Line::styled("Nobody this month.", theme.dim()),
+            inner,
+            1,
+            buf,
+        );
     }
     detail_panel(s, theme, detail, buf);
     staff_panel(s, theme, staff, buf);
@@ -142,18 +184,34 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     let weeks = if p.star { 2 } else { 1 };
     let mut lines = vec![
-        Line::styled(fit(&format!("{}{}", if p.star { "★ " } else { "" }, p.name), w), theme.title()),
-        Line::raw(fit(&format!("{} · {} · skill {}", p.title, p.role.name(), p.skill), w)),
+        Line::styled(
+            fit(&format!("{}{}", if p.star { "★ " } else { "" }, p.name), w),
+            theme.title(),
+        ),
         Line::raw(fit(
-            &format!("asks {} a year · {}", money(Money::from(p.salary)), employer(s, p)),
+            &format!("{} · {} · skill {}", p.title, p.role.name(), p.skill),
+            w,
+        )),
+        Line::raw(fit(
+            &format!(
+                "asks {} a year · {}",
+                money(Money::from(p.salary)),
+                employer(s, p)
+            ),
             w,
         )),
         Line::raw(fit(&format!("closing takes {weeks} CEO week(s)"), w)),
     ];
     if p.refused_month == Some(st.month) {
-        lines.push(Line::styled(fit("turned you down this month", w), theme.bad()));
+        lines.push(Line::styled(
+            fit("turned you down this month", w),
+            theme.bad(),
+        ));
     } else if p.employer.is_some() {
-        lines.push(Line::styled(fit("hiring them also weakens their lab", w), theme.dim()));
+        lines.push(Line::styled(
+            fit("hiring them also weakens their lab", w),
+            theme.dim(),
+        ));
     }
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
@@ -167,7 +225,12 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn staff_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let st = &s.game.state;
     let payroll = st.star_payroll(PLAYER);
-    let inner = panel(&format!("Your named staff ({}/mo)", money(payroll)), theme, area, buf);
+    let inner = panel(
+        &format!("Your named staff ({}/mo)", money(payroll)),
+        theme,
+        area,
+        buf,
+    );
     let w = usize::from(inner.width);
     let mut staff: Vec<&Person> = st.staff_of(PLAYER).map(|(_, p)| p).collect();
     staff.sort_by_key(|p| std::cmp::Reverse(p.skill));
@@ -182,6 +245,11 @@ fn staff_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         put(Line::raw(fit(&text, w)), inner, row as u16, buf);
     }
     if staff.is_empty() {
-        put(Line::styled("Nobody yet: hire from the market.", theme.dim()), inner, 0, buf);
+        put(
+            Line::styled("Nobody yet: hire from the market.", theme.dim()),
+            inner,
+            0,
+            buf,
+        );
     }
 }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::game::data::TechDef;
+use crate::game::data::{Content, TechDef};
 use crate::game::rules::cost;
 use crate::game::state::{PLAYER, ProjectKind};
 use crate::game::units::money;
@@ -69,8 +69,17 @@ fn cost_label(game: &Game, cmd: &Command) -> String {
     format!("{} week(s), {}", c.weeks, money(c.money))
 }
 
+/// A vendor as players know it: a lab's short name, or the outside vendor's own name.
+pub fn vendor_name<'a>(content: &'a Content, vendor: &'a str) -> &'a str {
+    content
+        .labs
+        .iter()
+        .find(|l| l.id == vendor)
+        .map_or(vendor, |l| l.short.as_str())
+}
+
 /// The pros and cons of one tech, in words and numbers.
-pub fn pros_cons(def: &TechDef) -> Vec<(String, Tone)> {
+pub fn pros_cons(content: &Content, def: &TechDef) -> Vec<(String, Tone)> {
     let track = match def.track {
         Some(t) if def.track_pct > 0 => format!(", +{}% on {}", def.track_pct, t.name()),
         _ => String::new(),
@@ -92,7 +101,7 @@ pub fn pros_cons(def: &TechDef) -> Vec<(String, Tone)> {
                 money(def.licence_monthly),
                 def.morale_cost,
                 def.dependency_risk,
-                def.vendor
+                vendor_name(content, &def.vendor)
             ),
             Tone::Bad,
         ),
@@ -136,8 +145,12 @@ pub fn tech_menu(game: &Game, i: usize) -> Menu {
         ),
     ];
     Menu {
-        title: format!("{} from {}", def.name, def.vendor),
-        body: pros_cons(def),
+        title: format!(
+            "{} from {}",
+            def.name,
+            vendor_name(&game.content, &def.vendor)
+        ),
+        body: pros_cons(&game.content, def),
         options,
         sel: 0,
     }
@@ -163,7 +176,10 @@ pub fn legacy_menu(game: &Game, i: usize) -> Menu {
                 Tone::Normal,
             ),
             (
-                format!("It needs a working replacement first: an adopted or built {} tech.", def.role),
+                format!(
+                    "It needs a working replacement first: an adopted or built {} tech.",
+                    def.role
+                ),
                 Tone::Dim,
             ),
         ],
@@ -203,8 +219,10 @@ pub fn tech_status(game: &Game, i: usize) -> (String, Tone) {
     }
 }
 
-fn split(area: Rect) -> (Rect, Rect) {
-    let detail_h = 8.min(area.height);
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 8).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(8));
+    let detail_h = area.height - list_h;
     (
         Rect {
             height: area.height - detail_h,
@@ -219,15 +237,22 @@ fn split(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let (list, _) = split(area);
+    let (list, _) = split(area, rows(s).len());
     let h = list.height.saturating_sub(3);
     let n = rows(s).len();
     let offset = window(n, s.tech_sel, usize::from(h));
-    list_row(list.y + 2, h, offset, n, x >= list.x && x < list.x + list.width, y)
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (list, detail) = split(area);
+    let (list, detail) = split(area, rows(s).len());
     let c = s.content();
     let g = &s.game;
     let inner = panel(
@@ -240,7 +265,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let w = usize::from(inner.width);
-    let (vendor_w, speed_w, adopt_w, lic_w, build_w, status_w) = (14, 6, 7, 7, 11, 18);
+    let (vendor_w, speed_w, adopt_w, lic_w, build_w, status_w) = (11, 6, 7, 7, 11, 16);
     let name_w = w.saturating_sub(vendor_w + speed_w + adopt_w + lic_w + build_w + status_w);
     let head = format!(
         "{}{}{}{}{}{}{}",
@@ -261,11 +286,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Row::Tech(t) => {
                 let d = &c.techs[*t];
                 let (status, tone) = tech_status(g, *t);
-                let vendor = c
-                    .labs
-                    .iter()
-                    .find(|l| l.id == d.vendor)
-                    .map_or(d.vendor.as_str(), |l| l.short.as_str());
+                let vendor = vendor_name(c, &d.vendor);
                 (
                     format!(
                         "{}{}{}{}{}{}{}",
@@ -274,7 +295,10 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         right(&format!("+{}%", d.speed_pct), speed_w),
                         right(&money(d.adopt_cost), adopt_w),
                         right(&money(d.licence_monthly), lic_w),
-                        right(&format!("{} {}mo", money(d.build_cost), d.build_months), build_w),
+                        right(
+                            &format!("{} {}mo", money(d.build_cost), d.build_months),
+                            build_w
+                        ),
                         fit(&format!("  {status}"), status_w)
                     ),
                     tone,
@@ -289,7 +313,10 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         fit(&format!("⚙ {}", d.name), name_w),
                         fit("legacy", vendor_w),
                         right(&format!("-{}%", d.drag_pct), speed_w),
-                        fit(&format!("  retire {}", money(d.retire_cost)), adopt_w + lic_w + build_w),
+                        fit(
+                            &format!("  retire {}", money(d.retire_cost)),
+                            adopt_w + lic_w + build_w
+                        ),
                         fit(if running { "  running" } else { "  retired" }, status_w)
                     ),
                     if running { Tone::Bad } else { Tone::Good },
@@ -301,11 +328,16 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             super::super::widgets::tone_style(tone, theme)
         };
-        put(Line::styled(fit(&text, w), style), inner, line as u16 + 1, buf);
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
     }
     let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
     let body = match rows.get(s.tech_sel) {
-        Some(Row::Tech(t)) => pros_cons(&c.techs[*t]),
+        Some(Row::Tech(t)) => pros_cons(c, &c.techs[*t]),
         Some(Row::Legacy(l)) => legacy_menu(g, *l).body,
         None => Vec::new(),
     };

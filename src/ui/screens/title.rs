@@ -92,7 +92,10 @@ impl TitleState {
             })
             .collect();
         let difficulties = content::difficulties();
-        let difficulty = difficulties.iter().position(|d| d.id == "normal").unwrap_or(0);
+        let difficulty = difficulties
+            .iter()
+            .position(|d| d.id == "normal")
+            .unwrap_or(0);
         TitleState {
             stage: Stage::Menu,
             menu: 0,
@@ -254,15 +257,17 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (i, l) in LOGO.iter().enumerate() {
         put(Line::styled(*l, theme.player()), logo, i as u16 + 1, buf);
     }
-    put(
-        Line::styled(
-            "Lead Meta through the race to superintelligence.",
-            theme.dim(),
-        ),
-        logo,
-        LOGO.len() as u16 + 2,
-        buf,
+    let tagline = "Lead Meta through the race to superintelligence.";
+    let tag = centered(
+        Rect {
+            y: logo.y + LOGO.len() as u16 + 2,
+            height: 1,
+            ..area
+        },
+        tagline.chars().count() as u16,
+        1,
     );
+    put(Line::styled(tagline, theme.dim()), tag, 0, buf);
     let f = centered(form_area(area), 60, 14);
     let w = usize::from(f.width);
     match t.stage {
@@ -274,7 +279,12 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     theme.base()
                 };
                 let mark = if i == t.menu { "▶ " } else { "  " };
-                put(Line::styled(fit(&format!("{mark}{item}"), 20), style), f, 2 * i as u16, buf);
+                put(
+                    Line::styled(fit(&format!("{mark}{item}"), 20), style),
+                    f,
+                    2 * i as u16,
+                    buf,
+                );
             }
             put(
                 Line::styled(
@@ -290,11 +300,14 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let sc = t.chosen();
             let locked = t.locked();
             let diff = t.difficulties.get(t.difficulty);
-            let scenario = sc.map_or(String::new(), |s| format!("◀ {} ({} months) ▶", s.name, s.months));
+            let scenario = sc.map_or(String::new(), |s| {
+                format!("◀ {} ({} months) ▶", s.name, s.months)
+            });
             let difficulty = if locked {
                 format!(
                     "{} (fixed by the scenario)",
-                    sc.and_then(|s| s.difficulty.clone()).unwrap_or_else(|| "normal".into())
+                    sc.and_then(|s| s.difficulty.clone())
+                        .unwrap_or_else(|| "normal".into())
                 )
             } else {
                 format!("◀ {} ▶", diff.map_or("", |d| d.name.as_str()))
@@ -324,7 +337,9 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             let about = match t.field {
                 1 => diff.map_or(String::new(), |d| d.description.clone()),
-                2 => "The same scenario, difficulty and seed always give the same world.".to_string(),
+                2 => {
+                    "The same scenario, difficulty and seed always give the same world.".to_string()
+                }
                 _ => sc.map_or(String::new(), |s| s.description.clone()),
             };
             put(

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::explain::Tone;
 use super::theme::Theme;
@@ -124,10 +124,73 @@ pub fn toned_text(
         .iter()
         .map(|(s, t)| Line::styled(s.as_str(), tone_style(*t, theme)))
         .collect();
-    Paragraph::new(text)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(area, buf);
+    flow(&text, scroll, area, buf);
+}
+
+/// Styled lines word-wrapped to `width`; spaces are kept as written (columns stay aligned)
+/// except where a row breaks. Cheaper than a general wrapping widget, which
+/// matters for a frame budget under a millisecond.
+pub fn wrap_lines<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Line<'a>> {
+    const SPACES: &str = "                                ";
+    let width = width.max(1);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut row: Vec<Span<'a>> = Vec::new();
+        let mut len = 0usize;
+        // Spaces seen since the last word (kept as they are unless the row breaks there).
+        let mut gap = 0usize;
+        let mut gap_style = Style::new();
+        for span in &line.spans {
+            let content: &'a str = span.content.as_ref();
+            let style = line.style.patch(span.style);
+            for (k, word) in content.split(' ').enumerate() {
+                if k > 0 {
+                    gap += 1;
+                    gap_style = style;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                let w = word.chars().count();
+                if len > 0 && len + gap + w > width {
+                    out.push(Line::from(std::mem::take(&mut row)));
+                    len = 0;
+                } else if gap > 0 {
+                    let g = gap.min(width - len);
+                    let spaces = if g <= SPACES.len() {
+                        Span::styled(&SPACES[..g], gap_style)
+                    } else {
+                        Span::styled(" ".repeat(g), gap_style)
+                    };
+                    row.push(spaces);
+                    len += g;
+                }
+                gap = 0;
+                if w > width - len {
+                    row.push(Span::styled(fit(word, width - len), style));
+                    len = width;
+                } else {
+                    row.push(Span::styled(word, style));
+                    len += w;
+                }
+            }
+        }
+        out.push(Line::from(row));
+    }
+    out
+}
+
+/// Draws styled lines word-wrapped into `area`, skipping the first `scroll` rows.
+pub fn flow(lines: &[Line], scroll: u16, area: Rect, buf: &mut Buffer) {
+    let rows = wrap_lines(lines, usize::from(area.width));
+    for (y, row) in rows
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        put(row, area, y as u16, buf);
+    }
 }
 
 /// Writes `line` at the start of row `y` of `area` (if the row is inside it).
@@ -309,6 +372,18 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
+    }
+
+    #[test]
+    fn wrap_lines_keeps_indent_styles_and_breaks_between_words() {
+        let lines = [Line::from(vec![Span::raw("  ab "), Span::raw("cd ef")])];
+        let rows: Vec<String> = wrap_lines(&lines, 7)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(rows, vec!["  ab cd", "ef"]);
+        let empty = [Line::raw("")];
+        assert_eq!(wrap_lines(&empty, 5).len(), 1);
     }
 
     #[test]

@@ -5,12 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Widget};
 
 use super::super::keys::{Hint, TABLE};
 use super::super::theme::Theme;
 use super::super::view::footer_items;
-use super::super::widgets::panel;
+use super::super::widgets::{flow, panel};
 
 const HOW_TO_PLAY: [&str; 5] = [
     "You run Meta's AI lab. Every month you have 4 CEO weeks and a budget; unspent weeks are lost.",
@@ -45,8 +45,5 @@ pub fn render(context: &[Hint], scroll: u16, theme: &Theme, body: Rect, buf: &mu
         Span::styled(format!("  {:<10}", "mouse"), theme.key()),
         Span::raw("click a tab or a row to select it, click it again to choose it; wheel scrolls"),
     ]));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(inner, buf);
+    flow(&lines, scroll, inner, buf);
 }

@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::game::units::Progress;
 
@@ -13,7 +12,7 @@ use super::super::explain::{Figure, speed_label};
 use super::super::report::REPORT_FIGURES;
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{fit, panel, put, right};
+use super::super::widgets::{fit, flow, panel, put, right};
 use super::debrief::ending_text;
 
 pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buffer) {
@@ -89,7 +88,7 @@ fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(right(&speed_label(v), 7), theme.delta(i64::from(v), true)),
         ]));
     }
-    Paragraph::new(lines).render(area, buf);
+    flow(&lines, 0, area, buf);
 }
 
 fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -147,9 +146,7 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
     for n in r.news.iter().rev() {
         lines.push(Line::styled(n.text.as_str(), theme.dim()));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    flow(&lines, 0, area, buf);
 }
 
 fn short(f: Figure) -> &'static str {

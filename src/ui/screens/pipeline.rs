@@ -198,8 +198,10 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let w = usize::from(inner.width);
-    let (cost_w, months_w, effect_w, review_w, status_w) = (7, 7, 22, 8, 22);
-    let name_w = w.saturating_sub(cost_w + months_w + effect_w + review_w + status_w);
+    let (cost_w, months_w, effect_w, review_w) = (7, 7, 20, 7);
+    let rest = w.saturating_sub(cost_w + months_w + effect_w + review_w);
+    let name_w = (rest / 2).max(24).min(rest);
+    let status_w = rest - name_w;
     let head = format!(
         "{}{}{}{}{}{}",
         fit("  Stage", name_w),

@@ -208,7 +208,7 @@ pub fn tech_status(game: &Game, i: usize) -> (String, Tone) {
     let base = match p.tech_status(i as u16) {
         Some(a) if a.in_house => ("in-house".to_string(), Tone::Good),
         Some(_) if cut => ("cut off".to_string(), Tone::Bad),
-        Some(a) if a.integrating > 0 => (format!("integrating {}mo", a.integrating), Tone::Normal),
+        Some(a) if a.integrating > 0 => (format!("ready in {}mo", a.integrating), Tone::Normal),
         Some(_) => ("licensed".to_string(), Tone::Good),
         None if cut => ("access cut".to_string(), Tone::Bad),
         None => ("—".to_string(), Tone::Dim),
@@ -265,8 +265,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let w = usize::from(inner.width);
-    let (vendor_w, speed_w, adopt_w, lic_w, build_w, status_w) = (11, 6, 7, 7, 11, 16);
-    let name_w = w.saturating_sub(vendor_w + speed_w + adopt_w + lic_w + build_w + status_w);
+    let (speed_w, adopt_w, lic_w, build_w) = (6, 7, 7, 11);
+    // Name, vendor and status share what the numbers leave, the name first.
+    let rest = w.saturating_sub(speed_w + adopt_w + lic_w + build_w);
+    let name_w = (rest * 2 / 5).clamp(20.min(rest), 34);
+    let vendor_w = ((rest - name_w) / 2).min(18);
+    let status_w = rest - name_w - vendor_w;
     let head = format!(
         "{}{}{}{}{}{}{}",
         fit("  Tech", name_w),

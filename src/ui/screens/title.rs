@@ -342,12 +342,18 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 }
                 _ => sc.map_or(String::new(), |s| s.description.clone()),
             };
-            put(
-                Line::from(Span::styled(fit(&about, w), theme.dim())),
-                f,
-                2 * FIELDS as u16 + 1,
-                buf,
-            );
+            for (i, l) in super::super::widgets::wrap(&about, w)
+                .iter()
+                .take(3)
+                .enumerate()
+            {
+                put(
+                    Line::from(Span::styled(l.as_str(), theme.dim())),
+                    f,
+                    2 * FIELDS as u16 + 1 + i as u16,
+                    buf,
+                );
+            }
         }
     }
 }

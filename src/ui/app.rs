@@ -124,7 +124,7 @@ impl App {
             self.layers.push(Layer::Event { sel: 0 });
         }
         self.info(format!(
-            "{name}: spend your 4 CEO weeks, then press n to end the month. ? shows every key."
+            "{name}: spend your CEO weeks (Tab for screens), then n ends the month."
         ));
     }
 

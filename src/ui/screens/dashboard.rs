@@ -351,15 +351,11 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if lines.is_empty() {
-        put(
-            Line::styled(
-                "No news yet. Act, then press n to end the month.",
-                theme.dim(),
-            ),
-            inner,
-            0,
-            buf,
-        );
+        let hint = [Line::styled(
+            "No news yet. Spend your weeks on the other screens (Tab), then press n to end the month.",
+            theme.dim(),
+        )];
+        flow(&hint, 0, inner, buf);
         return;
     }
     Paragraph::new(lines)

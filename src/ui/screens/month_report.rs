@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::state::NewsKind;
 use crate::game::units::Progress;
 
 use super::super::explain::{Figure, speed_label};
@@ -143,8 +144,16 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("News", theme.title()));
-    for n in r.news.iter().rev() {
-        lines.push(Line::styled(n.text.as_str(), theme.dim()));
+    // Your own news and warnings first, then the rivals'.
+    let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
+    let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
+    for n in mine.chain(theirs) {
+        let style = if n.kind == NewsKind::Rival {
+            theme.dim()
+        } else {
+            theme.base()
+        };
+        lines.push(Line::styled(n.text.as_str(), style));
     }
     flow(&lines, 0, area, buf);
 }

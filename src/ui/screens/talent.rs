@@ -100,7 +100,12 @@ fn employer(s: &Session, p: &Person) -> String {
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (list, detail, staff) = split(s, area);
     let st = &s.game.state;
-    let inner = panel("Talent market (this month)", theme, list, buf);
+    let inner = panel(
+        "Talent market (odds of an offer at the ask)",
+        theme,
+        list,
+        buf,
+    );
     let w = usize::from(inner.width);
     let (name_w, skill_w, ask_w, from_w, odds_w) = (20, 6, 8, 11, 7);
     let title_w = w.saturating_sub(name_w + skill_w + ask_w + from_w + odds_w);

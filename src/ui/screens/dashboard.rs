@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::game::month::minutes_label;
 use crate::game::research::experiments_per_month;
@@ -17,7 +16,7 @@ use super::super::explain::{Figure, explain, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::{Runway, Session};
 use super::super::theme::Theme;
-use super::super::widgets::{bar, fit, panel, put, race_chart, right, sparkline, window};
+use super::super::widgets::{bar, fit, flow, panel, put, race_chart, right, sparkline, window};
 use super::{chart_ends, list_row, race_series, step};
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
@@ -358,7 +357,5 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         flow(&hint, 0, inner, buf);
         return;
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    flow(&lines, 0, inner, buf);
 }

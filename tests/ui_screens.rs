@@ -52,6 +52,10 @@ fn played() -> Session {
         }
         s.apply(Command::EndMonth).expect("month ends");
     }
+    // Screens are shown with no event waiting (the event has its own snapshot).
+    if s.game.state.pending.is_some() {
+        s.apply(Command::Choose(0)).expect("answer");
+    }
     s
 }
 

@@ -12,7 +12,7 @@ use crate::game::event::{Event, Flow};
 use crate::game::month::monthly_costs;
 use crate::game::research::{self, SpeedBreakdown};
 use crate::game::rules::Ctx;
-use crate::game::state::{NewsKind, month_name};
+use crate::game::state::{News, NewsKind, month_name};
 use crate::game::units::{Money, Progress, money};
 use crate::game::{Command, Game, PLAYER, RuleError};
 
@@ -247,6 +247,20 @@ pub fn date_label(content: &Content, month: u16) -> String {
         month_name((zero % 12 + 1) as u8),
         u32::from(content.scenario.start_year) + zero / 12
     )
+}
+
+/// A news line as the feed shows it: a rival's news starts with the rival's name.
+pub fn news_text(content: &Content, news: &News) -> String {
+    match news.lab {
+        Some(lab) if lab != PLAYER => {
+            let name = content
+                .labs
+                .get(usize::from(lab))
+                .map_or("", |l| l.short.as_str());
+            format!("{name}: {}", news.text)
+        }
+        _ => news.text.clone(),
+    }
 }
 
 /// The player's own news among the events: what the rules said happened.

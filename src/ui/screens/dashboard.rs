@@ -14,7 +14,7 @@ use crate::game::units::money;
 use super::super::app::{Layer, Outcome};
 use super::super::explain::{Figure, explain, speed_label};
 use super::super::keys::{Action, Hint, hint};
-use super::super::session::{Runway, Session};
+use super::super::session::{Runway, Session, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{bar, fit, flow, panel, put, race_chart, right, sparkline, window};
 use super::{chart_ends, list_row, race_series, step};
@@ -185,7 +185,8 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let last = if i == usize::from(PLAYER) {
             "you".to_string()
         } else {
-            l.last_move.clone()
+            st.last_move(i as LabId)
+                .map_or(String::new(), |n| n.text.clone())
         };
         let style = theme.lab(i);
         let line = Line::from(vec![
@@ -345,7 +346,7 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let date = super::super::session::date_label(c, n.month);
             Line::from(vec![
                 Span::styled(format!("{} ", &date[..3.min(date.len())]), theme.dim()),
-                Span::styled(n.text.as_str(), news_style(n.kind, theme)),
+                Span::styled(news_text(c, n), news_style(n.kind, theme)),
             ])
         })
         .collect();

@@ -11,7 +11,7 @@ use crate::game::units::Progress;
 
 use super::super::explain::{Figure, speed_label};
 use super::super::report::REPORT_FIGURES;
-use super::super::session::Session;
+use super::super::session::{Session, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{fit, flow, panel, put, right};
 use super::debrief::ending_text;
@@ -153,7 +153,7 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
         } else {
             theme.base()
         };
-        lines.push(Line::styled(n.text.as_str(), style));
+        lines.push(Line::styled(news_text(s.content(), n), style));
     }
     flow(&lines, 0, area, buf);
 }

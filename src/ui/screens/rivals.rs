@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::game::data::{Personality, Track};
 use crate::game::month::minutes_label;
 use crate::game::research::experiments_per_month;
-use crate::game::state::{LabId, NewsKind};
+use crate::game::state::LabId;
 use crate::game::units::money;
 
 use super::super::app::Outcome;
@@ -143,7 +143,6 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
         .iter()
         .filter_map(|a| c.techs.get(usize::from(a.tech)).map(|t| t.name.clone()))
         .collect();
-    let short = &c.labs[usize::from(id)].short;
     let mut lines = vec![
         (format!("Style: {}", personality(l.personality)), Tone::Dim),
         (
@@ -196,33 +195,24 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
             ),
             Tone::Normal,
         ),
-        (
-            format!(
-                "Last move: {}",
-                if l.last_move.is_empty() {
-                    "—"
-                } else {
-                    &l.last_move
-                }
-            ),
-            Tone::Good,
-        ),
     ];
-    let prefix = format!("{short}: ");
-    for n in st
+    // The lab's own moves, newest first (the latest is its last move).
+    for (k, n) in st
         .news
         .iter()
         .rev()
-        .filter(|n| n.kind == NewsKind::Rival && n.text.starts_with(&prefix))
-        .take(4)
+        .filter(|n| n.lab == Some(id))
+        .take(5)
+        .enumerate()
     {
+        let what = if k == 0 { "Last move" } else { "Before" };
         lines.push((
             format!(
-                "{} {}",
+                "{what} ({}): {}",
                 super::super::session::date_label(c, n.month),
-                &n.text[prefix.len()..]
+                n.text
             ),
-            Tone::Dim,
+            if k == 0 { Tone::Good } else { Tone::Dim },
         ));
     }
     lines

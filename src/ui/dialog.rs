@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::game::rules::{
-    DATA_CENTRE_COST, DATA_CENTRE_MONTHS, LEASE_MONTHLY, MAX_DATA_CENTRE, MAX_LEASE,
+    DATA_CENTRE_COST, DATA_CENTRE_MONTHS, LEASE_MONTHLY, LEASE_MONTHS, MAX_DATA_CENTRE, MAX_LEASE,
     acceptance_permille, counter_permille, offer_range, signing_bonus,
 };
 use crate::game::state::PersonId;
@@ -390,7 +390,7 @@ impl Amount {
                 title = "Lease cloud GPUs".to_string();
                 lines.push((
                     format!(
-                        "Leased GPUs arrive at once and cost {} per thousand every month.",
+                        "Leased GPUs arrive at once, cost {} per thousand every month and go back after {LEASE_MONTHS} months.",
                         money(LEASE_MONTHLY)
                     ),
                     Tone::Normal,

@@ -587,11 +587,16 @@ fn compute_math(s: &Session, l: &mut Lines) {
         p.leased
     ));
     for pr in &p.projects {
-        if let ProjectKind::DataCentre(k) = pr.kind {
-            l.line(format!(
+        match pr.kind {
+            ProjectKind::DataCentre(k) => l.line(format!(
                 "  data centre of {k}k GPUs online in {} month(s)",
                 pr.months_left
-            ));
+            )),
+            ProjectKind::Lease(k) => l.line(format!(
+                "  lease of {k}k GPUs ends in {} month(s)",
+                pr.months_left
+            )),
+            _ => {}
         }
     }
     l.line(format!(

@@ -118,7 +118,7 @@ fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
         ],
         Row::Lease => vec![
             t(
-                "Leased GPUs arrive at once but are paid every month: fast, expensive to keep.",
+                "Leased GPUs arrive at once, are paid every month and go back when the lease ends: fast, expensive to keep.",
                 Tone::Normal,
             ),
             t(

@@ -124,7 +124,7 @@ impl App {
             self.layers.push(Layer::Event { sel: 0 });
         }
         self.info(format!(
-            "{name}: spend your CEO weeks (Tab for screens), then n ends the month."
+            "{name}: spend your CEO weeks (Tab: screens), then n ends the month."
         ));
     }
 

@@ -286,7 +286,7 @@ impl Amount {
     }
 
     pub fn area(area: Rect) -> Rect {
-        centered(area, 70, 16)
+        centered(area, 70, 18)
     }
 
     /// The dialog's text for the current value, every figure from the rules.
@@ -340,6 +340,10 @@ impl Amount {
                     Tone::Dim,
                 ));
                 if v >= min && v <= max {
+                    lines.push((
+                        format!("If they accept: {} a month more in salaries.", monthly(v)),
+                        Tone::Normal,
+                    ));
                     let odds = acceptance_permille(&g.state, PLAYER, person, v);
                     lines.push((
                         format!("Chance they accept: about {}%", odds / 10),
@@ -454,6 +458,16 @@ impl Amount {
     }
 }
 
+/// A yearly salary as a monthly amount, with tenths below $10M ("$0.7M").
+fn monthly(yearly: u32) -> String {
+    if yearly >= 120 {
+        money(Money::from(yearly) / 12)
+    } else {
+        let tenths = yearly * 10 / 12;
+        format!("${}.{}M", tenths / 10, tenths % 10)
+    }
+}
+
 impl Confirm {
     pub fn hints(&self) -> Vec<Hint> {
         vec![
@@ -491,6 +505,12 @@ mod tests {
     use super::*;
     use crate::content;
     use std::sync::Arc;
+
+    #[test]
+    fn monthly_salaries_keep_tenths_when_small() {
+        assert_eq!(monthly(9), "$0.7M");
+        assert_eq!(monthly(240), "$20M");
+    }
 
     #[test]
     fn typing_replaces_the_preset_and_erasing_edits_it() {

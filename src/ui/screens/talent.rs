@@ -107,7 +107,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let w = usize::from(inner.width);
-    let (name_w, skill_w, ask_w, from_w, odds_w) = (20, 6, 8, 11, 7);
+    let (name_w, skill_w, ask_w, from_w, odds_w) = (19, 6, 7, 12, 6);
     let title_w = w.saturating_sub(name_w + skill_w + ask_w + from_w + odds_w);
     let head = format!(
         "{}{}{}{}{}{}",

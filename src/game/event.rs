@@ -193,6 +193,12 @@ pub enum Event {
     Timeline {
         entry: TimelineEntry,
     },
+    /// The month's money is counted: what went out, and months in a row in the red.
+    BooksClosed {
+        lab: LabId,
+        burn: Money,
+        months_in_debt: u8,
+    },
     MonthClosed {
         record: MonthRecord,
     },
@@ -329,6 +335,15 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
                 let extra = state.news.len() - KEEP;
                 state.news.drain(..extra);
             }
+        }
+        Event::BooksClosed {
+            lab,
+            burn,
+            months_in_debt,
+        } => {
+            let l = &mut state.labs[*lab as usize];
+            l.last_burn = *burn;
+            l.months_in_debt = *months_in_debt;
         }
         Event::Timeline { entry } => state.timeline.push(entry.clone()),
         Event::MonthClosed { record } => {

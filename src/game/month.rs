@@ -207,9 +207,22 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
         delta: income,
         flow: Flow::Income,
     });
+    let mut burn = 0;
     for (flow, amount) in monthly_costs(ctx, lab) {
         ctx.pay(lab, amount, flow);
+        burn += amount;
     }
+    let l = ctx.state.lab(lab);
+    let months_in_debt = if l.budget < 0 {
+        l.months_in_debt.saturating_add(1)
+    } else {
+        0
+    };
+    ctx.emit(Event::BooksClosed {
+        lab,
+        burn,
+        months_in_debt,
+    });
 }
 
 fn morale_step(ctx: &mut Ctx, lab: LabId) {
@@ -295,7 +308,8 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
     if rank == 1 {
         delta += 2;
     }
-    let in_debt = l.budget < 0;
+    let months_in_debt = l.months_in_debt;
+    let in_debt = months_in_debt > 0;
     if in_debt {
         delta -= 6;
     }
@@ -303,12 +317,6 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
         delta += 1;
     }
     ctx.stat(PLAYER, Stat::Board, delta);
-    let months_in_debt = if in_debt {
-        ctx.state.player().months_in_debt.saturating_add(1)
-    } else {
-        0
-    };
-    ctx.state.labs[usize::from(PLAYER)].months_in_debt = months_in_debt;
     if in_debt {
         ctx.news(
             NewsKind::Warning,
@@ -317,15 +325,6 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
                 money(ctx.state.player().budget)
             ),
         );
-    }
-    // Rivals' backers are patient but not endlessly.
-    for lab in 1..ctx.state.labs.len() {
-        let in_debt = ctx.state.labs[lab].budget < 0;
-        ctx.state.labs[lab].months_in_debt = if in_debt {
-            ctx.state.labs[lab].months_in_debt.saturating_add(1)
-        } else {
-            0
-        };
     }
     let frozen = ctx.state.player().board <= 0 || months_in_debt >= 3;
     if frozen && ctx.state.ending.is_none() {

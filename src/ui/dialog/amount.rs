@@ -1,8 +1,5 @@
-//! The one place for decisions and confirmations. A [`Menu`] lays out an action's pros, cons
-//! and costs with its options, each already checked by the rules (a refused option says why);
-//! an [`Amount`] asks for a salary or a number of GPUs with presets or a typed figure, showing
-//! the cost and odds live; a [`Confirm`] asks a yes/no question before ending a month or
-//! quitting.
+//! An amount to choose: a salary offer or a number of GPUs, from presets or typed, with its
+//! cost, odds and the rules' verdict shown live.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,159 +13,12 @@ use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, PLAYER};
 
-use super::explain::Tone;
-use super::keys::{Action, Hint, hint};
-use super::session::Session;
-use super::theme::Theme;
-use super::widgets::{centered, fit, popup, put, tone_style, toned_text, wrap};
-
-const MENU_WIDTH: u16 = 76;
-
-/// What answering "yes" does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfirmYes {
-    EndMonth,
-    Quit,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Confirm {
-    pub question: String,
-    pub yes: ConfirmYes,
-}
-
-/// One option of a menu, with the rules' verdict.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MenuOption {
-    pub label: String,
-    pub command: Command,
-    /// Why the rules refuse it now, if they do.
-    pub refusal: Option<String>,
-}
-
-impl MenuOption {
-    /// An option checked against the rules now.
-    pub fn checked(game: &Game, label: String, command: Command) -> MenuOption {
-        let refusal = game.check(&command).err().map(|e| e.to_string());
-        MenuOption {
-            label,
-            command,
-            refusal,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Menu {
-    pub title: String,
-    pub body: Vec<(String, Tone)>,
-    pub options: Vec<MenuOption>,
-    pub sel: usize,
-}
-
-/// What a dialog asks the app to do after a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogResult {
-    Stay,
-    Close,
-    Run(Command),
-    Refuse(String),
-}
-
-impl Menu {
-    pub fn hints(&self) -> Vec<Hint> {
-        vec![
-            hint(Action::Up, "option"),
-            hint(Action::Down, "option"),
-            hint(Action::Choose, "do it"),
-            hint(Action::Back, "cancel"),
-            hint(Action::Help, "help"),
-        ]
-    }
-
-    pub fn update(&mut self, action: Action) -> DialogResult {
-        let n = self.options.len();
-        match action {
-            Action::Up => self.sel = self.sel.saturating_sub(1),
-            Action::Down => self.sel = (self.sel + 1).min(n.saturating_sub(1)),
-            Action::Choose => {
-                return match self.options.get(self.sel) {
-                    Some(o) => match &o.refusal {
-                        Some(why) => DialogResult::Refuse(why.clone()),
-                        None => DialogResult::Run(o.command.clone()),
-                    },
-                    None => DialogResult::Close,
-                };
-            }
-            Action::Back => return DialogResult::Close,
-            _ => {}
-        }
-        DialogResult::Stay
-    }
-
-    /// The body wrapped to the popup's inner width, one entry per screen row.
-    fn wrapped(&self, area: Rect) -> Vec<(String, Tone)> {
-        let w = usize::from(MENU_WIDTH.min(area.width).saturating_sub(2));
-        self.body
-            .iter()
-            .flat_map(|(text, tone)| wrap(text, w).into_iter().map(move |l| (l, *tone)))
-            .collect()
-    }
-
-    /// The popup's area within `area`.
-    pub fn area(&self, area: Rect) -> Rect {
-        let h = self.wrapped(area).len() + self.options.len() * 2 + 3;
-        centered(area, MENU_WIDTH, h.min(usize::from(u16::MAX)) as u16)
-    }
-
-    /// The option under a row of the screen, for mouse clicks.
-    pub fn option_at(&self, area: Rect, y: u16) -> Option<usize> {
-        let r = self.area(area);
-        let first = r.y + 1 + self.wrapped(area).len() as u16 + 1;
-        if y < first {
-            return None;
-        }
-        let i = usize::from((y - first) / 2);
-        (i < self.options.len()).then_some(i)
-    }
-
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let r = self.area(area);
-        let inner = popup(&self.title, theme, r, buf);
-        let body = self.wrapped(area);
-        let body_h = body.len() as u16;
-        for (i, (text, tone)) in body.iter().enumerate() {
-            put(
-                Line::styled(text.as_str(), tone_style(*tone, theme)),
-                inner,
-                i as u16,
-                buf,
-            );
-        }
-        let w = usize::from(inner.width);
-        for (i, o) in self.options.iter().enumerate() {
-            let y = body_h + 1 + 2 * i as u16;
-            let selected = i == self.sel;
-            let mark = if selected { "▶ " } else { "  " };
-            let style = match (selected, o.refusal.is_some()) {
-                (true, _) => theme.selected(),
-                (false, true) => theme.disabled(),
-                (false, false) => theme.base(),
-            };
-            put(
-                Line::styled(fit(&format!("{mark}{}", o.label), w), style),
-                inner,
-                y,
-                buf,
-            );
-            let why = match &o.refusal {
-                Some(r) => Span::styled(format!("    ✗ {r}"), theme.bad()),
-                None => Span::styled("    ✓ allowed now", theme.good()),
-            };
-            put(Line::from(why), inner, y + 1, buf);
-        }
-    }
-}
+use super::super::explain::Tone;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{centered, popup, put, toned_text};
+use super::DialogResult;
 
 /// What an amount is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -465,38 +315,6 @@ fn monthly(yearly: u32) -> String {
     } else {
         let tenths = yearly * 10 / 12;
         format!("${}.{}M", tenths / 10, tenths % 10)
-    }
-}
-
-impl Confirm {
-    pub fn hints(&self) -> Vec<Hint> {
-        vec![
-            hint(Action::Yes, "yes"),
-            hint(Action::No, "no"),
-            hint(Action::Back, "no"),
-        ]
-    }
-
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let w = (self.question.chars().count() as u16 + 6).clamp(30, 76);
-        let r = centered(area, w, 6);
-        let inner = popup("Are you sure?", theme, r, buf);
-        let lines = vec![
-            (self.question.clone(), Tone::Normal),
-            (String::new(), Tone::Normal),
-        ];
-        toned_text(&lines, 0, theme, inner, buf);
-        put(
-            Line::from(vec![
-                Span::styled("y", theme.key()),
-                Span::raw(" yes   "),
-                Span::styled("n", theme.key()),
-                Span::raw(" no"),
-            ]),
-            inner,
-            inner.height.saturating_sub(1),
-            buf,
-        );
     }
 }
 

@@ -3,20 +3,20 @@
 //! updates the top layer or the screen, and anything that changes the game becomes a
 //! [`Command`] handed to [`Session::apply`]. The view (`view.rs`) only reads this state.
 
-use crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
+mod layers;
+mod mouse;
+
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::game::{Command, RuleError};
 
-use super::dialog::{Amount, Confirm, ConfirmYes, DialogResult, Menu};
-use super::explain::{Explanation, explain};
+use super::dialog::{Amount, Confirm, ConfirmYes, Menu};
+use super::explain::Explanation;
 use super::keys::{Action, Hint, candidates, hint, is_interrupt, resolve};
-use super::report::REPORT_FIGURES;
 use super::screens::{self, title::TitleState};
 use super::session::{Session, Tab};
 use super::theme::Theme;
-use super::view::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The screen under the layers: the title, or a game.
 pub enum Screen {
@@ -139,14 +139,14 @@ impl App {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             kind: StatusKind::Info,
         });
     }
 
-    fn refuse(&mut self, text: impl Into<String>) {
+    pub(super) fn refuse(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             kind: StatusKind::Refusal,
@@ -270,101 +270,7 @@ impl App {
         }
     }
 
-    fn act_on_layer(&mut self, action: Action, digit: Option<u32>) {
-        let Some(layer) = self.layers.last_mut() else {
-            return;
-        };
-        match layer {
-            Layer::Help { scroll, .. } | Layer::Explain { scroll, .. } => match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1).min(200),
-                Action::Back => {
-                    self.layers.pop();
-                }
-                _ => {}
-            },
-            Layer::Confirm(c) => {
-                let yes = c.yes;
-                self.layers.pop();
-                if action == Action::Yes {
-                    match yes {
-                        ConfirmYes::Quit => self.quit = true,
-                        ConfirmYes::EndMonth => self.run(Command::EndMonth),
-                    }
-                }
-            }
-            Layer::Menu(m) => match m.update(action) {
-                DialogResult::Stay => {}
-                DialogResult::Close => {
-                    self.layers.pop();
-                }
-                DialogResult::Run(cmd) => {
-                    self.layers.pop();
-                    self.run(cmd);
-                }
-                DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
-            },
-            Layer::Amount(a) => match a.update(action, digit) {
-                DialogResult::Stay => {}
-                DialogResult::Close => {
-                    self.layers.pop();
-                }
-                DialogResult::Run(cmd) => {
-                    // A refused amount keeps the dialog open so the player can change it.
-                    let verdict = self.session().map(|s| s.game.check(&cmd));
-                    match verdict {
-                        Some(Err(e)) => self.refuse(format!("✗ {e}")),
-                        _ => {
-                            self.layers.pop();
-                            self.run(cmd);
-                        }
-                    }
-                }
-                DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
-            },
-            Layer::Report { sel } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(REPORT_FIGURES.len() - 1),
-                Action::Explain => {
-                    let figure = REPORT_FIGURES[*sel];
-                    if let Some(s) = self.session() {
-                        let text = explain(s, figure);
-                        self.layers.push(Layer::Explain { text, scroll: 0 });
-                    }
-                }
-                Action::Choose | Action::Back => {
-                    self.layers.pop();
-                }
-                Action::Quit => self.ask_quit(),
-                _ => {}
-            },
-            Layer::Event { sel } => {
-                let options = match &self.screen {
-                    Screen::Game(s) => s.game.state.pending.as_ref().map_or(0, |p| p.options.len()),
-                    Screen::Title(_) => 0,
-                };
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(options.saturating_sub(1)),
-                    Action::Choose => {
-                        let option = *sel as u8;
-                        self.layers.pop();
-                        self.run(Command::Choose(option));
-                    }
-                    Action::Back => {
-                        self.layers.pop();
-                        self.info(
-                            "The event waits for your answer: any action (or n) brings it back.",
-                        );
-                    }
-                    Action::Quit => self.ask_quit(),
-                    _ => {}
-                }
-            }
-        }
-    }
-
-    fn act_on_screen(&mut self, action: Action, digit: Option<u32>) {
+    pub(super) fn act_on_screen(&mut self, action: Action, digit: Option<u32>) {
         match action {
             Action::Quit => return self.ask_quit(),
             Action::EndMonth => return self.end_month(),
@@ -412,7 +318,7 @@ impl App {
         }
     }
 
-    fn ask_quit(&mut self) {
+    pub(super) fn ask_quit(&mut self) {
         let question = match &self.screen {
             Screen::Game(s) if !s.game.is_over() => {
                 "Quit the game? This game is not saved yet.".to_string()
@@ -447,7 +353,7 @@ impl App {
     }
 
     /// Hands a command to the rules and shows what came of it.
-    fn run(&mut self, command: Command) {
+    pub(super) fn run(&mut self, command: Command) {
         let Screen::Game(s) = &mut self.screen else {
             return;
         };
@@ -479,73 +385,11 @@ impl App {
         }
     }
 
-    fn refused(&mut self, e: RuleError) {
+    pub(super) fn refused(&mut self, e: RuleError) {
         let pending = matches!(e, RuleError::ChoicePending(_));
         self.refuse(format!("✗ {e}"));
         if pending && !self.layers.iter().any(|l| matches!(l, Layer::Event { .. })) {
             self.layers.push(Layer::Event { sel: 0 });
-        }
-    }
-
-    fn mouse(&mut self, m: MouseEvent) {
-        if self.too_small() {
-            return;
-        }
-        let accepted = self.hints();
-        let accepts = |a: Action| accepted.iter().any(|h| h.action == a);
-        match m.kind {
-            MouseEventKind::ScrollUp if accepts(Action::Up) => self.act(Action::Up, None),
-            MouseEventKind::ScrollDown if accepts(Action::Down) => self.act(Action::Down, None),
-            MouseEventKind::Down(MouseButton::Left) => self.click(m.column, m.row),
-            _ => {}
-        }
-    }
-
-    /// A click selects a row; a click on the row already selected chooses it.
-    fn click(&mut self, x: u16, y: u16) {
-        let full = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let areas = view::areas(full);
-        if let Some(layer) = self.layers.last_mut() {
-            let row = match layer {
-                Layer::Menu(m) => m.option_at(areas.body, y).map(|i| (i, &mut m.sel)),
-                Layer::Event { sel } => match &self.screen {
-                    Screen::Game(s) => {
-                        screens::event::option_at(s, areas.body, y).map(|i| (i, sel))
-                    }
-                    Screen::Title(_) => None,
-                },
-                _ => None,
-            };
-            if let Some((i, sel)) = row {
-                if *sel == i {
-                    self.act(Action::Choose, None);
-                } else {
-                    *sel = i;
-                }
-            }
-            return;
-        }
-        match &mut self.screen {
-            Screen::Title(t) => {
-                if let Some(again) = screens::title::click(t, full, x, y)
-                    && again
-                {
-                    self.act(Action::Choose, None);
-                }
-            }
-            Screen::Game(s) => {
-                if y == areas.tabs.y {
-                    if let Some(tab) = view::tab_at(s, areas.tabs, x) {
-                        s.tab = tab;
-                    }
-                    return;
-                }
-                if let Some(again) = screens::tab_click(s, areas.body, x, y)
-                    && again
-                {
-                    self.act(Action::Choose, None);
-                }
-            }
         }
     }
 

@@ -66,6 +66,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let a = areas(area);
+    // Help and the month report cover the whole body: what lies under them is not drawn.
+    let opaque = app
+        .layers
+        .iter()
+        .rposition(|l| matches!(l, Layer::Help { .. } | Layer::Report { .. }));
     match &app.screen {
         Screen::Title(t) => {
             let screen = Rect {
@@ -77,10 +82,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Game(s) => {
             header(s, theme, a.header, buf);
             tabs(s, theme, a.tabs, buf);
-            screens::tab_render(s, theme, a.body, buf);
+            if opaque.is_none() {
+                screens::tab_render(s, theme, a.body, buf);
+            }
         }
     }
-    for layer in &app.layers {
+    for layer in &app.layers[opaque.unwrap_or(0)..] {
         layer_render(app, layer, theme, a.body, buf);
     }
     status(app, theme, a.status, buf);

@@ -11,7 +11,7 @@
 use super::event::{Event, Flow, Stat};
 use super::research::{self, AUTOMATION_THRESHOLD};
 use super::rules::{Ctx, LEASE_MONTHLY};
-use super::state::{Ending, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
+use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
 use super::units::{Money, Progress, money};
 
 /// Monthly cost of one rank-and-file researcher, thousands of USD (pay, benefits, desk).
@@ -38,7 +38,7 @@ pub fn resolve(ctx: &mut Ctx) {
         risk_step(ctx, lab);
     }
     board_step(ctx, before[usize::from(PLAYER)]);
-    ending_step(ctx);
+    ending_step(ctx, &before);
     close(ctx);
 }
 
@@ -113,10 +113,15 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
                     ctx.stat(lab, Stat::Risk, -i64::from(def.dependency_risk));
                 }
                 ctx.stat(lab, Stat::Morale, 3);
-                let text = format!(
-                    "finished its own {} and no longer depends on {}",
-                    def.role, def.vendor
-                );
+                let text = if was_licensed {
+                    format!(
+                        "finished an in-house equivalent of {} and no longer depends on {}",
+                        def.name,
+                        ctx.content.vendor_name(&def.vendor)
+                    )
+                } else {
+                    format!("finished an in-house equivalent of {}", def.name)
+                };
                 ctx.lab_news(lab, text);
             }
             ProjectKind::DataCentre(k) => {
@@ -181,15 +186,15 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
 }
 
 /// Monthly money out of a lab, by flow.
-pub fn monthly_costs(ctx: &Ctx, lab: LabId) -> [(Flow, Money); 3] {
-    let l = ctx.state.lab(lab);
-    let salaries = Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000
-        + ctx.state.star_payroll(lab);
+pub fn monthly_costs(state: &GameState, lab: LabId) -> [(Flow, Money); 3] {
+    let l = state.lab(lab);
+    let salaries =
+        Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000 + state.star_payroll(lab);
     let licences: Money = l
         .tech
         .iter()
         .filter(|a| !a.in_house)
-        .map(|a| ctx.state.techs[usize::from(a.tech)].licence_monthly)
+        .map(|a| state.techs[usize::from(a.tech)].licence_monthly)
         .sum();
     let owned = Money::from(l.compute.saturating_sub(l.leased));
     let compute = owned * COMPUTE_MONTHLY + Money::from(l.leased) * LEASE_MONTHLY;
@@ -208,7 +213,7 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
         flow: Flow::Income,
     });
     let mut burn = 0;
-    for (flow, amount) in monthly_costs(ctx, lab) {
+    for (flow, amount) in monthly_costs(ctx.state, lab) {
         ctx.pay(lab, amount, flow);
         burn += amount;
     }
@@ -293,7 +298,10 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
 fn board_step(ctx: &mut Ctx, before: Progress) {
     let l = ctx.state.player();
     let gained = l.progress().0 - before.0;
-    let costs: Money = monthly_costs(ctx, PLAYER).iter().map(|(_, m)| m).sum();
+    let costs: Money = monthly_costs(ctx.state, PLAYER)
+        .iter()
+        .map(|(_, m)| m)
+        .sum();
     let income = l.income;
     let mut delta: i64 = 0;
     if gained >= 2_500 {
@@ -338,21 +346,26 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
     }
 }
 
-fn ending_step(ctx: &mut Ctx) {
+fn ending_step(ctx: &mut Ctx, before: &[Progress]) {
     if ctx.state.ending.is_some() {
         return;
     }
-    let reached: Vec<LabId> = (0..ctx.state.labs.len() as LabId)
+    // Several labs can cross the line in one month: the first there is the one that would have
+    // gone furthest past it (where it started the month plus its speed); a tie goes to the rival.
+    let first = (0..ctx.state.labs.len() as LabId)
         .filter(|&i| ctx.state.lab(i).has_superintelligence())
-        .collect();
-    if !reached.is_empty() {
-        let ending = if reached.contains(&PLAYER) {
+        .max_by_key(|&i| {
+            let l = ctx.state.lab(i);
+            (before[usize::from(i)].0 + l.last_speed.total, i)
+        });
+    if let Some(first) = first {
+        let ending = if first == PLAYER {
             let p = ctx.state.player();
             Ending::PlayerFirst {
                 careful: p.risk < 50 && p.review >= 40,
             }
         } else {
-            let rival = reached[0];
+            let rival = first;
             let margin =
                 Progress(ctx.state.lab(rival).progress().0 - ctx.state.player().progress().0);
             Ending::RivalFirst { rival, margin }
@@ -392,5 +405,8 @@ fn close(ctx: &mut Ctx) {
     ctx.emit(Event::MonthClosed { record });
     if ctx.state.ending.is_none() {
         super::market::refresh(ctx);
+    } else if ctx.state.pending.is_some() {
+        // Nothing is left to decide once the race is over.
+        ctx.emit(Event::ChoiceClosed);
     }
 }

@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::game::data::plural;
 
 pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
     let content = ctx.content;
@@ -53,8 +54,9 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 ctx.lab_news(
                     lab,
                     format!(
-                        "started pipeline stage {} ({} months)",
-                        def.name, def.months
+                        "started pipeline stage {} ({})",
+                        def.name,
+                        plural(def.months, "month")
                     ),
                 );
                 ctx.timeline(lab, Lever::Pipeline, format!("Started {}", def.name));
@@ -69,7 +71,12 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                     months_total: DATA_CENTRE_MONTHS,
                 },
             });
-            ctx.lab_news(lab, format!("is building a data centre for {k}k GPUs"));
+            ctx.lab_news(
+                lab,
+                format!(
+                    "began a data centre for {k}k GPUs (online in {DATA_CENTRE_MONTHS} months)"
+                ),
+            );
             ctx.timeline(lab, Lever::Compute, format!("Data centre, {k}k GPUs"));
         }
         Command::LeaseCompute(k) => {
@@ -164,14 +171,21 @@ fn adopt(ctx: &mut Ctx, lab: LabId, t: u16) {
     ctx.lab_news(
         lab,
         format!(
-            "adopted {} from {} (+{}% speed in {} months)",
-            def.name, def.vendor, def.speed_pct, def.integration_months
+            "adopted {} from {} (+{}% speed in {})",
+            def.name,
+            ctx.content.vendor_name(&def.vendor),
+            def.speed_pct,
+            plural(def.integration_months, "month")
         ),
     );
     ctx.timeline(
         lab,
         Lever::AdoptTech,
-        format!("Adopted {} ({})", def.name, def.vendor),
+        format!(
+            "Adopted {} ({})",
+            def.name,
+            ctx.content.vendor_name(&def.vendor)
+        ),
     );
 }
 
@@ -189,14 +203,15 @@ fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
     ctx.lab_news(
         lab,
         format!(
-            "started building its own {} ({} months)",
-            def.role, def.build_months
+            "started an in-house equivalent of {} ({})",
+            def.name,
+            plural(def.build_months, "month")
         ),
     );
     ctx.timeline(
         lab,
         Lever::AdoptTech,
-        format!("Building in-house {}", def.role),
+        format!("Building an in-house {}", def.name),
     );
 }
 

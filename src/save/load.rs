@@ -302,3 +302,38 @@ fn origin_of(c: &Content) -> Origin {
         Origin::ChangedBuiltin
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(list: &[(u16, &str)]) -> Vec<Checkpoint> {
+        list.iter().map(|(m, h)| (*m, (*h).to_string())).collect()
+    }
+
+    #[test]
+    fn divergence_names_the_window_where_the_replay_parts() {
+        let replayed = cps(&[(0, "a"), (3, "b"), (6, "c")]);
+        assert_eq!(divergence(&replayed, &replayed, true), None);
+        // Differs at month 6: the edit was made from month 3 on.
+        let saved = cps(&[(0, "a"), (3, "b"), (6, "x")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((3, 6)));
+        // The very start differs: seed or scenario.
+        let saved = cps(&[(0, "x"), (3, "b"), (6, "c")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((0, 0)));
+        // A checkpoint removed, or one for a month never reached.
+        assert_eq!(divergence(&replayed[..2], &replayed, true), Some((3, 6)));
+        let saved = cps(&[(0, "a"), (3, "b"), (6, "c"), (9, "d")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((6, 9)));
+        // A replay stopped early by a refused decision compares only what it reached.
+        assert_eq!(divergence(&saved, &replayed, false), None);
+    }
+
+    #[test]
+    fn dates_follow_the_scenario_calendar() {
+        let c = content::load_builtin("race-2025", None).unwrap();
+        assert_eq!(date_of(&c, 0), "Oct 2025");
+        assert_eq!(date_of(&c, 3), "Jan 2026");
+        assert_eq!(date_of(&c, 38), "Dec 2028");
+    }
+}

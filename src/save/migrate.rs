@@ -162,6 +162,18 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_stops_at_the_recursion_limit() {
+        let deep = format!(
+            "(format: \"ai-race-save\", version: 1, extra: {}{})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let e = parse::<Head>(&deep).unwrap_err();
+        assert!(e.to_string().contains("nested too deeply"), "{e}");
+        assert!(upgrade(&deep).is_err());
+    }
+
+    #[test]
     fn another_format_is_not_a_save() {
         let e = upgrade(r#"(id: "race-2025", name: "x")"#).unwrap_err();
         assert!(matches!(e, SaveError::NotASave(_)), "{e}");

@@ -303,6 +303,53 @@ mod tests {
         assert_eq!(long.len(), MAX_SLUG);
     }
 
+    fn game_at(months: usize) -> Playthrough {
+        use crate::game::Command;
+        let content = std::sync::Arc::new(crate::content::load_builtin("race-2025", None).unwrap());
+        let mut p = Playthrough::new(content, 5);
+        for _ in 0..months {
+            while p.game.state.pending.is_some() {
+                p.apply(&Command::Choose(0)).unwrap();
+            }
+            p.apply(&Command::EndMonth).unwrap();
+        }
+        p
+    }
+
+    #[test]
+    fn autosaves_rotate_keeping_the_last_five_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("created/on/first/save"));
+        for months in 0..8 {
+            store.autosave(&game_at(months)).unwrap();
+        }
+        let months: Vec<u16> = store
+            .autosave_paths()
+            .iter()
+            .map(|p| super::load_path(p).unwrap().summary().month)
+            .collect();
+        assert_eq!(months, [7, 6, 5, 4, 3]);
+        let files = fs::read_dir(store.dir()).unwrap().count();
+        assert_eq!(files, AUTOSAVES, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_typed_name_saves_inside_the_folder_and_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("saves"));
+        let path = store.save_as("../../Outside?", &game_at(2)).unwrap();
+        assert_eq!(path, dir.path().join("saves/outside.ron"));
+        // A leftover of a killed write and a stray folder are not listed.
+        fs::write(store.dir().join(".outside.ron.1-1.part"), "half").unwrap();
+        fs::create_dir(store.dir().join("folder.ron")).unwrap();
+        let listed = store.list().unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].name, "outside");
+        let info = listed[0].verdict.as_ref().unwrap();
+        assert_eq!((info.summary.month, info.origin), (2, Origin::Builtin));
+        assert_eq!(store.latest().map(|l| l.path), Some(path));
+    }
+
     #[test]
     fn the_flag_wins_over_the_default() {
         assert_eq!(saves_dir(Some(Path::new("x/y"))), PathBuf::from("x/y"));

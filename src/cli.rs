@@ -35,10 +35,10 @@ pub enum Cmd {
         #[arg(long)]
         policy: String,
         /// How many games (1 to 1,000,000).
-        #[arg(long, default_value = "1000")]
+        #[arg(long, default_value = "1000", allow_hyphen_values = true)]
         games: String,
         /// The run's seed (each game's seed is derived from it).
-        #[arg(long, default_value = "1")]
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
         seed: String,
         /// A built-in scenario id.
         #[arg(long, default_value = "race-2025")]

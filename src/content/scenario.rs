@@ -51,6 +51,10 @@ pub struct ScenarioFile {
     pub disabled_events: Vec<String>,
     #[serde(default)]
     pub market_size: Option<u8>,
+    /// Project durations (pipeline stages, integrations, in-house builds) in percent of the
+    /// catalogue's: 50 halves them for a short lesson. At least one month each.
+    #[serde(default)]
+    pub project_months_pct: Option<u32>,
 }
 
 /// Changes to one lab's starting position.
@@ -136,6 +140,12 @@ pub fn resolve(
         Some(l) => l,
         None => shared::<Vec<LabDef>>("assets/labs.ron")?,
     };
+    // The offset moves the default start; a lab change's tracks are taken as written.
+    for lab in &mut labs {
+        for t in &mut lab.tracks {
+            *t = (*t + raw.progress_offset).min(99);
+        }
+    }
     for change in &raw.lab_changes {
         match labs.iter_mut().find(|l| l.id == change.lab) {
             Some(lab) => apply_change(lab, change),
@@ -153,11 +163,6 @@ pub fn resolve(
                     ),
                 });
             }
-        }
-    }
-    for lab in &mut labs {
-        for t in &mut lab.tracks {
-            *t = (*t + raw.progress_offset).min(99);
         }
     }
 
@@ -215,11 +220,38 @@ pub fn resolve(
         },
         events,
     };
+    let mut content = content;
+    if let Some(pct) = raw.project_months_pct {
+        if !(25..=400).contains(&pct) {
+            let (line, col) = locate(text, "project_months_pct");
+            problems.push(Problem {
+                file: file.into(),
+                line,
+                col,
+                message: format!("project_months_pct must be between 25 and 400, found {pct}"),
+            });
+        } else {
+            scale_months(&mut content, pct);
+        }
+    }
     problems.extend(super::check::check(file, text, &content));
     if problems.is_empty() {
         Ok(content)
     } else {
         Err(ContentError { problems })
+    }
+}
+
+fn scale_months(content: &mut Content, pct: u32) {
+    let scale = |m: u8| ((u32::from(m) * pct).div_ceil(100)).clamp(1, 48) as u8;
+    for s in &mut content.stages {
+        s.months = scale(s.months);
+    }
+    for t in &mut content.techs {
+        t.build_months = scale(t.build_months);
+        if t.integration_months > 0 {
+            t.integration_months = scale(t.integration_months);
+        }
     }
 }
 

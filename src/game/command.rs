@@ -119,6 +119,12 @@ pub enum RuleError {
     PriceRaisedRecently(String),
     #[error("morale is already at its best")]
     MoraleFull,
+    #[error("the infra team is busy with {0}; one pipeline stage at a time")]
+    PipelineBusy(String),
+    #[error("the integration team is busy with {0}; one adoption at a time")]
+    IntegrationBusy(String),
+    #[error("the platform team is already building {0}; one in-house build at a time")]
+    BuildBusy(String),
 }
 
 /// What a command costs before it is made: the weeks and the money up front.

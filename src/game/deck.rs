@@ -77,7 +77,7 @@ pub fn draw(ctx: &mut Ctx) {
     if ctx.state.pending.is_some() || ctx.state.ending.is_some() {
         return;
     }
-    if !ctx.state.rng.chance_permille(EVENT_CHANCE) {
+    if !ctx.state.dice.events.chance_permille(EVENT_CHANCE) {
         return;
     }
     let content = ctx.content;
@@ -87,7 +87,7 @@ pub fn draw(ctx: &mut Ctx) {
         .enumerate()
         .map(|(i, d)| weight(ctx.state, i, d))
         .collect();
-    let Some(index) = ctx.state.rng.weighted(&weights) else {
+    let Some(index) = ctx.state.dice.events.weighted(&weights) else {
         return;
     };
     fire(ctx, index as u16);

@@ -159,7 +159,7 @@ fn dependency(ctx: &mut Ctx, lab: LabId) -> Option<u16> {
         return None;
     }
     candidates.sort_unstable();
-    let i = ctx.state.rng.pick(candidates.len())?;
+    let i = ctx.state.dice.events.pick(candidates.len())?;
     Some(candidates[i])
 }
 

@@ -123,7 +123,7 @@ pub enum Event {
     /// GPUs leased (thousands); negative when a lease ends.
     Leased {
         lab: LabId,
-        kgpu: u32,
+        kgpu: i32,
     },
     MadeInHouse {
         lab: LabId,
@@ -187,15 +187,17 @@ pub enum Event {
     WeeksNextMonth {
         delta: i8,
     },
-    LastMove {
-        lab: LabId,
-        text: String,
-    },
     News {
         news: News,
     },
     Timeline {
         entry: TimelineEntry,
+    },
+    /// The month's money is counted: what went out, and months in a row in the red.
+    BooksClosed {
+        lab: LabId,
+        burn: Money,
+        months_in_debt: u8,
     },
     MonthClosed {
         record: MonthRecord,
@@ -224,24 +226,14 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             salary,
             ..
         } => {
-            let month = state.month;
-            let p = &mut state.people[*person as usize];
-            p.employer = Some(*lab);
-            p.salary = *salary;
-            p.since = month;
-            state.market.retain(|c| c != person);
+            move_person(state, *person, Some(*lab));
+            state.people[*person as usize].salary = *salary;
         }
         Event::OfferRefused { person, .. } => {
             state.people[*person as usize].refused_month = Some(state.month);
         }
         Event::SalaryChanged { person, salary } => state.people[*person as usize].salary = *salary,
-        Event::PersonLeft { person, to } => {
-            let month = state.month;
-            let p = &mut state.people[*person as usize];
-            p.employer = *to;
-            p.since = month;
-            state.market.retain(|c| c != person);
-        }
+        Event::PersonLeft { person, to } => move_person(state, *person, *to),
         Event::MarketRefreshed { candidates } => state.market = candidates.clone(),
         Event::Adopted { lab, adoption } => {
             let l = &mut state.labs[*lab as usize];
@@ -285,7 +277,7 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         }
         Event::Leased { lab, kgpu } => {
             let l = &mut state.labs[*lab as usize];
-            l.leased = l.leased.saturating_add(*kgpu);
+            l.leased = l.leased.saturating_add_signed(*kgpu);
         }
         Event::LoyaltyChanged { person, loyalty } => {
             state.people[*person as usize].loyalty = *loyalty;
@@ -336,7 +328,6 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         Event::WeeksNextMonth { delta } => {
             state.weeks_next = state.weeks_next.saturating_add(*delta).clamp(-2, 2);
         }
-        Event::LastMove { lab, text } => state.labs[*lab as usize].last_move = text.clone(),
         Event::News { news } => {
             state.news.push(news.clone());
             const KEEP: usize = 60;
@@ -344,6 +335,15 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
                 let extra = state.news.len() - KEEP;
                 state.news.drain(..extra);
             }
+        }
+        Event::BooksClosed {
+            lab,
+            burn,
+            months_in_debt,
+        } => {
+            let l = &mut state.labs[*lab as usize];
+            l.last_burn = *burn;
+            l.months_in_debt = *months_in_debt;
         }
         Event::Timeline { entry } => state.timeline.push(entry.clone()),
         Event::MonthClosed { record } => {
@@ -362,6 +362,22 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         }
         Event::Ended { ending } => state.ending = Some(ending.clone()),
     }
+}
+
+/// Moves a person to a new employer (or none), keeping the labs' staff lists in step.
+fn move_person(state: &mut GameState, person: PersonId, to: Option<LabId>) {
+    let month = state.month;
+    let p = &mut state.people[person as usize];
+    let old = p.employer;
+    p.employer = to;
+    p.since = month;
+    if let Some(old) = old {
+        state.labs[usize::from(old)].staff.retain(|&s| s != person);
+    }
+    if let Some(new) = to {
+        state.labs[usize::from(new)].staff.push(person);
+    }
+    state.market.retain(|&c| c != person);
 }
 
 fn add_tracks(tracks: &mut [Progress; 3], gain: &[i32; 3]) {

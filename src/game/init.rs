@@ -3,13 +3,9 @@
 use super::data::Content;
 use super::people::new_person;
 use super::research::SpeedBreakdown;
-use super::rng::Pcg32;
 use super::rules::Ctx;
-use super::state::{GameState, Lab, LabId, TechMarket, WEEKS_PER_MONTH};
+use super::state::{Dice, GameState, Lab, LabId, PersonId, TechMarket, WEEKS_PER_MONTH};
 use super::units::{Money, Progress};
-
-/// The RNG stream of the rules (fixed, so a seed means the same game everywhere).
-const RULES_STREAM: u64 = 0xA1_2025;
 
 /// A new game: every lab at its scenario start, staff generated from the seed, the first
 /// month's talent market drawn.
@@ -49,6 +45,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                     .filter_map(|s| content.stages.iter().position(|x| &x.id == s))
                     .map(|i| i as u16)
                     .collect(),
+                staff: Vec::new(),
                 tech: Vec::new(),
                 legacy: d
                     .legacy
@@ -60,7 +57,6 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                 disruption: 0,
                 speed_bonus_pct: 0,
                 last_speed: SpeedBreakdown::default(),
-                last_move: String::new(),
                 months_in_debt: 0,
                 last_burn: 0,
             }
@@ -70,7 +66,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
         seed,
         month: 0,
         weeks_next: 0,
-        rng: Pcg32::new(seed, RULES_STREAM),
+        dice: Dice::new(seed),
         labs,
         people: Vec::new(),
         market: Vec::new(),
@@ -97,7 +93,8 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
             let star = u32::from(n) * 3 < u32::from(d.stars);
             let mut p = new_person(content, &mut state, star);
             p.employer = Some(i as LabId);
-            p.loyalty = state.rng.range(35, 75) as u8;
+            p.loyalty = state.dice.world.range(35, 75) as u8;
+            state.labs[i].staff.push(state.people.len() as PersonId);
             state.people.push(p);
         }
     }
@@ -105,7 +102,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
         let speed = super::research::speed(content, &state, lab);
         state.labs[usize::from(lab)].last_speed = speed;
     }
-    let mut ctx = Ctx::new(content, &mut state);
+    let mut ctx = Ctx::quiet(content, &mut state);
     super::market::refresh(&mut ctx);
     state.news.clear();
     state

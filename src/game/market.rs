@@ -11,18 +11,15 @@ pub fn refresh(ctx: &mut Ctx) {
     let size = usize::from(ctx.content.talent.market_size);
     let mut candidates: Vec<PersonId> = Vec::with_capacity(size);
     // About half come from the rival labs.
-    let at_rivals: Vec<PersonId> = ctx
-        .state
-        .people
+    let mut at_rivals: Vec<PersonId> = ctx.state.labs[usize::from(PLAYER) + 1..]
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.employer.is_some_and(|e| e != PLAYER))
-        .map(|(i, _)| i as PersonId)
+        .flat_map(|l| l.staff.iter().copied())
         .collect();
+    at_rivals.sort_unstable();
     let from_rivals = (size / 2).min(at_rivals.len());
     let mut pool = at_rivals;
     for _ in 0..from_rivals {
-        let Some(i) = ctx.state.rng.pick(pool.len()) else {
+        let Some(i) = ctx.state.dice.world.pick(pool.len()) else {
             break;
         };
         candidates.push(pool.swap_remove(i));
@@ -37,12 +34,12 @@ pub fn refresh(ctx: &mut Ctx) {
         .collect();
     while candidates.len() < size {
         if let Some(id) = free.pop()
-            && ctx.state.rng.chance_permille(400)
+            && ctx.state.dice.world.chance_permille(400)
         {
             candidates.push(id);
             continue;
         }
-        let star = ctx.state.rng.chance_permille(300);
+        let star = ctx.state.dice.world.chance_permille(300);
         let person = new_person(ctx.content, ctx.state, star);
         let id = ctx.state.people.len() as PersonId;
         ctx.emit(Event::PersonJoined { person });

@@ -14,8 +14,8 @@ use super::rules::{Ctx, LEASE_MONTHLY};
 use super::state::{Ending, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
 use super::units::{Money, Progress, money};
 
-/// Yearly cost of one rank-and-file researcher, USD millions, charged monthly.
-pub const RESEARCHER_MONTHLY_THOUSANDS: Money = 80;
+/// Monthly cost of one rank-and-file researcher, thousands of USD (pay, benefits, desk).
+pub const RESEARCHER_MONTHLY_THOUSANDS: Money = 50;
 /// Running one thousand owned GPUs for a month, USD millions.
 pub const COMPUTE_MONTHLY: Money = 1;
 
@@ -123,6 +123,19 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
                 ctx.stat(lab, Stat::Compute, i64::from(k));
                 ctx.lab_news(lab, format!("brought a data centre online (+{k}k GPUs)"));
             }
+            ProjectKind::Lease(k) => {
+                ctx.stat(lab, Stat::Compute, -i64::from(k));
+                ctx.emit(Event::Leased {
+                    lab,
+                    kgpu: -(k as i32),
+                });
+                if lab == PLAYER {
+                    ctx.news(
+                        NewsKind::Player,
+                        format!("a lease of {k}k cloud GPUs ended"),
+                    );
+                }
+            }
         }
     }
 }
@@ -170,7 +183,7 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
 /// Monthly money out of a lab, by flow.
 pub fn monthly_costs(ctx: &Ctx, lab: LabId) -> [(Flow, Money); 3] {
     let l = ctx.state.lab(lab);
-    let salaries = Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 12_000
+    let salaries = Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000
         + ctx.state.star_payroll(lab);
     let licences: Money = l
         .tech
@@ -194,9 +207,22 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
         delta: income,
         flow: Flow::Income,
     });
+    let mut burn = 0;
     for (flow, amount) in monthly_costs(ctx, lab) {
         ctx.pay(lab, amount, flow);
+        burn += amount;
     }
+    let l = ctx.state.lab(lab);
+    let months_in_debt = if l.budget < 0 {
+        l.months_in_debt.saturating_add(1)
+    } else {
+        0
+    };
+    ctx.emit(Event::BooksClosed {
+        lab,
+        burn,
+        months_in_debt,
+    });
 }
 
 fn morale_step(ctx: &mut Ctx, lab: LabId) {
@@ -232,9 +258,10 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
     ctx.stat(lab, Stat::Risk, delta);
     let risk = i64::from(ctx.state.lab(lab).risk);
     let incident = (risk - 35) * 6;
-    if ctx.state.rng.chance_permille(incident) {
-        let catastrophic =
-            lab == PLAYER && risk >= 80 && ctx.state.rng.chance_permille((risk - 75) * 40);
+    if ctx.state.dice.incidents.chance_permille(incident) {
+        let catastrophic = lab == PLAYER
+            && risk >= 80
+            && ctx.state.dice.incidents.chance_permille((risk - 75) * 40);
         if catastrophic {
             ctx.news(
                 NewsKind::Warning,
@@ -281,7 +308,8 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
     if rank == 1 {
         delta += 2;
     }
-    let in_debt = l.budget < 0;
+    let months_in_debt = l.months_in_debt;
+    let in_debt = months_in_debt > 0;
     if in_debt {
         delta -= 6;
     }
@@ -289,12 +317,6 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
         delta += 1;
     }
     ctx.stat(PLAYER, Stat::Board, delta);
-    let months_in_debt = if in_debt {
-        ctx.state.player().months_in_debt.saturating_add(1)
-    } else {
-        0
-    };
-    ctx.state.labs[usize::from(PLAYER)].months_in_debt = months_in_debt;
     if in_debt {
         ctx.news(
             NewsKind::Warning,
@@ -303,15 +325,6 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
                 money(ctx.state.player().budget)
             ),
         );
-    }
-    // Rivals' backers are patient but not endlessly.
-    for lab in 1..ctx.state.labs.len() {
-        let in_debt = ctx.state.labs[lab].budget < 0;
-        ctx.state.labs[lab].months_in_debt = if in_debt {
-            ctx.state.labs[lab].months_in_debt.saturating_add(1)
-        } else {
-            0
-        };
     }
     let frozen = ctx.state.player().board <= 0 || months_in_debt >= 3;
     if frozen && ctx.state.ending.is_none() {

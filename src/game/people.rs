@@ -12,23 +12,28 @@ pub fn new_person(content: &Content, state: &mut GameState, star: bool) -> Perso
         .map(|a| if a.star == star { a.weight } else { 0 })
         .collect();
     let idx = state
-        .rng
+        .dice
+        .world
         .weighted(&weights)
-        .or_else(|| state.rng.pick(talent.archetypes.len()))
+        .or_else(|| state.dice.world.pick(talent.archetypes.len()))
         .unwrap_or(0);
     let a = &talent.archetypes[idx];
-    let first = state.rng.pick(talent.first_names.len()).unwrap_or(0);
-    let last = state.rng.pick(talent.last_names.len()).unwrap_or(0);
+    let first = state.dice.world.pick(talent.first_names.len()).unwrap_or(0);
+    let last = state.dice.world.pick(talent.last_names.len()).unwrap_or(0);
     let name = format!(
         "{} {}",
         talent.first_names.get(first).map_or("Alex", String::as_str),
         talent.last_names.get(last).map_or("Doe", String::as_str)
     );
-    let skill = state.rng.range(i64::from(a.skill.0), i64::from(a.skill.1)) as u8;
+    let skill = state
+        .dice
+        .world
+        .range(i64::from(a.skill.0), i64::from(a.skill.1)) as u8;
     let salary = state
-        .rng
+        .dice
+        .world
         .range(i64::from(a.salary.0), i64::from(a.salary.1)) as u32;
-    let specialty = Track::ALL[state.rng.below(3) as usize];
+    let specialty = Track::ALL[state.dice.world.below(3) as usize];
     let title = if a.role == Role::Research {
         format!("{} ({})", a.title, specialty.name())
     } else {
@@ -42,7 +47,7 @@ pub fn new_person(content: &Content, state: &mut GameState, star: bool) -> Perso
         skill,
         star: a.star,
         salary,
-        loyalty: state.rng.range(10, 40) as u8,
+        loyalty: state.dice.world.range(10, 40) as u8,
         employer: None,
         since: state.month,
         refused_month: None,

@@ -111,116 +111,141 @@ pub fn next_command(
     rng: &mut Pcg32,
 ) -> Command {
     if let Some(p) = &state.pending {
-        return Command::Choose(answer(policy, content, state, p.options.len(), rng));
+        return Command::Choose(answer(policy, state, p.options.len(), rng));
     }
     if state.player().weeks == 0 {
         return Command::EndMonth;
     }
-    let candidates = match policy {
-        Policy::Random => random_candidates(content, state, rng),
-        Policy::Hoard => Vec::new(),
-        _ => scripted(policy.levers(), content, state),
+    let legal = |c: &Command| rules::check(content, state, PLAYER, c).is_ok();
+    let found = match policy {
+        Policy::Random => random_candidates(content, state, rng)
+            .into_iter()
+            .find(legal),
+        Policy::Hoard => None,
+        _ => scripted(policy.levers(), content, state, &legal),
     };
-    candidates
-        .into_iter()
-        .find(|c| rules::check(content, state, PLAYER, c).is_ok())
-        .unwrap_or(Command::EndMonth)
+    found.unwrap_or(Command::EndMonth)
 }
 
-fn answer(
-    policy: Policy,
+fn answer(policy: Policy, state: &GameState, options: usize, rng: &mut Pcg32) -> u8 {
+    match (policy, state.pending.as_ref().map(|p| &p.source)) {
+        (Policy::Random, _) => rng.below(options as u32) as u8,
+        // Scripted players keep their stars when they hire and can pay; otherwise they take the
+        // first answer, which the content writes as the measured one.
+        (_, Some(ChoiceSource::Poach { salary, .. })) => {
+            let keep = policy.levers().hire && i64::from(*salary) * 2 < state.player().budget;
+            if keep { 0 } else { 1 }
+        }
+        _ => 0,
+    }
+}
+
+/// The first legal move of a scripted strategy, in its order of priorities.
+fn scripted(
+    levers: Levers,
     content: &Content,
     state: &GameState,
-    options: usize,
-    rng: &mut Pcg32,
-) -> u8 {
-    match policy {
-        Policy::Random => rng.below(options as u32) as u8,
-        // Scripted players keep their stars and otherwise take the first, usually measured, answer.
-        _ => match state.pending.as_ref().map(|p| &p.source) {
-            Some(ChoiceSource::Poach { salary, .. }) => {
-                let keep = policy.levers().hire && i64::from(*salary) * 2 < state.player().budget;
-                if keep { 0 } else { 1 }
-            }
-            _ => {
-                let _ = content;
-                0
-            }
-        },
-    }
-}
-
-fn scripted(levers: Levers, content: &Content, state: &GameState) -> Vec<Command> {
+    legal: &dyn Fn(&Command) -> bool,
+) -> Option<Command> {
     let p = state.player();
-    let mut out = Vec::new();
     let budget = p.budget;
-    let income = p.income;
-    let reserve = income * 2;
+    let reserve = p.income * 2;
+    let pick = |c: Command| legal(&c).then_some(c);
     if levers.support && p.risk >= 45 {
-        out.push(Command::SafetyReview);
+        if let Some(c) = pick(Command::SafetyReview) {
+            return Some(c);
+        }
     }
-    if levers.pipeline {
-        for s in &content.stages {
-            out.push(Command::Upgrade(s.id.clone()));
+    if levers.pipeline
+        && !p
+            .projects
+            .iter()
+            .any(|pr| matches!(pr.kind, ProjectKind::Stage(_)))
+    {
+        for (i, s) in content.stages.iter().enumerate() {
+            if !p.has_stage(i as u16) {
+                if let Some(c) = pick(Command::Upgrade(s.id.clone())) {
+                    return Some(c);
+                }
+            }
         }
     }
     if levers.adopt {
         // Retire what is replaced, then adopt the fastest tech not yet in use.
         for l in &p.legacy {
-            out.push(Command::Retire(content.legacy[usize::from(*l)].id.clone()));
+            if let Some(c) = pick(Command::Retire(content.legacy[usize::from(*l)].id.clone())) {
+                return Some(c);
+            }
         }
-        let mut techs: Vec<&super::data::TechDef> = content.techs.iter().collect();
-        techs.sort_by(|a, b| b.speed_pct.cmp(&a.speed_pct).then(a.id.cmp(&b.id)));
-        let integrating = p.tech.iter().any(|a| a.integrating > 0);
-        for t in techs {
-            if !integrating && t.adopt_cost + reserve < budget {
-                out.push(Command::Adopt(t.id.clone()));
+        if !p.tech.iter().any(|a| a.integrating > 0) {
+            let mut best: Option<&super::data::TechDef> = None;
+            for (i, t) in content.techs.iter().enumerate() {
+                let fresh = p.tech_status(i as u16).is_none();
+                if fresh
+                    && t.adopt_cost + reserve < budget
+                    && best.is_none_or(|b| t.speed_pct > b.speed_pct)
+                {
+                    best = Some(t);
+                }
+            }
+            if let Some(c) = best.and_then(|t| pick(Command::Adopt(t.id.clone()))) {
+                return Some(c);
             }
         }
         // Replace dependencies in-house once the money is there.
-        for a in &p.tech {
-            let def = &content.techs[usize::from(a.tech)];
-            let building = p
-                .projects
-                .iter()
-                .any(|pr| pr.kind == ProjectKind::Build(a.tech));
-            if !a.in_house && !building && def.build_cost + reserve * 2 < budget {
-                out.push(Command::Build(def.id.clone()));
+        if !p
+            .projects
+            .iter()
+            .any(|pr| matches!(pr.kind, ProjectKind::Build(_)))
+        {
+            for a in &p.tech {
+                let def = &content.techs[usize::from(a.tech)];
+                if !a.in_house && def.build_cost + reserve * 2 < budget {
+                    if let Some(c) = pick(Command::Build(def.id.clone())) {
+                        return Some(c);
+                    }
+                }
             }
         }
     }
     if levers.hire {
         let weakest = p.weakest_track();
-        let mut best: Vec<u32> = state
-            .market
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let c = &state.people[id as usize];
-                c.role == Role::Research && c.refused_month != Some(state.month)
-            })
-            .collect();
-        best.sort_by_key(|&id| {
+        let value = |id: u32| {
             let c = &state.people[id as usize];
             let fit = if c.specialty == weakest { 30 } else { 0 };
-            (
-                std::cmp::Reverse(u32::from(c.skill) + fit + if c.star { 40 } else { 0 }),
-                id,
-            )
-        });
-        for id in best.into_iter().take(2) {
+            u32::from(c.skill) + fit + if c.star { 40 } else { 0 }
+        };
+        let mut best: Option<u32> = None;
+        for &id in &state.market {
+            let c = &state.people[id as usize];
+            if c.role != Role::Research || c.refused_month == Some(state.month) {
+                continue;
+            }
+            let salary = (c.salary * 125 / 100).min(rules::offer_range(c.salary).1);
+            if i64::from(salary) * 2 + reserve >= budget {
+                continue;
+            }
+            if best.is_none_or(|b| value(id) > value(b)) {
+                best = Some(id);
+            }
+        }
+        if let Some(id) = best {
             let ask = state.people[id as usize].salary;
             let salary = (ask * 125 / 100).min(rules::offer_range(ask).1);
-            if i64::from(salary) * 2 + reserve < budget {
-                out.push(Command::Offer { person: id, salary });
+            if let Some(c) = pick(Command::Offer { person: id, salary }) {
+                return Some(c);
             }
         }
     }
     if levers.support {
         if p.morale < 45 {
-            out.push(Command::Morale);
+            if let Some(c) = pick(Command::Morale) {
+                return Some(c);
+            }
         }
-        out.push(Command::ShipAi);
+        if let Some(c) = pick(Command::ShipAi) {
+            return Some(c);
+        }
         let building = p
             .projects
             .iter()
@@ -228,16 +253,20 @@ fn scripted(levers: Levers, content: &Content, state: &GameState) -> Vec<Command
         if !building && budget > reserve * 3 {
             let k = ((budget - reserve * 2) / 3 / rules::DATA_CENTRE_COST).clamp(0, 150) as u32;
             if k >= 10 {
-                out.push(Command::BuildDataCentre(k));
+                if let Some(c) = pick(Command::BuildDataCentre(k)) {
+                    return Some(c);
+                }
             }
         }
-        for d in &content.deals {
-            if d.cost * 2 + reserve < budget {
-                out.push(Command::Deal(d.id.clone()));
+        for (i, d) in content.deals.iter().enumerate() {
+            if d.cost * 2 + reserve < budget && !state.deals_taken.contains(&(i as u16)) {
+                if let Some(c) = pick(Command::Deal(d.id.clone())) {
+                    return Some(c);
+                }
             }
         }
     }
-    out
+    None
 }
 
 /// A random legal-looking move: any action with equal chance, random targets and amounts.
@@ -305,11 +334,11 @@ pub fn play(content: &Content, seed: u64, policy: Policy) -> (GameState, Vec<(u1
         guard += 1;
         let cmd = next_command(policy, content, &state, &mut rng);
         let month = state.month;
-        if rules::apply(content, &mut state, PLAYER, &cmd).is_ok() {
+        if rules::apply_quiet(content, &mut state, PLAYER, &cmd).is_ok() {
             decisions.push((month, cmd));
         } else if cmd != Command::EndMonth {
             // A refused scripted move: end the month rather than loop.
-            if rules::apply(content, &mut state, PLAYER, &Command::EndMonth).is_ok() {
+            if rules::apply_quiet(content, &mut state, PLAYER, &Command::EndMonth).is_ok() {
                 decisions.push((month, Command::EndMonth));
             }
         }

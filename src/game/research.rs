@@ -19,8 +19,8 @@ pub const EXPERIMENT_OVERHEAD: u32 = 20;
 /// Overall progress (points) past which research is partly automated.
 pub const AUTOMATION_THRESHOLD: i32 = 65;
 
-const TALENT_FACTOR: i64 = 30;
-const COMPUTE_FACTOR: i64 = 30;
+const TALENT_FACTOR: i64 = 12;
+const COMPUTE_FACTOR: i64 = 12;
 
 /// One month's research speed, in thousandths of a point, by cause.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ pub fn talent_units(state: &GameState, lab: LabId) -> u64 {
     for (_, p) in state.staff_of(lab) {
         units += match (p.role, p.star) {
             (Role::Research, true) => u64::from(p.skill) * 3,
-            (Role::Research, false) => u64::from(p.skill) * 2,
+            (Role::Research, false) => u64::from(p.skill),
             _ => u64::from(p.skill) / 2,
         };
     }

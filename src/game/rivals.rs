@@ -8,6 +8,9 @@ use super::data::Personality;
 use super::rules::{self, Ctx};
 use super::state::{GameState, LabId, PLAYER, ProjectKind};
 
+/// Chance per week that a rival makes a move, per mille.
+const RIVAL_ACTIVITY: i64 = 750;
+
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Move {
@@ -54,14 +57,17 @@ pub fn act(ctx: &mut Ctx, lab: LabId) {
         if ctx.state.lab(lab).weeks == 0 {
             break;
         }
+        // A lab leader spends about half their weeks on the race, the rest on running the lab.
+        if !ctx.state.dice.rivals.chance_permille(RIVAL_ACTIVITY) {
+            continue;
+        }
         let weights: Vec<u32> = prefs.iter().map(|(_, w)| *w).collect();
-        let Some(i) = ctx.state.rng.weighted(&weights) else {
+        let Some(i) = ctx.state.dice.rivals.weighted(&weights) else {
             break;
         };
         if let Some(cmd) = plan(ctx, lab, prefs[i].0) {
-            if let Ok(events) = rules::apply(ctx.content, ctx.state, lab, &cmd) {
-                ctx.events.extend(events);
-            }
+            // A move the rules refuse is simply not made; the week is not lost.
+            let _ = rules::apply_in(ctx, lab, &cmd);
         }
     }
 }
@@ -81,11 +87,8 @@ fn react_to_dependency(ctx: &mut Ctx, lab: LabId) {
         .map(|t| t.id.as_str())
         .collect();
     for id in used {
-        if ctx.state.rng.chance_permille(250) {
-            let cmd = Command::RaiseLicence(id.to_string());
-            if let Ok(events) = rules::apply(content, ctx.state, lab, &cmd) {
-                ctx.events.extend(events);
-            }
+        if ctx.state.dice.rivals.chance_permille(250) {
+            let _ = rules::apply_in(ctx, lab, &Command::RaiseLicence(id.to_string()));
         }
     }
 }
@@ -153,16 +156,31 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             let k = (spare / 10 / rules::LEASE_MONTHLY).clamp(0, 50) as u32;
             (k >= 5).then_some(Command::LeaseCompute(k))
         }
-        Move::Pipeline => content
-            .stages
-            .iter()
-            .map(|s| Command::Upgrade(s.id.clone()))
-            .find(|c| rules::check(content, state, lab, c).is_ok()),
+        Move::Pipeline => {
+            if l.projects
+                .iter()
+                .any(|p| matches!(p.kind, ProjectKind::Stage(_)))
+            {
+                return None;
+            }
+            content
+                .stages
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| !l.has_stage(*i as u16) && s.cost < spare)
+                .map(|(_, s)| Command::Upgrade(s.id.clone()))
+                .find(|c| rules::check(content, state, lab, c).is_ok())
+        }
         Move::Adopt => {
+            if l.tech.iter().any(|a| a.integrating > 0) {
+                return None;
+            }
             let mut options: Vec<(u32, &str)> = content
                 .techs
                 .iter()
-                .filter(|t| t.adopt_cost * 3 < spare)
+                .enumerate()
+                .filter(|(i, t)| t.adopt_cost * 3 < spare && l.tech_status(*i as u16).is_none())
+                .map(|(_, t)| t)
                 .map(|t| (t.speed_pct, t.id.as_str()))
                 .collect();
             options.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));

@@ -27,7 +27,8 @@ pub struct GameState {
     pub month: u16,
     /// Extra or fewer weeks next month (events).
     pub weeks_next: i8,
-    pub rng: Pcg32,
+    /// The dice of the rules, one stream per purpose (see [`Dice`]).
+    pub dice: Dice,
     pub labs: Vec<Lab>,
     pub people: Vec<Person>,
     /// Candidates in this month's talent market.
@@ -46,6 +47,44 @@ pub struct GameState {
     /// The player's decisions that shaped the game, for the debrief.
     pub timeline: Vec<TimelineEntry>,
     pub ending: Option<Ending>,
+}
+
+/// The game's random streams. Each purpose draws from its own stream, so what a player does
+/// in one part of the game does not reshuffle the dice of another: a whole class playing one
+/// seed sees the same talent market, the same rival dice and the same event dice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dice {
+    /// New people and the talent market.
+    pub world: Pcg32,
+    /// Rivals' choices and the outcome of their offers.
+    pub rivals: Pcg32,
+    /// Which events strike and whom they hit.
+    pub events: Pcg32,
+    /// Outcomes of the player's own offers.
+    pub player: Pcg32,
+    /// Safety incidents.
+    pub incidents: Pcg32,
+}
+
+impl Dice {
+    pub fn new(seed: u64) -> Dice {
+        Dice {
+            world: Pcg32::new(seed, 1),
+            rivals: Pcg32::new(seed, 2),
+            events: Pcg32::new(seed, 3),
+            player: Pcg32::new(seed, 4),
+            incidents: Pcg32::new(seed, 5),
+        }
+    }
+
+    /// The stream for the outcome of a lab's own moves.
+    pub fn of(&mut self, lab: LabId) -> &mut Pcg32 {
+        if lab == PLAYER {
+            &mut self.player
+        } else {
+            &mut self.rivals
+        }
+    }
 }
 
 /// One lab, the player's or a rival's. Same fields, same rules.
@@ -73,6 +112,8 @@ pub struct Lab {
     /// Progress per track.
     pub tracks: [Progress; 3],
     pub stages: Vec<u16>,
+    /// Named people working here (kept in step with `Person::employer` by the events).
+    pub staff: Vec<PersonId>,
     pub tech: Vec<Adoption>,
     pub legacy: Vec<u16>,
     pub projects: Vec<Project>,
@@ -82,7 +123,6 @@ pub struct Lab {
     pub speed_bonus_pct: i32,
     /// How the last month's progress came about.
     pub last_speed: SpeedBreakdown,
-    pub last_move: String,
     /// Months in a row with a negative budget.
     pub months_in_debt: u8,
     /// Spending of the last month, for runway.
@@ -178,6 +218,8 @@ pub enum ProjectKind {
     Build(u16),
     /// A data centre: thousands of GPUs.
     DataCentre(u32),
+    /// A cloud lease of thousands of GPUs; the GPUs go back when it ends.
+    Lease(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +253,8 @@ pub struct FiredEvent {
 pub struct News {
     pub month: u16,
     pub kind: NewsKind,
+    /// The lab the news is about, if any; rival news text starts after the lab's name.
+    pub lab: Option<LabId>,
     pub text: String,
 }
 
@@ -369,13 +413,17 @@ impl GameState {
         1 + self.labs[1..].iter().filter(|l| l.progress() >= p).count() as u8
     }
 
+    /// A lab's most recent move still in the news feed.
+    pub fn last_move(&self, lab: LabId) -> Option<&News> {
+        self.news.iter().rev().find(|n| n.lab == Some(lab))
+    }
+
     /// The player's named staff.
     pub fn staff_of(&self, lab: LabId) -> impl Iterator<Item = (PersonId, &Person)> {
-        self.people
+        self.labs[usize::from(lab)]
+            .staff
             .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.employer == Some(lab))
-            .map(|(i, p)| (i as PersonId, p))
+            .map(move |&id| (id, &self.people[id as usize]))
     }
 
     /// Monthly salary bill of a lab's named people, USD millions.

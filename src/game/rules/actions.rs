@@ -1,0 +1,287 @@
+//! Carrying out the levers and supporting actions once a command is allowed.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
+    let content = ctx.content;
+    match command {
+        Command::Offer { person, salary } => offer(ctx, lab, *person, *salary),
+        Command::Adopt(id) => {
+            if let Ok(t) = tech_index(content, id) {
+                adopt(ctx, lab, t);
+            }
+        }
+        Command::Build(id) => {
+            if let Ok(t) = tech_index(content, id) {
+                build(ctx, lab, t);
+            }
+        }
+        Command::AdoptThenBuild(id) => {
+            if let Ok(t) = tech_index(content, id) {
+                adopt(ctx, lab, t);
+                build(ctx, lab, t);
+            }
+        }
+        Command::Retire(id) => {
+            if let Ok(i) = legacy_index(content, id) {
+                let def = &content.legacy[usize::from(i)];
+                ctx.emit(Event::Retired { lab, legacy: i });
+                ctx.stat(lab, Stat::Disruption, 1);
+                ctx.stat(lab, Stat::Morale, -2);
+                ctx.lab_news(
+                    lab,
+                    format!(
+                        "retired {} (-{}% drag after a month of disruption)",
+                        def.name, def.drag_pct
+                    ),
+                );
+                ctx.timeline(lab, Lever::AdoptTech, format!("Retired {}", def.name));
+            }
+        }
+        Command::Upgrade(id) => {
+            if let Ok(s) = stage_index(content, id) {
+                let def = &content.stages[usize::from(s)];
+                ctx.emit(Event::ProjectStarted {
+                    lab,
+                    project: Project {
+                        kind: ProjectKind::Stage(s),
+                        months_left: def.months,
+                        months_total: def.months,
+                    },
+                });
+                ctx.lab_news(
+                    lab,
+                    format!(
+                        "started pipeline stage {} ({} months)",
+                        def.name, def.months
+                    ),
+                );
+                ctx.timeline(lab, Lever::Pipeline, format!("Started {}", def.name));
+            }
+        }
+        Command::BuildDataCentre(k) => {
+            ctx.emit(Event::ProjectStarted {
+                lab,
+                project: Project {
+                    kind: ProjectKind::DataCentre(*k),
+                    months_left: DATA_CENTRE_MONTHS,
+                    months_total: DATA_CENTRE_MONTHS,
+                },
+            });
+            ctx.lab_news(lab, format!("is building a data centre for {k}k GPUs"));
+            ctx.timeline(lab, Lever::Compute, format!("Data centre, {k}k GPUs"));
+        }
+        Command::LeaseCompute(k) => {
+            ctx.stat(lab, Stat::Compute, i64::from(*k));
+            lease(ctx, lab, *k);
+            ctx.lab_news(
+                lab,
+                format!("leased {k}k cloud GPUs for {LEASE_MONTHS} months"),
+            );
+            ctx.timeline(lab, Lever::Compute, format!("Leased {k}k GPUs"));
+        }
+        Command::OpenRelease => open_release(ctx, lab),
+        Command::SafetyReview => {
+            ctx.stat(lab, Stat::Review, 12);
+            ctx.stat(lab, Stat::Risk, -8);
+            ctx.stat(lab, Stat::SpeedBonus, -3);
+            ctx.lab_news(lab, "invested in safety and security review".to_string());
+            ctx.timeline(lab, Lever::Safety, "Safety review".to_string());
+        }
+        Command::ShipAi => {
+            ctx.stat(lab, Stat::Products, 1);
+            ctx.stat(lab, Stat::Income, 120);
+            ctx.stat(lab, Stat::Data, 8);
+            ctx.stat(lab, Stat::Risk, 4);
+            ctx.stat(lab, Stat::Board, 3);
+            ctx.lab_news(lab, "shipped AI into its products".to_string());
+            ctx.timeline(lab, Lever::Product, "Shipped AI into the apps".to_string());
+        }
+        Command::Morale => {
+            ctx.stat(lab, Stat::Morale, 10);
+            ctx.lab_news(lab, "gave the team a breather and recognition".to_string());
+            ctx.timeline(lab, Lever::Morale, "Looked after morale".to_string());
+        }
+        Command::Deal(id) => {
+            if let Ok(d) = deal_index(content, id) {
+                let def = &content.deals[usize::from(d)];
+                ctx.emit(Event::DealTaken { deal: d });
+                apply_effects(ctx, lab, &def.effects);
+                ctx.lab_news(lab, format!("closed a deal: {}", def.name));
+                ctx.timeline(lab, Lever::Deal, def.name.clone());
+            }
+        }
+        Command::RaiseLicence(id) => {
+            if let Ok(t) = tech_index(content, id) {
+                let price = ctx.state.techs[usize::from(t)].licence_monthly;
+                let monthly = price + (price * 30 / 100).max(1);
+                ctx.emit(Event::LicenceChanged { tech: t, monthly });
+                ctx.lab_news(
+                    lab,
+                    format!(
+                        "raised the price of {} to {} a month",
+                        content.techs[usize::from(t)].name,
+                        money(monthly)
+                    ),
+                );
+            }
+        }
+        Command::Choose(option) => choose(ctx, *option),
+        Command::EndMonth => crate::game::month::resolve(ctx),
+    }
+}
+
+/// Leased GPUs are tracked apart from owned ones so their monthly bill can be charged; the
+/// lease runs for a fixed term and the GPUs go back when it ends.
+fn lease(ctx: &mut Ctx, lab: LabId, k: u32) {
+    ctx.emit(Event::Leased {
+        lab,
+        kgpu: k as i32,
+    });
+    ctx.emit(Event::ProjectStarted {
+        lab,
+        project: Project {
+            kind: ProjectKind::Lease(k),
+            months_left: LEASE_MONTHS,
+            months_total: LEASE_MONTHS,
+        },
+    });
+}
+
+fn adopt(ctx: &mut Ctx, lab: LabId, t: u16) {
+    let def = &ctx.content.techs[usize::from(t)];
+    ctx.emit(Event::Adopted {
+        lab,
+        adoption: Adoption {
+            tech: t,
+            integrating: def.integration_months,
+            in_house: false,
+        },
+    });
+    ctx.stat(lab, Stat::Morale, -i64::from(def.morale_cost));
+    ctx.stat(lab, Stat::Risk, i64::from(def.dependency_risk));
+    ctx.lab_news(
+        lab,
+        format!(
+            "adopted {} from {} (+{}% speed in {} months)",
+            def.name, def.vendor, def.speed_pct, def.integration_months
+        ),
+    );
+    ctx.timeline(
+        lab,
+        Lever::AdoptTech,
+        format!("Adopted {} ({})", def.name, def.vendor),
+    );
+}
+
+fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
+    let def = &ctx.content.techs[usize::from(t)];
+    ctx.emit(Event::ProjectStarted {
+        lab,
+        project: Project {
+            kind: ProjectKind::Build(t),
+            months_left: def.build_months,
+            months_total: def.build_months,
+        },
+    });
+    ctx.stat(lab, Stat::Morale, 2);
+    ctx.lab_news(
+        lab,
+        format!(
+            "started building its own {} ({} months)",
+            def.role, def.build_months
+        ),
+    );
+    ctx.timeline(
+        lab,
+        Lever::AdoptTech,
+        format!("Building in-house {}", def.role),
+    );
+}
+
+fn open_release(ctx: &mut Ctx, lab: LabId) {
+    let releases = i64::from(ctx.state.lab(lab).open_releases);
+    ctx.emit(Event::Released { lab });
+    ctx.stat(lab, Stat::Ecosystem, (14 - 2 * releases).max(4));
+    ctx.stat(lab, Stat::Board, 1);
+    // Every lab behind the releaser learns from the weights.
+    let mine = ctx.state.lab(lab).tracks;
+    for other in 0..ctx.state.labs.len() as LabId {
+        if other == lab {
+            continue;
+        }
+        let theirs = ctx.state.lab(other).tracks;
+        let learn = if ctx.state.lab(other).personality == Personality::EfficientOpen {
+            6
+        } else {
+            10
+        };
+        let mut gain = [0i32; 3];
+        for t in 0..3 {
+            gain[t] = ((mine[t].0 - theirs[t].0).max(0) / learn).min(1_500);
+        }
+        if gain.iter().any(|g| *g > 0) {
+            ctx.emit(Event::TrackGain { lab: other, gain });
+        }
+    }
+    ctx.lab_news(
+        lab,
+        "released open weights; the ecosystem grows and rivals study them".to_string(),
+    );
+    ctx.timeline(lab, Lever::OpenRelease, "Open-weights release".to_string());
+}
+
+fn choose(ctx: &mut Ctx, option: u8) {
+    let Some(pending) = ctx.state.pending.clone() else {
+        return;
+    };
+    ctx.emit(Event::ChoiceClosed);
+    match pending.source {
+        ChoiceSource::Event(e) => {
+            let content = ctx.content;
+            if let Some(choice) = content
+                .events
+                .get(usize::from(e))
+                .and_then(|d| d.choices.get(usize::from(option)))
+            {
+                apply_effects(ctx, PLAYER, &choice.effects);
+                ctx.timeline(
+                    PLAYER,
+                    Lever::Event,
+                    format!("{}: {}", content.events[usize::from(e)].title, choice.label),
+                );
+            }
+        }
+        ChoiceSource::Poach {
+            person,
+            rival,
+            salary,
+        } => {
+            if option == 0 {
+                ctx.pay(PLAYER, signing_bonus(salary), Flow::Action);
+                ctx.emit(Event::SalaryChanged { person, salary });
+                let loyalty = ctx.state.people[person as usize]
+                    .loyalty
+                    .saturating_add(15)
+                    .min(100);
+                ctx.emit(Event::LoyaltyChanged { person, loyalty });
+                if salary >= BIG_PACKAGE {
+                    ctx.stat(PLAYER, Stat::Board, -1);
+                }
+                let name = ctx.state.people[person as usize].name.clone();
+                ctx.news(
+                    NewsKind::Player,
+                    format!("{name} stays after you matched the offer"),
+                );
+                ctx.timeline(
+                    PLAYER,
+                    Lever::Hiring,
+                    format!("Matched an offer to keep {name}"),
+                );
+            } else {
+                leave_player(ctx, person, rival, salary);
+            }
+        }
+    }
+}

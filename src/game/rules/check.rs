@@ -1,0 +1,353 @@
+//! Whether a command is allowed now, and what it costs.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn tech_index(content: &Content, id: &str) -> Result<u16, RuleError> {
+    content
+        .techs
+        .iter()
+        .position(|t| t.id == id)
+        .map(|i| i as u16)
+        .ok_or_else(|| RuleError::UnknownTech(id.to_string()))
+}
+
+pub(super) fn legacy_index(content: &Content, id: &str) -> Result<u16, RuleError> {
+    content
+        .legacy
+        .iter()
+        .position(|t| t.id == id)
+        .map(|i| i as u16)
+        .ok_or_else(|| RuleError::UnknownLegacy(id.to_string()))
+}
+
+pub(super) fn stage_index(content: &Content, id: &str) -> Result<u16, RuleError> {
+    content
+        .stages
+        .iter()
+        .position(|t| t.id == id)
+        .map(|i| i as u16)
+        .ok_or_else(|| RuleError::UnknownStage(id.to_string()))
+}
+
+pub(super) fn deal_index(content: &Content, id: &str) -> Result<u16, RuleError> {
+    content
+        .deals
+        .iter()
+        .position(|t| t.id == id)
+        .map(|i| i as u16)
+        .ok_or_else(|| RuleError::UnknownDeal(id.to_string()))
+}
+
+/// The lowest and highest yearly salary the rules accept for an offer to a person asking `ask`.
+pub fn offer_range(ask: u32) -> (u32, u32) {
+    ((ask / 2).max(1), (ask.saturating_mul(3)).clamp(1, 1500))
+}
+
+/// Signing bonus paid up front with an accepted offer: a quarter of the first year.
+pub fn signing_bonus(salary: u32) -> Money {
+    Money::from(salary) / 4
+}
+
+fn morale_cost(state: &GameState, lab: LabId) -> Money {
+    50 + Money::from(state.lab(lab).researchers) / 100
+}
+
+/// What a command costs (weeks and money up front), without checking whether it is allowed.
+pub fn cost(content: &Content, state: &GameState, lab: LabId, command: &Command) -> Cost {
+    let c = |weeks: u8, money: Money| Cost { weeks, money };
+    match command {
+        Command::Offer { person, salary } => {
+            let star = state.people.get(*person as usize).is_some_and(|p| p.star);
+            c(if star { 2 } else { 1 }, signing_bonus(*salary))
+        }
+        Command::Adopt(id) => match tech_index(content, id) {
+            Ok(t) => c(1, content.techs[usize::from(t)].adopt_cost),
+            Err(_) => c(1, 0),
+        },
+        Command::Build(id) => match tech_index(content, id) {
+            Ok(t) => c(1, content.techs[usize::from(t)].build_cost),
+            Err(_) => c(1, 0),
+        },
+        Command::AdoptThenBuild(id) => match tech_index(content, id) {
+            Ok(t) => {
+                let d = &content.techs[usize::from(t)];
+                c(2, d.adopt_cost + d.build_cost)
+            }
+            Err(_) => c(2, 0),
+        },
+        Command::Retire(id) => match legacy_index(content, id) {
+            Ok(l) => c(1, content.legacy[usize::from(l)].retire_cost),
+            Err(_) => c(1, 0),
+        },
+        Command::Upgrade(id) => match stage_index(content, id) {
+            Ok(s) => c(1, content.stages[usize::from(s)].cost),
+            Err(_) => c(1, 0),
+        },
+        Command::BuildDataCentre(k) => c(1, Money::from(*k) * DATA_CENTRE_COST),
+        Command::LeaseCompute(k) => c(1, Money::from(*k) * LEASE_MONTHLY),
+        Command::OpenRelease => c(1, OPEN_RELEASE_COST),
+        Command::SafetyReview => c(1, SAFETY_REVIEW_COST),
+        Command::ShipAi => c(1, SHIP_AI_COST),
+        Command::Morale => c(1, morale_cost(state, lab)),
+        Command::Deal(id) => match deal_index(content, id) {
+            Ok(d) => {
+                let d = &content.deals[usize::from(d)];
+                c(d.weeks, d.cost)
+            }
+            Err(_) => c(1, 0),
+        },
+        Command::RaiseLicence(_) => c(1, 0),
+        Command::Choose(_) | Command::EndMonth => c(0, 0),
+    }
+}
+
+/// Whether `lab` may make `command` now. Returns its cost, or the reason it is refused.
+pub fn check(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+    command: &Command,
+) -> Result<Cost, RuleError> {
+    if state.is_over() {
+        return Err(RuleError::GameOver);
+    }
+    if lab == PLAYER
+        && let Some(p) = &state.pending
+        && !matches!(command, Command::Choose(_))
+    {
+        return Err(RuleError::ChoicePending(p.title.clone()));
+    }
+    check_specific(content, state, lab, command)?;
+    let cost = cost(content, state, lab, command);
+    let l = state.lab(lab);
+    if cost.weeks > l.weeks {
+        return Err(RuleError::NotEnoughWeeks {
+            need: cost.weeks,
+            have: l.weeks,
+        });
+    }
+    if cost.money > 0 && cost.money > l.budget {
+        return Err(RuleError::NotEnoughBudget {
+            need: money(cost.money),
+            have: money(l.budget),
+        });
+    }
+    Ok(cost)
+}
+
+fn check_specific(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+    command: &Command,
+) -> Result<(), RuleError> {
+    let l = state.lab(lab);
+    let lab_id = &content.labs[usize::from(lab)].id;
+    match command {
+        Command::Offer { person, salary } => {
+            let p = state
+                .people
+                .get(*person as usize)
+                .ok_or(RuleError::UnknownPerson)?;
+            if p.employer == Some(lab) {
+                return Err(RuleError::AlreadyOnStaff(p.name.clone()));
+            }
+            // The player hires from the market; rivals may also approach the player's people.
+            let poaching = lab != PLAYER && p.employer == Some(PLAYER);
+            if !poaching && !state.market.contains(person) {
+                return Err(RuleError::NotInMarket(p.name.clone()));
+            }
+            if lab == PLAYER && p.refused_month == Some(state.month) {
+                return Err(RuleError::AlreadyRefused(p.name.clone()));
+            }
+            let (min, max) = offer_range(p.salary);
+            if *salary < min || *salary > max {
+                return Err(RuleError::OfferOutOfRange { min, max });
+            }
+        }
+        Command::Adopt(id) | Command::AdoptThenBuild(id) => {
+            let t = tech_index(content, id)?;
+            let def = &content.techs[usize::from(t)];
+            if &def.vendor == lab_id {
+                return Err(RuleError::OwnTech(def.name.clone()));
+            }
+            if l.tech_status(t).is_some() {
+                return Err(RuleError::AlreadyAdopted(def.name.clone()));
+            }
+            if let Some(busy) = l.tech.iter().find(|a| a.integrating > 0) {
+                let name = &content.techs[usize::from(busy.tech)].name;
+                return Err(RuleError::IntegrationBusy(name.clone()));
+            }
+            if matches!(command, Command::AdoptThenBuild(_)) {
+                building_busy(content, l)?;
+            }
+            if let Some(until) = state.techs[usize::from(t)].cut_until
+                && until > state.month
+            {
+                let mut future = state.clone();
+                future.month = until;
+                return Err(RuleError::AccessCut {
+                    tech: def.name.clone(),
+                    vendor: def.vendor.clone(),
+                    until: future.date_label(content),
+                });
+            }
+        }
+        Command::Build(id) => {
+            let t = tech_index(content, id)?;
+            let def = &content.techs[usize::from(t)];
+            if &def.vendor == lab_id {
+                return Err(RuleError::OwnTech(def.name.clone()));
+            }
+            if l.tech_status(t).is_some_and(|a| a.in_house) {
+                return Err(RuleError::AlreadyAdopted(def.name.clone()));
+            }
+            if l.projects.iter().any(|p| p.kind == ProjectKind::Build(t)) {
+                return Err(RuleError::AlreadyBuilding(def.name.clone()));
+            }
+            building_busy(content, l)?;
+        }
+        Command::Retire(id) => {
+            let i = legacy_index(content, id)?;
+            let def = &content.legacy[usize::from(i)];
+            if !l.legacy.contains(&i) {
+                return Err(RuleError::LegacyNotRunning(def.name.clone()));
+            }
+            let replaced = l.tech.iter().any(|a| {
+                a.integrating == 0
+                    && content
+                        .techs
+                        .get(usize::from(a.tech))
+                        .is_some_and(|t| t.role == def.role)
+            });
+            if !replaced {
+                return Err(RuleError::NoReplacement {
+                    legacy: def.name.clone(),
+                    role: def.role.clone(),
+                });
+            }
+        }
+        Command::Upgrade(id) => {
+            let s = stage_index(content, id)?;
+            let def = &content.stages[usize::from(s)];
+            if l.has_stage(s) {
+                return Err(RuleError::StageDone(def.name.clone()));
+            }
+            if l.projects.iter().any(|p| p.kind == ProjectKind::Stage(s)) {
+                return Err(RuleError::StageUnderWay(def.name.clone()));
+            }
+            if let Some(busy) = l.projects.iter().find_map(|p| match p.kind {
+                ProjectKind::Stage(b) => Some(b),
+                _ => None,
+            }) {
+                return Err(RuleError::PipelineBusy(
+                    content.stages[usize::from(busy)].name.clone(),
+                ));
+            }
+            for need in &def.requires {
+                let n = stage_index(content, need)?;
+                if !l.has_stage(n) {
+                    return Err(RuleError::StageNeeds {
+                        stage: def.name.clone(),
+                        needs: content.stages[usize::from(n)].name.clone(),
+                    });
+                }
+            }
+        }
+        Command::BuildDataCentre(k) => {
+            if *k == 0 || *k > MAX_DATA_CENTRE {
+                return Err(RuleError::ComputeOutOfRange {
+                    max: MAX_DATA_CENTRE,
+                });
+            }
+        }
+        Command::LeaseCompute(k) => {
+            if *k == 0 || *k > MAX_LEASE {
+                return Err(RuleError::ComputeOutOfRange { max: MAX_LEASE });
+            }
+        }
+        Command::OpenRelease => {
+            if let Some(last) = l.last_release_month {
+                let months = state.month.saturating_sub(last);
+                if months < 3 {
+                    return Err(RuleError::ReleaseTooSoon { months });
+                }
+            }
+            need_progress(l.progress().points(), 15)?;
+        }
+        Command::SafetyReview => {}
+        Command::ShipAi => {
+            if l.products >= MAX_PRODUCTS {
+                return Err(RuleError::ProductsMaxed);
+            }
+            need_progress(l.progress().points(), 20 + 10 * i32::from(l.products))?;
+        }
+        Command::Morale => {
+            if l.morale >= 100 {
+                return Err(RuleError::MoraleFull);
+            }
+        }
+        Command::Deal(id) => {
+            let d = deal_index(content, id)?;
+            let def = &content.deals[usize::from(d)];
+            if state.deals_taken.contains(&d) {
+                return Err(RuleError::DealTaken(def.name.clone()));
+            }
+            if state.month < def.min_month {
+                let mut future = state.clone();
+                future.month = def.min_month;
+                return Err(RuleError::DealNotYet {
+                    deal: def.name.clone(),
+                    when: future.date_label(content),
+                });
+            }
+        }
+        Command::RaiseLicence(id) => {
+            let t = tech_index(content, id)?;
+            let def = &content.techs[usize::from(t)];
+            if &def.vendor != lab_id {
+                return Err(RuleError::NotVendor(def.name.clone()));
+            }
+            if let Some(m) = state.techs[usize::from(t)].raised_month
+                && state.month < m + 6
+            {
+                return Err(RuleError::PriceRaisedRecently(def.name.clone()));
+            }
+        }
+        Command::Choose(option) => {
+            if lab != PLAYER {
+                return Err(RuleError::NoChoicePending);
+            }
+            let p = state.pending.as_ref().ok_or(RuleError::NoChoicePending)?;
+            if usize::from(*option) >= p.options.len() {
+                return Err(RuleError::NoSuchOption(*option));
+            }
+        }
+        Command::EndMonth => {}
+    }
+    Ok(())
+}
+
+fn building_busy(content: &Content, l: &crate::game::state::Lab) -> Result<(), RuleError> {
+    match l.projects.iter().find_map(|p| match p.kind {
+        ProjectKind::Build(b) => Some(b),
+        _ => None,
+    }) {
+        Some(b) => Err(RuleError::BuildBusy(
+            content.techs[usize::from(b)].name.clone(),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn need_progress(have: i32, need: i32) -> Result<(), RuleError> {
+    if have < need {
+        Err(RuleError::NotEnoughProgress {
+            need: need as u32,
+            have: have.max(0) as u32,
+        })
+    } else {
+        Ok(())
+    }
+}

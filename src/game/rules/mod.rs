@@ -1,0 +1,175 @@
+//! Checking and carrying out commands: what each action costs, why it may be refused, and the
+//! events it yields. The player and the rivals go through exactly these functions.
+//!
+//! `check` says whether a command is allowed and what it costs; `actions` carries out the
+//! levers; `hiring` resolves offers, counter-offers and poaching.
+
+use super::command::{Command, Cost, RuleError};
+use super::data::{Content, Personality};
+use super::effects::apply_effects;
+use super::event::{Event, Flow, Stat};
+use super::state::{
+    Adoption, ChoiceSource, GameState, LabId, Lever, News, NewsKind, PLAYER, PendingChoice,
+    PersonId, Project, ProjectKind, TimelineEntry,
+};
+use super::units::{Money, money};
+
+mod actions;
+mod check;
+mod hiring;
+#[cfg(test)]
+mod tests;
+
+use actions::execute;
+pub use check::{check, cost, offer_range, signing_bonus};
+use check::{deal_index, legacy_index, stage_index, tech_index};
+pub use hiring::{acceptance_permille, counter_permille};
+use hiring::{leave_player, offer};
+
+/// Cost of a data centre, USD millions per thousand GPUs.
+pub const DATA_CENTRE_COST: Money = 40;
+/// Months for a data centre to come online.
+pub const DATA_CENTRE_MONTHS: u8 = 4;
+/// Leased GPUs: USD millions per thousand GPUs per month.
+pub const LEASE_MONTHLY: Money = 3;
+/// How long a lease runs, in months.
+pub const LEASE_MONTHS: u8 = 6;
+/// Largest data centre or lease in one go (thousands of GPUs).
+pub const MAX_DATA_CENTRE: u32 = 400;
+pub const MAX_LEASE: u32 = 200;
+pub const OPEN_RELEASE_COST: Money = 100;
+pub const SAFETY_REVIEW_COST: Money = 150;
+pub const SHIP_AI_COST: Money = 250;
+pub const MAX_PRODUCTS: u8 = 5;
+/// Nine-figure pay packages worry the board.
+pub const BIG_PACKAGE: u32 = 100;
+
+/// Collects the events of one command or month and applies each as it is made.
+pub struct Ctx<'a> {
+    pub content: &'a Content,
+    pub state: &'a mut GameState,
+    pub events: Vec<Event>,
+    /// Whether to keep the events (the interface shows them; headless replays need not).
+    record: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(content: &'a Content, state: &'a mut GameState) -> Self {
+        Ctx {
+            content,
+            state,
+            events: Vec::new(),
+            record: true,
+        }
+    }
+
+    /// A context that applies events without keeping them.
+    pub fn quiet(content: &'a Content, state: &'a mut GameState) -> Self {
+        Ctx {
+            content,
+            state,
+            events: Vec::new(),
+            record: false,
+        }
+    }
+
+    pub fn emit(&mut self, event: Event) {
+        super::event::apply_event(self.state, &event);
+        if self.record {
+            self.events.push(event);
+        }
+    }
+
+    pub fn stat(&mut self, lab: LabId, stat: Stat, delta: i64) {
+        if delta != 0 {
+            self.emit(Event::Stat { lab, stat, delta });
+        }
+    }
+
+    pub fn pay(&mut self, lab: LabId, amount: Money, flow: Flow) {
+        if amount != 0 {
+            self.emit(Event::Money {
+                lab,
+                delta: -amount,
+                flow,
+            });
+        }
+    }
+
+    pub fn news(&mut self, kind: NewsKind, text: String) {
+        let month = self.state.month;
+        self.emit(Event::News {
+            news: News {
+                month,
+                kind,
+                lab: None,
+                text,
+            },
+        });
+    }
+
+    /// News about a lab's own move (the player's or a rival's; a rival's is its last move).
+    pub fn lab_news(&mut self, lab: LabId, text: String) {
+        let month = self.state.month;
+        let kind = if lab == PLAYER {
+            NewsKind::Player
+        } else {
+            NewsKind::Rival
+        };
+        self.emit(Event::News {
+            news: News {
+                month,
+                kind,
+                lab: Some(lab),
+                text,
+            },
+        });
+    }
+
+    pub fn timeline(&mut self, lab: LabId, lever: Lever, text: String) {
+        if lab == PLAYER {
+            let month = self.state.month;
+            self.emit(Event::Timeline {
+                entry: TimelineEntry { month, lever, text },
+            });
+        }
+    }
+}
+
+/// Checks and carries out a command of `lab`, returning the events it produced.
+pub fn apply(
+    content: &Content,
+    state: &mut GameState,
+    lab: LabId,
+    command: &Command,
+) -> Result<Vec<Event>, RuleError> {
+    let mut ctx = Ctx::new(content, state);
+    apply_in(&mut ctx, lab, command)?;
+    Ok(ctx.events)
+}
+
+/// Like [`apply`], without collecting the events: for replays and simulations.
+pub fn apply_quiet(
+    content: &Content,
+    state: &mut GameState,
+    lab: LabId,
+    command: &Command,
+) -> Result<(), RuleError> {
+    apply_in(&mut Ctx::quiet(content, state), lab, command)
+}
+
+/// Checks and carries out a command inside a running resolution (rivals' moves).
+pub fn apply_in(ctx: &mut Ctx, lab: LabId, command: &Command) -> Result<(), RuleError> {
+    let cost = check(ctx.content, ctx.state, lab, command)?;
+    if cost.weeks > 0 {
+        ctx.emit(Event::WeeksSpent {
+            lab,
+            weeks: cost.weeks,
+        });
+    }
+    if cost.money > 0 && !matches!(command, Command::Offer { .. }) {
+        ctx.pay(lab, cost.money, Flow::Action);
+    }
+    execute(ctx, lab, command);
+    Ok(())
+}

@@ -88,7 +88,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "removed-decision.ron",
-        "modified at month * (* 20*): the replayed game no longer matches the record by month ",
+        "modified at month * (* 20*): the replayed game does not reach the recorded state of month ",
     ),
     (
         "other-seed.ron",

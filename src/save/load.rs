@@ -108,7 +108,11 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     if summary.hash != replayed.hash {
         // The decisions since the last checkpoint were changed.
         let from = play.checkpoints().last().map_or(0, |c| c.0);
-        return Err(modified(&content, from, &parted(replayed.month)));
+        let what = format!(
+            "the replayed game does not reach the recorded state of month {}",
+            replayed.month
+        );
+        return Err(modified(&content, from, &what));
     }
     if let Some(what) = summary_difference(&summary, &replayed) {
         return Err(modified(&content, replayed.month, &what));
@@ -117,8 +121,8 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     Ok(Verified { play, origin })
 }
 
-/// Where the replay parts from the record: the month after the last matching checkpoint (the
-/// edit was made then or later) and the month whose checkpoint first differs.
+/// Where the replay parts from the record: the month of the last matching checkpoint (the edit
+/// was made in that month or later) and the month whose checkpoint first differs.
 fn divergence(saved: &[Checkpoint], replayed: &[Checkpoint], complete: bool) -> Option<(u16, u16)> {
     let mut from = 0;
     for (s, r) in saved.iter().zip(replayed) {

@@ -8,9 +8,10 @@ use clap::{Parser, Subcommand};
 
 use ai_race::content;
 use ai_race::game::hash::hex;
-use ai_race::game::policy::{Policy, play};
+use ai_race::game::policy::{self, Policy};
 use ai_race::save;
 use ai_race::sim;
+use ai_race::ui;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,6 +22,9 @@ use ai_race::sim;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
+    /// Draw without colours (also when the NO_COLOR environment variable is set).
+    #[arg(long)]
+    pub no_color: bool,
     /// The saves folder (default: saves/, or the AI_RACE_SAVES environment variable).
     #[arg(long, global = true, value_name = "DIR")]
     pub saves_dir: Option<PathBuf>,
@@ -28,6 +32,21 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
+    /// Start a new game straight away, skipping the title screen.
+    New {
+        /// A built-in scenario id (race-2025, classroom, meta-ahead) or a scenario file.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// The world's seed (a whole number); random when left out.
+        #[arg(long)]
+        seed: Option<String>,
+        /// easy, normal, hard or brutal.
+        #[arg(long)]
+        difficulty: Option<String>,
+        /// Draw without colours (also when the NO_COLOR environment variable is set).
+        #[arg(long)]
+        no_color: bool,
+    },
     /// Play many games headless with a scripted strategy and print the results.
     Sim {
         /// The strategy: random, hire-only, adopt-only, pipeline-only, hoard, balanced,
@@ -70,9 +89,15 @@ pub enum Cmd {
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        None => {
-            println!("The interface is coming; try `ai-race sim --policy balanced --games 100`.");
-            Ok(ExitCode::SUCCESS)
+        None => play(ui::Theme::from_env(cli.no_color), None),
+        Some(Cmd::New {
+            scenario,
+            seed,
+            difficulty,
+            no_color,
+        }) => {
+            let session = new_session(scenario.as_deref(), seed.as_deref(), difficulty.as_deref())?;
+            play(ui::Theme::from_env(no_color || cli.no_color), Some(session))
         }
         Some(Cmd::Sim {
             policy,
@@ -106,6 +131,97 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
         Some(Cmd::Load { file }) => load_command(&file),
     }
+}
+
+/// Opens the interface (on the title screen, or straight into a game).
+fn play(theme: ui::Theme, session: Option<ui::Session>) -> Result<ExitCode, String> {
+    let app = match session {
+        Some(s) => ui::App::with_session(theme, (80, 24), s),
+        None => ui::App::new(theme, (80, 24)),
+    };
+    ui::run(app).map_err(|e| format!("the terminal failed: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The game `ai-race new` asks for: a built-in scenario or a file, a seed and a difficulty.
+/// A locked scenario keeps its own seed and difficulty; asking for others is an error.
+fn new_session(
+    scenario: Option<&str>,
+    seed: Option<&str>,
+    difficulty: Option<&str>,
+) -> Result<ui::Session, String> {
+    if let Some(d) = difficulty
+        && !content::difficulties().iter().any(|x| x.id == d)
+    {
+        return Err(format!(
+            "unknown difficulty '{d}'; choose one of: {}",
+            content::difficulty_ids()
+        ));
+    }
+    let seed: Option<u64> = match seed {
+        Some(s) => Some(s.trim().parse().map_err(|_| {
+            format!("--seed must be a whole number from 0 to 18446744073709551615, found '{s}'")
+        })?),
+        None => None,
+    };
+    let id = scenario.unwrap_or("race-2025");
+    let content = if content::builtin_scenario_text(id).is_some() {
+        content::load_builtin(id, difficulty)
+    } else {
+        let text = read_capped(id)?;
+        content::load_scenario_text(id, &text, difficulty)
+    }
+    .map_err(|e| e.to_string())?;
+    let info = &content.scenario;
+    if info.locked {
+        if let (Some(want), Some(fixed)) = (seed, info.seed)
+            && want != fixed
+        {
+            return Err(format!(
+                "the scenario '{}' is locked to seed {fixed}; leave out --seed",
+                info.id
+            ));
+        }
+        if let (Some(want), Some(fixed)) = (difficulty, info.difficulty.as_deref())
+            && want != fixed
+        {
+            return Err(format!(
+                "the scenario '{}' is locked to difficulty '{fixed}'; leave out --difficulty",
+                info.id
+            ));
+        }
+    }
+    let seed = match (info.locked, info.seed, seed) {
+        (true, Some(fixed), _) => fixed,
+        (_, _, Some(s)) => s,
+        (_, Some(fixed), None) => fixed,
+        (_, None, None) => rand::random(),
+    };
+    Ok(ui::Session::new(Arc::new(content), seed))
+}
+
+/// Reads a scenario file, refusing anything larger than a scenario can be.
+fn read_capped(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| {
+        let known = content::BUILTIN_SCENARIOS
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("'{path}' is neither a built-in scenario ({known}) nor a file I can open: {e}")
+    })?;
+    let mut bytes = Vec::new();
+    file.take(content::MAX_SCENARIO_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read '{path}': {e}"))?;
+    if bytes.len() > content::MAX_SCENARIO_BYTES {
+        return Err(format!(
+            "'{path}' is larger than {} KiB, too large for a scenario",
+            content::MAX_SCENARIO_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("'{path}' is not UTF-8 text"))
 }
 
 fn sim_command(
@@ -207,7 +323,7 @@ fn sim_save(
     let seed: u64 = seed.trim().parse().map_err(|_| "bad --seed")?;
     let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
     let game_seed = sim::game_seed(seed, games - 1);
-    let (_, decisions) = play(&content, game_seed, policy);
+    let (_, decisions) = policy::play(&content, game_seed, policy);
     let playthrough = save::Playthrough::replay(content, game_seed, &decisions)
         .map_err(|(_, refused)| format!("the scripted game could not be replayed: {refused:?}"))?;
     let text = playthrough.to_text().map_err(|e| e.to_string())?;

@@ -1,0 +1,106 @@
+//! Actions on the layer on top: help, questions, menus, amounts, explanations, the month
+//! report and a waiting event.
+
+use crate::game::Command;
+
+use super::super::dialog::{ConfirmYes, DialogResult};
+use super::super::explain::explain;
+use super::super::keys::Action;
+use super::super::report::REPORT_FIGURES;
+use super::{App, Layer, Screen};
+
+impl App {
+    pub(super) fn act_on_layer(&mut self, action: Action, digit: Option<u32>) {
+        let Some(layer) = self.layers.last_mut() else {
+            return;
+        };
+        match layer {
+            Layer::Help { scroll, .. } | Layer::Explain { scroll, .. } => match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1).min(200),
+                Action::Back => {
+                    self.layers.pop();
+                }
+                _ => {}
+            },
+            Layer::Confirm(c) => {
+                let yes = c.yes;
+                self.layers.pop();
+                if action == Action::Yes {
+                    match yes {
+                        ConfirmYes::Quit => self.quit = true,
+                        ConfirmYes::EndMonth => self.run(Command::EndMonth),
+                    }
+                }
+            }
+            Layer::Menu(m) => match m.update(action) {
+                DialogResult::Stay => {}
+                DialogResult::Close => {
+                    self.layers.pop();
+                }
+                DialogResult::Run(cmd) => {
+                    self.layers.pop();
+                    self.run(cmd);
+                }
+                DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
+            },
+            Layer::Amount(a) => match a.update(action, digit) {
+                DialogResult::Stay => {}
+                DialogResult::Close => {
+                    self.layers.pop();
+                }
+                DialogResult::Run(cmd) => {
+                    // A refused amount keeps the dialog open so the player can change it.
+                    let verdict = self.session().map(|s| s.game.check(&cmd));
+                    match verdict {
+                        Some(Err(e)) => self.refuse(format!("✗ {e}")),
+                        _ => {
+                            self.layers.pop();
+                            self.run(cmd);
+                        }
+                    }
+                }
+                DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
+            },
+            Layer::Report { sel } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(REPORT_FIGURES.len() - 1),
+                Action::Explain => {
+                    let figure = REPORT_FIGURES[*sel];
+                    if let Some(s) = self.session() {
+                        let text = explain(s, figure);
+                        self.layers.push(Layer::Explain { text, scroll: 0 });
+                    }
+                }
+                Action::Choose | Action::Back => {
+                    self.layers.pop();
+                }
+                Action::Quit => self.ask_quit(),
+                _ => {}
+            },
+            Layer::Event { sel } => {
+                let options = match &self.screen {
+                    Screen::Game(s) => s.game.state.pending.as_ref().map_or(0, |p| p.options.len()),
+                    Screen::Title(_) => 0,
+                };
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(options.saturating_sub(1)),
+                    Action::Choose => {
+                        let option = *sel as u8;
+                        self.layers.pop();
+                        self.run(Command::Choose(option));
+                    }
+                    Action::Back => {
+                        self.layers.pop();
+                        self.info(
+                            "The event waits for your answer: any action (or n) brings it back.",
+                        );
+                    }
+                    Action::Quit => self.ask_quit(),
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! The interface's state and its one update path: a terminal event becomes an [`Action`]
+//! through the key table (only actions the current screen accepts get through), the action
+//! updates the top layer or the screen, and anything that changes the game becomes a
+//! [`Command`] handed to [`Session::apply`]. The view (`view.rs`) only reads this state.
+
+mod layers;
+mod mouse;
+
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
+
+use crate::game::{Command, RuleError};
+
+use super::dialog::{Amount, Confirm, ConfirmYes, Menu};
+use super::explain::Explanation;
+use super::keys::{Action, Hint, candidates, hint, is_interrupt, resolve};
+use super::screens::{self, title::TitleState};
+use super::session::{Session, Tab};
+use super::theme::Theme;
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
+
+/// The screen under the layers: the title, or a game.
+pub enum Screen {
+    Title(TitleState),
+    Game(Box<Session>),
+}
+
+/// Something drawn over the screen that takes the keys until it closes.
+pub enum Layer {
+    /// Help, listing the keys of the screen it was opened from.
+    Help {
+        scroll: u16,
+        context: Vec<Hint>,
+    },
+    Confirm(Confirm),
+    Menu(Menu),
+    Amount(Amount),
+    Explain {
+        text: Explanation,
+        scroll: u16,
+    },
+    /// The month report; `sel` picks a figure to explain.
+    Report {
+        sel: usize,
+    },
+    /// An event waiting for the player's answer.
+    Event {
+        sel: usize,
+    },
+}
+
+/// What a screen asks the app to do after an action.
+pub enum Outcome {
+    Nothing,
+    Open(Layer),
+    Run(Command),
+    Refuse(String),
+    Info(String),
+    /// Back to the title screen for a new game.
+    NewGame,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Refusal,
+}
+
+/// The line above the footer: what just happened, or why something was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+pub struct App {
+    pub theme: Theme,
+    pub screen: Screen,
+    pub layers: Vec<Layer>,
+    pub status: Option<Status>,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// Replaces OS randomness for "random" seeds when set, so a test replays exactly.
+    pub random_seed: Option<u64>,
+}
+
+impl App {
+    /// The title screen.
+    pub fn new(theme: Theme, size: (u16, u16)) -> App {
+        App {
+            theme,
+            screen: Screen::Title(TitleState::new()),
+            layers: Vec::new(),
+            status: None,
+            size,
+            quit: false,
+            random_seed: None,
+        }
+    }
+
+    /// The title screen, with "random" seeds drawn from `seed` instead of the OS.
+    pub fn with_random_seed(theme: Theme, size: (u16, u16), seed: u64) -> App {
+        let mut app = App::new(theme, size);
+        app.random_seed = Some(seed);
+        if let Screen::Title(t) = &mut app.screen {
+            t.random_seed = Some(seed);
+        }
+        app
+    }
+
+    /// Straight into a game.
+    pub fn with_session(theme: Theme, size: (u16, u16), session: Session) -> App {
+        let mut app = App::new(theme, size);
+        app.start(session);
+        app
+    }
+
+    fn start(&mut self, session: Session) {
+        let name = session.content().scenario.name.clone();
+        let pending = session.game.state.pending.is_some() && !session.game.is_over();
+        self.screen = Screen::Game(Box::new(session));
+        self.layers.clear();
+        if pending {
+            self.layers.push(Layer::Event { sel: 0 });
+        }
+        self.info(format!(
+            "{name}: spend your CEO weeks (Tab: screens), then n ends the month."
+        ));
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Game(s) => Some(s),
+            Screen::Title(_) => None,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    pub(super) fn refuse(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Refusal,
+        });
+    }
+
+    /// The actions accepted right now, in footer order.
+    pub fn hints(&self) -> Vec<Hint> {
+        if self.too_small() {
+            return vec![hint(Action::Quit, "quit")];
+        }
+        if let Some(layer) = self.layers.last() {
+            return match layer {
+                Layer::Help { .. } => vec![
+                    hint(Action::Up, "scroll"),
+                    hint(Action::Down, "scroll"),
+                    hint(Action::Back, "close help"),
+                ],
+                Layer::Confirm(c) => c.hints(),
+                Layer::Menu(m) => m.hints(),
+                Layer::Amount(a) => a.hints(),
+                Layer::Explain { .. } => vec![
+                    hint(Action::Up, "scroll"),
+                    hint(Action::Down, "scroll"),
+                    hint(Action::Back, "close"),
+                    hint(Action::Help, "help"),
+                ],
+                Layer::Report { .. } => vec![
+                    hint(Action::Up, "figure"),
+                    hint(Action::Down, "figure"),
+                    hint(Action::Explain, "explain"),
+                    hint(Action::Choose, "continue"),
+                    hint(Action::Back, "continue"),
+                    hint(Action::Help, "help"),
+                    hint(Action::Quit, "quit"),
+                ],
+                Layer::Event { .. } => vec![
+                    hint(Action::Up, "option"),
+                    hint(Action::Down, "option"),
+                    hint(Action::Choose, "answer"),
+                    hint(Action::Back, "look around first"),
+                    hint(Action::Help, "help"),
+                    hint(Action::Quit, "quit"),
+                ],
+            };
+        }
+        match &self.screen {
+            Screen::Title(t) => screens::title::hints(t),
+            Screen::Game(s) => {
+                let mut h = screens::tab_hints(s);
+                h.push(hint(Action::NextTab, "screens"));
+                h.push(hint(Action::PrevTab, "screens"));
+                if !s.game.is_over() {
+                    h.push(hint(Action::EndMonth, "end month"));
+                }
+                h.push(hint(Action::Help, "help"));
+                h.push(hint(Action::Quit, "quit"));
+                h
+            }
+        }
+    }
+
+    /// Handles one terminal event.
+    pub fn handle(&mut self, event: TermEvent) {
+        match event {
+            TermEvent::Key(k) => self.key(k),
+            TermEvent::Mouse(m) => self.mouse(m),
+            TermEvent::Resize(w, h) => self.size = (w, h),
+            _ => {}
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if is_interrupt(&key) {
+            self.quit = true;
+            return;
+        }
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small() {
+            if key.code == KeyCode::Char('q') {
+                self.quit = true;
+            }
+            return;
+        }
+        let hints = self.hints();
+        match resolve(&key, &hints) {
+            Some(action) => {
+                let digit = match key.code {
+                    KeyCode::Char(c) => c.to_digit(10),
+                    _ => None,
+                };
+                self.act(action, digit);
+            }
+            None if !candidates(&key).is_empty() => {
+                self.info("That key does nothing here; the footer shows the keys that work, ? lists them all.");
+            }
+            None => {}
+        }
+    }
+
+    /// Carries out an accepted action.
+    pub fn act(&mut self, action: Action, digit: Option<u32>) {
+        let in_help = matches!(self.layers.last(), Some(Layer::Help { .. }));
+        if action == Action::Help && !in_help {
+            let context = self.hints();
+            self.layers.push(Layer::Help { scroll: 0, context });
+            return;
+        }
+        if !matches!(
+            action,
+            Action::Up | Action::Down | Action::Left | Action::Right
+        ) {
+            self.status = None;
+        }
+        if self.layers.is_empty() {
+            self.act_on_screen(action, digit);
+        } else {
+            self.act_on_layer(action, digit);
+        }
+    }
+
+    pub(super) fn act_on_screen(&mut self, action: Action, digit: Option<u32>) {
+        match action {
+            Action::Quit => return self.ask_quit(),
+            Action::EndMonth => return self.end_month(),
+            _ => {}
+        }
+        let outcome = match &mut self.screen {
+            Screen::Title(t) => match screens::title::update(t, action, digit) {
+                screens::title::TitleResult::Stay => Outcome::Nothing,
+                screens::title::TitleResult::Start(session) => {
+                    self.start(*session);
+                    return;
+                }
+                screens::title::TitleResult::Refuse(why) => Outcome::Refuse(why),
+                screens::title::TitleResult::Help => return self.act(Action::Help, None),
+                screens::title::TitleResult::Quit => return self.ask_quit(),
+            },
+            Screen::Game(s) => match action {
+                Action::NextTab => {
+                    s.switch_tab(1);
+                    Outcome::Nothing
+                }
+                Action::PrevTab => {
+                    s.switch_tab(-1);
+                    Outcome::Nothing
+                }
+                _ => screens::tab_update(s, action),
+            },
+        };
+        self.follow(outcome);
+    }
+
+    fn follow(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Open(layer) => self.layers.push(layer),
+            Outcome::Run(cmd) => self.run(cmd),
+            Outcome::Refuse(why) => self.refuse(format!("✗ {why}")),
+            Outcome::Info(text) => self.info(text),
+            Outcome::NewGame => {
+                let mut title = TitleState::new();
+                title.random_seed = self.random_seed;
+                self.screen = Screen::Title(title);
+                self.layers.clear();
+            }
+        }
+    }
+
+    pub(super) fn ask_quit(&mut self) {
+        let question = match &self.screen {
+            Screen::Game(s) if !s.game.is_over() => {
+                "Quit the game? This game is not saved yet.".to_string()
+            }
+            _ => "Quit AI Race?".to_string(),
+        };
+        self.layers.push(Layer::Confirm(Confirm {
+            question,
+            yes: ConfirmYes::Quit,
+        }));
+    }
+
+    fn end_month(&mut self) {
+        let Screen::Game(s) = &self.screen else {
+            return;
+        };
+        if let Err(e) = s.game.check(&Command::EndMonth) {
+            return self.refused(e);
+        }
+        let weeks = s.game.state.player().weeks;
+        if weeks > 0 {
+            let month = s.game.state.date_label(s.content());
+            self.layers.push(Layer::Confirm(Confirm {
+                question: format!(
+                    "End {month} with {weeks} CEO week(s) unspent? Unspent weeks are lost."
+                ),
+                yes: ConfirmYes::EndMonth,
+            }));
+        } else {
+            self.run(Command::EndMonth);
+        }
+    }
+
+    /// Hands a command to the rules and shows what came of it.
+    pub(super) fn run(&mut self, command: Command) {
+        let Screen::Game(s) = &mut self.screen else {
+            return;
+        };
+        let applied = match s.apply(command) {
+            Ok(a) => a,
+            Err(e) => return self.refused(e),
+        };
+        let pending = s.game.state.pending.is_some() && !s.game.is_over();
+        let message = if applied.month_ended {
+            let label = s.report.as_ref().map_or(String::new(), |r| r.label.clone());
+            if s.game.is_over() {
+                format!("The game is over after {label}: the report, then the debrief.")
+            } else {
+                format!(
+                    "{label} is over. {} begins with fresh CEO weeks.",
+                    s.game.state.date_label(s.content())
+                )
+            }
+        } else {
+            applied.headline
+        };
+        self.info(message);
+        let event_open = self.layers.iter().any(|l| matches!(l, Layer::Event { .. }));
+        if pending && !event_open {
+            self.layers.push(Layer::Event { sel: 0 });
+        }
+        if applied.month_ended {
+            self.layers.push(Layer::Report { sel: 0 });
+        }
+    }
+
+    pub(super) fn refused(&mut self, e: RuleError) {
+        let pending = matches!(e, RuleError::ChoicePending(_));
+        self.refuse(format!("✗ {e}"));
+        if pending && !self.layers.iter().any(|l| matches!(l, Layer::Event { .. })) {
+            self.layers.push(Layer::Event { sel: 0 });
+        }
+    }
+
+    /// The tab shown now, if a game is on.
+    pub fn tab(&self) -> Option<Tab> {
+        self.session().map(|s| s.tab)
+    }
+}

@@ -1,0 +1,346 @@
+//! An amount to choose: a salary offer or a number of GPUs, from presets or typed, with its
+//! cost, odds and the rules' verdict shown live.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::game::rules::{
+    DATA_CENTRE_COST, DATA_CENTRE_MONTHS, LEASE_MONTHLY, LEASE_MONTHS, MAX_DATA_CENTRE, MAX_LEASE,
+    acceptance_permille, counter_permille, offer_range, signing_bonus,
+};
+use crate::game::state::PersonId;
+use crate::game::units::{Money, money};
+use crate::game::{Command, Game, PLAYER};
+
+use super::super::explain::Tone;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{centered, popup, put, toned_text};
+use super::DialogResult;
+
+/// What an amount is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountKind {
+    Offer { person: PersonId },
+    DataCentre,
+    Lease,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    pub kind: AmountKind,
+    pub value: u32,
+    /// Presets and their names; Left and Right step through them.
+    pub presets: Vec<(u32, &'static str)>,
+    pub preset: usize,
+    /// Whether the player is typing a figure (the first digit replaces the preset).
+    pub typing: bool,
+}
+
+impl Amount {
+    pub fn offer(game: &Game, person: PersonId) -> Amount {
+        let ask = game
+            .state
+            .people
+            .get(person as usize)
+            .map_or(1, |p| p.salary);
+        let (min, max) = offer_range(ask);
+        let presets = vec![
+            ((ask * 80 / 100).max(min), "below the ask"),
+            (ask, "the ask"),
+            ((ask * 120 / 100).min(max), "above the ask"),
+            ((ask * 150 / 100).min(max), "well above the ask"),
+        ];
+        Amount {
+            kind: AmountKind::Offer { person },
+            value: ask,
+            presets,
+            preset: 1,
+            typing: false,
+        }
+    }
+
+    pub fn compute(kind: AmountKind) -> Amount {
+        let presets = vec![
+            (10, "small"),
+            (25, "medium"),
+            (50, "large"),
+            (100, "very large"),
+        ];
+        Amount {
+            kind,
+            value: 25,
+            presets,
+            preset: 1,
+            typing: false,
+        }
+    }
+
+    pub fn command(&self) -> Command {
+        match self.kind {
+            AmountKind::Offer { person } => Command::Offer {
+                person,
+                salary: self.value,
+            },
+            AmountKind::DataCentre => Command::BuildDataCentre(self.value),
+            AmountKind::Lease => Command::LeaseCompute(self.value),
+        }
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        vec![
+            hint(Action::Left, "less"),
+            hint(Action::Right, "more"),
+            hint(Action::Digit, "type"),
+            hint(Action::Erase, "erase"),
+            hint(Action::Choose, "confirm"),
+            hint(Action::Back, "cancel"),
+            hint(Action::Help, "help"),
+        ]
+    }
+
+    pub fn update(&mut self, action: Action, digit: Option<u32>) -> DialogResult {
+        match action {
+            Action::Left | Action::Right => {
+                let n = self.presets.len();
+                self.preset = if action == Action::Left {
+                    self.preset.saturating_sub(1)
+                } else {
+                    (self.preset + 1).min(n.saturating_sub(1))
+                };
+                if let Some((v, _)) = self.presets.get(self.preset) {
+                    self.value = *v;
+                }
+                self.typing = false;
+            }
+            Action::Digit => {
+                if let Some(d) = digit {
+                    if !self.typing {
+                        self.value = 0;
+                        self.typing = true;
+                    }
+                    self.value = (self.value * 10 + d).min(99_999);
+                }
+            }
+            Action::Erase => {
+                self.typing = true;
+                self.value /= 10;
+            }
+            Action::Choose => return DialogResult::Run(self.command()),
+            Action::Back => return DialogResult::Close,
+            _ => {}
+        }
+        DialogResult::Stay
+    }
+
+    pub fn area(area: Rect) -> Rect {
+        centered(area, 70, 18)
+    }
+
+    /// The dialog's text for the current value, every figure from the rules.
+    pub fn body(&self, s: &Session) -> (String, Vec<(String, Tone)>) {
+        let g = &s.game;
+        let v = self.value;
+        let mut lines = Vec::new();
+        let verdict = g.check(&self.command());
+        let title;
+        match self.kind {
+            AmountKind::Offer { person } => {
+                let Some(p) = g.state.people.get(person as usize) else {
+                    return (String::from("Offer"), lines);
+                };
+                title = format!("Offer to {}", p.name);
+                let (min, max) = offer_range(p.salary);
+                lines.push((
+                    format!(
+                        "{}, skill {}{}; asks {} a year",
+                        p.title,
+                        p.skill,
+                        if p.star { ", a star" } else { "" },
+                        money(Money::from(p.salary))
+                    ),
+                    Tone::Normal,
+                ));
+                let weeks = if p.star { 2 } else { 1 };
+                lines.push((
+                    format!(
+                        "Closing takes {weeks} CEO week(s); accepted offers pay a signing bonus of {}.",
+                        money(signing_bonus(v))
+                    ),
+                    Tone::Dim,
+                ));
+                lines.push((String::new(), Tone::Normal));
+                let which = self
+                    .presets
+                    .iter()
+                    .find(|(x, _)| *x == v)
+                    .map_or("your figure", |(_, n)| n);
+                lines.push((
+                    format!("Offer: {} a year ({which})", money(Money::from(v))),
+                    Tone::Heading,
+                ));
+                lines.push((
+                    format!(
+                        "Allowed: {} to {} a year",
+                        money(Money::from(min)),
+                        money(Money::from(max))
+                    ),
+                    Tone::Dim,
+                ));
+                if v >= min && v <= max {
+                    lines.push((
+                        format!("If they accept: {} a month more in salaries.", monthly(v)),
+                        Tone::Normal,
+                    ));
+                    let odds = acceptance_permille(&g.state, PLAYER, person, v);
+                    lines.push((
+                        format!("Chance they accept: about {}%", odds / 10),
+                        Tone::Normal,
+                    ));
+                    if let Some(e) = p.employer
+                        && e != PLAYER
+                    {
+                        let c = counter_permille(g.state.lab(e).personality);
+                        lines.push((
+                            format!(
+                                "{} counters about {}% of the time, which lowers the odds (less so at 150%+ of the ask)",
+                                g.content.labs[usize::from(e)].short,
+                                c / 10
+                            ),
+                            Tone::Dim,
+                        ));
+                    }
+                    if v >= crate::game::rules::BIG_PACKAGE {
+                        lines.push((
+                            "A nine-figure package worries the board.".to_string(),
+                            Tone::Dim,
+                        ));
+                    }
+                }
+            }
+            AmountKind::DataCentre => {
+                title = "Build a data centre".to_string();
+                lines.push((
+                    format!(
+                        "Owned GPUs: {} per thousand up front, online after {DATA_CENTRE_MONTHS} months,",
+                        money(DATA_CENTRE_COST)
+                    ),
+                    Tone::Normal,
+                ));
+                lines.push(("then cheap to run. 1 CEO week.".to_string(), Tone::Normal));
+                lines.push((String::new(), Tone::Normal));
+                lines.push((
+                    format!(
+                        "{v}k GPUs: {} now, online in {DATA_CENTRE_MONTHS} months",
+                        money(Money::from(v) * DATA_CENTRE_COST)
+                    ),
+                    Tone::Heading,
+                ));
+                lines.push((format!("Allowed: 1k to {MAX_DATA_CENTRE}k"), Tone::Dim));
+            }
+            AmountKind::Lease => {
+                title = "Lease cloud GPUs".to_string();
+                lines.push((
+                    format!(
+                        "Leased GPUs arrive at once, cost {} per thousand every month and go back after {LEASE_MONTHS} months.",
+                        money(LEASE_MONTHLY)
+                    ),
+                    Tone::Normal,
+                ));
+                lines.push(("1 CEO week.".to_string(), Tone::Normal));
+                lines.push((String::new(), Tone::Normal));
+                lines.push((
+                    format!(
+                        "{v}k GPUs: {} now and {} every month",
+                        money(Money::from(v) * LEASE_MONTHLY),
+                        money(Money::from(v) * LEASE_MONTHLY)
+                    ),
+                    Tone::Heading,
+                ));
+                lines.push((format!("Allowed: 1k to {MAX_LEASE}k"), Tone::Dim));
+            }
+        }
+        lines.push((String::new(), Tone::Normal));
+        match verdict {
+            Ok(_) => lines.push(("✓ allowed now: Enter to confirm".to_string(), Tone::Good)),
+            Err(e) => lines.push((format!("✗ {e}"), Tone::Bad)),
+        }
+        (title, lines)
+    }
+
+    pub fn render(&self, s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let r = Amount::area(area);
+        let (title, lines) = self.body(s);
+        let inner = popup(&title, theme, r, buf);
+        let presets: Vec<Span> = self
+            .presets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (v, _))| {
+                let label = match self.kind {
+                    AmountKind::Offer { .. } => money(Money::from(*v)),
+                    _ => format!("{v}k"),
+                };
+                let style = if *v == self.value {
+                    theme.selected()
+                } else {
+                    theme.base()
+                };
+                [
+                    Span::raw(if i == 0 { "◀ " } else { "  " }),
+                    Span::styled(label, style),
+                ]
+            })
+            .chain([
+                Span::raw(" ▶   or type: "),
+                Span::styled(format!("{}▏", self.value), theme.key()),
+            ])
+            .collect();
+        put(Line::from(presets), inner, 0, buf);
+        let rest = Rect {
+            y: inner.y + 2,
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        toned_text(&lines, 0, theme, rest, buf);
+    }
+}
+
+/// A yearly salary as a monthly amount, with tenths below $10M ("$0.7M").
+fn monthly(yearly: u32) -> String {
+    if yearly >= 120 {
+        money(Money::from(yearly) / 12)
+    } else {
+        let tenths = yearly * 10 / 12;
+        format!("${}.{}M", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+    use std::sync::Arc;
+
+    #[test]
+    fn monthly_salaries_keep_tenths_when_small() {
+        assert_eq!(monthly(9), "$0.7M");
+        assert_eq!(monthly(240), "$20M");
+    }
+
+    #[test]
+    fn typing_replaces_the_preset_and_erasing_edits_it() {
+        let content = Arc::new(content::load_builtin("classroom", None).expect("loads"));
+        let game = Game::new(content, 1);
+        let mut a = Amount::offer(&game, game.state.market[0]);
+        a.update(Action::Digit, Some(4));
+        a.update(Action::Digit, Some(2));
+        assert_eq!(a.value, 42);
+        a.update(Action::Erase, None);
+        assert_eq!(a.value, 4);
+        a.update(Action::Right, None);
+        assert!(!a.typing);
+    }
+}

@@ -1,0 +1,76 @@
+//! The one place for decisions and confirmations. A [`Menu`] lays out an action's pros, cons
+//! and costs with its options, each already checked by the rules (a refused option says why);
+//! an [`Amount`] asks for a salary or a number of GPUs with presets or a typed figure, showing
+//! the cost and odds live; a [`Confirm`] asks a yes/no question before ending a month or
+//! quitting.
+
+mod amount;
+mod menu;
+
+pub use amount::{Amount, AmountKind};
+pub use menu::{Menu, MenuOption};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::game::Command;
+
+use super::explain::Tone;
+use super::keys::{Action, Hint, hint};
+use super::theme::Theme;
+use super::widgets::{centered, popup, put, toned_text};
+
+/// What answering "yes" does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmYes {
+    EndMonth,
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub yes: ConfirmYes,
+}
+
+/// What a dialog asks the app to do after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogResult {
+    Stay,
+    Close,
+    Run(Command),
+    Refuse(String),
+}
+
+impl Confirm {
+    pub fn hints(&self) -> Vec<Hint> {
+        vec![
+            hint(Action::Yes, "yes"),
+            hint(Action::No, "no"),
+            hint(Action::Back, "no"),
+        ]
+    }
+
+    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let w = (self.question.chars().count() as u16 + 6).clamp(30, 76);
+        let r = centered(area, w, 6);
+        let inner = popup("Are you sure?", theme, r, buf);
+        let lines = vec![
+            (self.question.clone(), Tone::Normal),
+            (String::new(), Tone::Normal),
+        ];
+        toned_text(&lines, 0, theme, inner, buf);
+        put(
+            Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" yes   "),
+                Span::styled("n", theme.key()),
+                Span::raw(" no"),
+            ]),
+            inner,
+            inner.height.saturating_sub(1),
+            buf,
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! "Show the math": for any figure on the dashboard or in the month report, what it is made of
+//! right now and which of the player's decisions moved it. Built as plain lines when the player
+//! asks (the view only draws them); every number comes from the rules' own functions.
+
+mod money;
+mod research;
+mod stats;
+
+use crate::game::month::minutes_label;
+use crate::game::state::{Lever, month_name};
+use crate::game::units::money;
+
+use super::session::Session;
+
+/// A figure the player can ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Budget,
+    Runway,
+    Weeks,
+    Progress,
+    Speed,
+    Deploy,
+    Experiments,
+    Talent,
+    Compute,
+    Legacy,
+    Ecosystem,
+    Morale,
+    Risk,
+    Board,
+}
+
+impl Figure {
+    /// The dashboard's figures, in the order it lists them.
+    pub const DASHBOARD: [Figure; 14] = [
+        Figure::Budget,
+        Figure::Runway,
+        Figure::Weeks,
+        Figure::Progress,
+        Figure::Speed,
+        Figure::Deploy,
+        Figure::Experiments,
+        Figure::Talent,
+        Figure::Compute,
+        Figure::Legacy,
+        Figure::Ecosystem,
+        Figure::Morale,
+        Figure::Risk,
+        Figure::Board,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Figure::Budget => "Budget",
+            Figure::Runway => "Runway",
+            Figure::Weeks => "CEO weeks",
+            Figure::Progress => "Progress",
+            Figure::Speed => "Research speed",
+            Figure::Deploy => "Deploy time",
+            Figure::Experiments => "Experiments",
+            Figure::Talent => "Talent",
+            Figure::Compute => "Compute",
+            Figure::Legacy => "Legacy drag",
+            Figure::Ecosystem => "Ecosystem",
+            Figure::Morale => "Morale",
+            Figure::Risk => "Risk",
+            Figure::Board => "Board confidence",
+        }
+    }
+
+    /// Whether a rise is good news for the player (for colouring changes).
+    pub fn good_when_up(self) -> bool {
+        !matches!(self, Figure::Risk | Figure::Deploy | Figure::Legacy)
+    }
+
+    /// A change of this figure in words: money, minutes or points.
+    pub fn amount(self, v: i64) -> String {
+        match self {
+            Figure::Budget => money(v),
+            Figure::Deploy => minutes_label(v.max(0) as u32),
+            _ => v.to_string(),
+        }
+    }
+
+    pub fn signed(self, d: i64) -> String {
+        let sign = if d > 0 {
+            "+"
+        } else if d < 0 {
+            "-"
+        } else {
+            "±"
+        };
+        format!("{sign}{}", self.amount(d.abs()))
+    }
+}
+
+/// How a line of an explanation is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Heading,
+    Normal,
+    Good,
+    Bad,
+    Dim,
+}
+
+/// The text of one explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub title: String,
+    pub lines: Vec<(String, Tone)>,
+}
+
+pub(super) struct Lines(Vec<(String, Tone)>);
+
+impl Lines {
+    pub(super) fn head(&mut self, s: impl Into<String>) {
+        if !self.0.is_empty() {
+            self.0.push((String::new(), Tone::Normal));
+        }
+        self.0.push((s.into(), Tone::Heading));
+    }
+    pub(super) fn line(&mut self, s: impl Into<String>) {
+        self.0.push((s.into(), Tone::Normal));
+    }
+    pub(super) fn dim(&mut self, s: impl Into<String>) {
+        self.0.push((s.into(), Tone::Dim));
+    }
+    pub(super) fn delta(&mut self, s: impl Into<String>, d: i64, good_when_up: bool) {
+        let tone = match (d.signum(), good_when_up) {
+            (0, _) => Tone::Normal,
+            (1, true) | (-1, false) => Tone::Good,
+            _ => Tone::Bad,
+        };
+        self.0.push((s.into(), tone));
+    }
+}
+
+/// Thousandths of a point a month as "+2.35".
+pub fn speed_label(thousandths: i32) -> String {
+    let sign = if thousandths < 0 { "-" } else { "+" };
+    let a = thousandths.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 1000, (a % 1000) / 10)
+}
+
+/// Builds the explanation of a figure for the session as it is now.
+pub fn explain(s: &Session, figure: Figure) -> Explanation {
+    let mut l = Lines(Vec::new());
+    match figure {
+        Figure::Budget | Figure::Runway => money::money_math(s, figure, &mut l),
+        Figure::Weeks => money::weeks_math(s, &mut l),
+        Figure::Progress => research::progress_math(s, &mut l),
+        Figure::Speed => research::speed_math(s, &mut l),
+        Figure::Deploy | Figure::Experiments => research::deploy_math(s, &mut l),
+        Figure::Talent => research::talent_math(s, &mut l),
+        Figure::Compute => research::compute_math(s, &mut l),
+        Figure::Legacy => research::legacy_math(s, &mut l),
+        Figure::Ecosystem => research::ecosystem_math(s, &mut l),
+        Figure::Morale | Figure::Risk | Figure::Board => stats::stat_math(s, figure, &mut l),
+    }
+    Explanation {
+        title: format!("Show the math: {}", figure.name()),
+        lines: l.0,
+    }
+}
+
+pub(super) fn month_label(s: &Session, month: u16) -> String {
+    let c = s.content();
+    let zero = u32::from(c.scenario.start_month.saturating_sub(1)) + u32::from(month);
+    format!(
+        "{} {:>2}",
+        month_name((zero % 12 + 1) as u8),
+        (c.scenario.start_year as u32 + zero / 12) % 100
+    )
+}
+
+pub(super) fn recent_lever(s: &Session, lever: Lever, l: &mut Lines) {
+    l.head("Your decisions");
+    let mut any = false;
+    for t in s
+        .game
+        .state
+        .timeline
+        .iter()
+        .rev()
+        .filter(|t| t.lever == lever)
+        .take(6)
+    {
+        any = true;
+        l.line(format!("  {} {}", month_label(s, t.month), t.text));
+    }
+    if !any {
+        l.dim("  none yet");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+    use crate::game::Command;
+    use std::sync::Arc;
+
+    #[test]
+    fn every_figure_explains_itself_after_a_month() {
+        let content = Arc::new(content::load_builtin("classroom", None).expect("loads"));
+        let mut s = Session::new(content, 3);
+        let _ = s.apply(Command::SafetyReview);
+        let _ = s.apply(Command::EndMonth);
+        for f in Figure::DASHBOARD {
+            let e = explain(&s, f);
+            assert!(e.lines.len() >= 2, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn speed_labels_read_as_points() {
+        assert_eq!(speed_label(2_345), "+2.34");
+        assert_eq!(speed_label(-50), "-0.05");
+    }
+}

@@ -1,0 +1,297 @@
+//! The research figures explained: progress, speed by cause, deploy time and experiments,
+//! talent, compute, legacy drag and the ecosystem.
+
+use crate::game::data::Role;
+use crate::game::month::minutes_label;
+use crate::game::research::{
+    EXPERIMENT_OVERHEAD, WORK_MINUTES, experiments_pct, experiments_per_month,
+};
+use crate::game::state::{Lever, PLAYER, ProjectKind};
+use crate::game::units::Progress;
+
+use super::super::session::Session;
+use super::{Figure, Lines, month_label, recent_lever, speed_label};
+
+pub(super) fn progress_math(s: &Session, l: &mut Lines) {
+    let st = &s.game.state;
+    let p = st.player();
+    l.head(format!(
+        "Overall progress {} of 100",
+        p.progress().display()
+    ));
+    for t in crate::game::data::Track::ALL {
+        l.line(format!("  {:<11} {}", t.name(), p.track(t).display()));
+    }
+    let sum: i32 = p.tracks.iter().map(|t| t.0).sum();
+    l.line(format!(
+        "  (mean {} + weakest {}) ÷ 2 = {}",
+        Progress(sum / 3).display(),
+        p.track(p.weakest_track()).display(),
+        p.progress().display()
+    ));
+    l.dim(format!(
+        "  Superintelligence needs every track at 100: {} holds you back.",
+        p.weakest_track().name()
+    ));
+    l.head(format!("Rank {} of {}", st.player_rank(), st.labs.len()));
+    let leader = st.leading_rival();
+    let gap = st.lab(leader).progress().0 - p.progress().0;
+    let name = &s.content().labs[usize::from(leader)].short;
+    if gap > 0 {
+        l.delta(
+            format!("  {name} leads by {}", Progress(gap).display()),
+            -1,
+            true,
+        );
+    } else {
+        l.delta(
+            format!("  you lead {name} by {}", Progress(-gap).display()),
+            1,
+            true,
+        );
+    }
+    l.line(format!(
+        "  Last month you gained {} a month; see Research speed for why.",
+        speed_label(p.last_speed.total)
+    ));
+}
+
+fn lever_of(part: &str) -> Option<Lever> {
+    match part {
+        "talent" => Some(Lever::Hiring),
+        "compute" => Some(Lever::Compute),
+        "experiments" => Some(Lever::Pipeline),
+        "adopted tech" | "legacy drag" => Some(Lever::AdoptTech),
+        "morale" => Some(Lever::Morale),
+        "data flywheel" => Some(Lever::Product),
+        "ecosystem" => Some(Lever::OpenRelease),
+        _ => None,
+    }
+}
+
+pub(super) fn speed_math(s: &Session, l: &mut Lines) {
+    let p = s.game.state.player();
+    let last = &p.last_speed;
+    let next = &s.derived.forecast;
+    l.head("Points of progress a month, by cause");
+    l.dim(format!(
+        "  {:<22} {:>9} {:>11}",
+        "cause", "last month", "if ended now"
+    ));
+    for ((name, a), (_, b)) in last.parts().iter().zip(next.parts().iter()) {
+        if *a == 0 && *b == 0 {
+            continue;
+        }
+        l.delta(
+            format!(
+                "  {:<22} {:>9} {:>11}",
+                name,
+                speed_label(*a),
+                speed_label(*b)
+            ),
+            i64::from(*b),
+            true,
+        );
+    }
+    l.line(format!(
+        "  {:<22} {:>9} {:>11}",
+        "total",
+        speed_label(last.total),
+        speed_label(next.total)
+    ));
+    l.dim("  Talent and compute set the base (with diminishing returns); each later cause multiplies it, so the parts add up exactly to the total.");
+    l.head("Your decisions behind the causes");
+    let mut any = false;
+    for (name, _) in next.parts() {
+        let Some(lever) = lever_of(name) else {
+            continue;
+        };
+        let recent: Vec<_> = s
+            .game
+            .state
+            .timeline
+            .iter()
+            .rev()
+            .filter(|t| t.lever == lever)
+            .take(2)
+            .collect();
+        for t in recent {
+            any = true;
+            l.line(format!(
+                "  {:<13} {} {}",
+                name,
+                month_label(s, t.month),
+                t.text
+            ));
+        }
+    }
+    if !any {
+        l.dim("  none yet: hiring, compute, pipeline stages and adopted tech all feed research");
+    }
+}
+
+pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
+    let c = s.content();
+    let p = s.game.state.player();
+    let exp = experiments_per_month(p.deploy_minutes);
+    l.head(format!(
+        "Deploy time {} → {exp} experiments a month",
+        minutes_label(p.deploy_minutes)
+    ));
+    l.line(format!(
+        "  experiments = {WORK_MINUTES} working minutes ÷ (deploy + {EXPERIMENT_OVERHEAD} min overhead)"
+    ));
+    let infra: u32 = s
+        .game
+        .state
+        .staff_of(PLAYER)
+        .filter(|(_, q)| q.role == Role::Infra)
+        .map(|(_, q)| u32::from(q.skill) / 10)
+        .sum();
+    l.line(format!(
+        "  research multiplier from experiments: {}%",
+        experiments_pct(exp, infra.min(20))
+    ));
+    l.head("How it got here");
+    let start = c.labs[0].deploy_minutes.max(2);
+    l.line(format!("  {:<32} {}", "at the start", minutes_label(start)));
+    let mut m = u64::from(start);
+    for stage in &p.stages {
+        if let Some(def) = c.stages.get(usize::from(*stage)) {
+            if c.labs[0].stages.contains(&def.id) {
+                continue;
+            }
+            m = (m * u64::from(def.deploy_pct) / 100).max(2);
+            l.delta(
+                format!(
+                    "  {:<32} {} (×{}%)",
+                    def.name,
+                    minutes_label(m as u32),
+                    def.deploy_pct
+                ),
+                1,
+                true,
+            );
+        }
+    }
+    let rest = i64::from(p.deploy_minutes) - m as i64;
+    if rest != 0 {
+        l.delta(
+            format!("  {:<32} {}", "events", Figure::Deploy.signed(rest)),
+            -rest,
+            true,
+        );
+    }
+    l.head("Under way");
+    let mut any = false;
+    for pr in &p.projects {
+        if let ProjectKind::Stage(i) = pr.kind
+            && let Some(def) = c.stages.get(usize::from(i))
+        {
+            any = true;
+            let after =
+                (u64::from(p.deploy_minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32;
+            l.line(format!(
+                "  {} in {} month(s): {} → {} ({} experiments)",
+                def.name,
+                pr.months_left,
+                minutes_label(p.deploy_minutes),
+                minutes_label(after),
+                experiments_per_month(after)
+            ));
+        }
+    }
+    if !any {
+        l.dim("  no pipeline stage under way: start one on the Pipeline screen");
+    }
+}
+
+pub(super) fn talent_math(s: &Session, l: &mut Lines) {
+    let st = &s.game.state;
+    let p = st.player();
+    l.head(format!("Talent: {} units", s.derived.talent_units));
+    l.line(format!(
+        "  {} rank-and-file researchers count a tenth each",
+        p.researchers
+    ));
+    for (_, q) in st.staff_of(PLAYER) {
+        l.line(format!(
+            "  {}{} ({}, skill {})",
+            if q.star { "★ " } else { "" },
+            q.name,
+            q.title,
+            q.skill
+        ));
+    }
+    l.dim("  Research stars count triple their skill, other researchers double, others half.");
+    l.line(format!(
+        "  Talent adds {} a month to research.",
+        speed_label(s.derived.forecast.talent)
+    ));
+    recent_lever(s, Lever::Hiring, l);
+}
+
+pub(super) fn compute_math(s: &Session, l: &mut Lines) {
+    let p = s.game.state.player();
+    l.head(format!("Compute: {}k GPUs", p.compute));
+    l.line(format!(
+        "  owned {}k, leased {}k",
+        p.compute.saturating_sub(p.leased),
+        p.leased
+    ));
+    for pr in &p.projects {
+        match pr.kind {
+            ProjectKind::DataCentre(k) => l.line(format!(
+                "  data centre of {k}k GPUs online in {} month(s)",
+                pr.months_left
+            )),
+            ProjectKind::Lease(k) => l.line(format!(
+                "  lease of {k}k GPUs ends in {} month(s)",
+                pr.months_left
+            )),
+            _ => {}
+        }
+    }
+    l.line(format!(
+        "  Compute adds {} a month to research.",
+        speed_label(s.derived.forecast.compute)
+    ));
+    recent_lever(s, Lever::Compute, l);
+}
+
+pub(super) fn legacy_math(s: &Session, l: &mut Lines) {
+    let c = s.content();
+    let p = s.game.state.player();
+    l.head(format!(
+        "Legacy drag: -{}% research speed",
+        s.derived.legacy_pct
+    ));
+    for i in &p.legacy {
+        if let Some(def) = c.legacy.get(usize::from(*i)) {
+            l.line(format!(
+                "  -{}% {} (role: {})",
+                def.drag_pct, def.name, def.role
+            ));
+        }
+    }
+    l.dim(
+        "  Retire a system on the Tech screen once an adopted or built tech of its role is active.",
+    );
+    l.line(format!(
+        "  Adopted tech adds +{}% speed.",
+        s.derived.tech_pct
+    ));
+    recent_lever(s, Lever::AdoptTech, l);
+}
+
+pub(super) fn ecosystem_math(s: &Session, l: &mut Lines) {
+    let p = s.game.state.player();
+    l.head(format!("Ecosystem {} of 100", p.ecosystem));
+    l.line(format!("  {} open releases so far", p.open_releases));
+    l.line(format!(
+        "  Ecosystem adds {} a month to research.",
+        speed_label(s.derived.forecast.ecosystem)
+    ));
+    l.dim("  Open releases grow it; every rival behind you learns from the weights.");
+    recent_lever(s, Lever::OpenRelease, l);
+}

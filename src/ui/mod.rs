@@ -1,0 +1,25 @@
+//! The terminal interface: a ratatui front end over the rules.
+//!
+//! One direction of travel: a terminal event becomes an action through the key table
+//! (`keys.rs`), the action updates the app (`app/`), game changes become commands the rules
+//! check and apply (`session.rs`), and the view (`view.rs`, `screens/`) only reads the state to
+//! draw it. Month reports and "show the math" explanations are plain data built from the
+//! rules' events and functions (`report.rs`, `explain/`); styles come from one theme
+//! (`theme.rs`) that honours `NO_COLOR`.
+
+pub mod app;
+pub mod dialog;
+pub mod explain;
+pub mod keys;
+pub mod report;
+pub mod screens;
+pub mod session;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use app::App;
+pub use session::Session;
+pub use terminal::run;
+pub use theme::Theme;

@@ -1,0 +1,316 @@
+//! Compute, deals and the other actions: build a data centre or lease GPUs (with an amount),
+//! release an open model, invest in safety review, ship AI into the apps, look after morale,
+//! and the scenario's deals. Each row shows its cost and whether the rules allow it now.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::game::data::Effect;
+use crate::game::rules::{DATA_CENTRE_COST, LEASE_MONTHLY, cost};
+use crate::game::state::PLAYER;
+use crate::game::units::money;
+use crate::game::{Command, Game};
+
+use super::super::app::{Layer, Outcome};
+use super::super::dialog::{Amount, AmountKind, Menu, MenuOption};
+use super::super::explain::Tone;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{fit, panel, put, right, toned_text, window};
+use super::{list_row, step};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    DataCentre,
+    Lease,
+    OpenRelease,
+    SafetyReview,
+    ShipAi,
+    Morale,
+    Deal(usize),
+}
+
+pub fn rows(s: &Session) -> Vec<Row> {
+    let mut rows = vec![
+        Row::DataCentre,
+        Row::Lease,
+        Row::OpenRelease,
+        Row::SafetyReview,
+        Row::ShipAi,
+        Row::Morale,
+    ];
+    rows.extend((0..s.content().deals.len()).map(Row::Deal));
+    rows
+}
+
+/// The command a row stands for (amounts at a typical size, for cost and checks).
+fn command(game: &Game, row: Row) -> Command {
+    match row {
+        Row::DataCentre => Command::BuildDataCentre(25),
+        Row::Lease => Command::LeaseCompute(25),
+        Row::OpenRelease => Command::OpenRelease,
+        Row::SafetyReview => Command::SafetyReview,
+        Row::ShipAi => Command::ShipAi,
+        Row::Morale => Command::Morale,
+        Row::Deal(i) => Command::Deal(game.content.deals[i].id.clone()),
+    }
+}
+
+fn name(game: &Game, row: Row) -> String {
+    match row {
+        Row::DataCentre => "Build a data centre".into(),
+        Row::Lease => "Lease cloud GPUs".into(),
+        Row::OpenRelease => "Release an open model".into(),
+        Row::SafetyReview => "Invest in safety review".into(),
+        Row::ShipAi => "Ship AI into the apps".into(),
+        Row::Morale => "Look after morale".into(),
+        Row::Deal(i) => format!("Deal: {}", game.content.deals[i].name),
+    }
+}
+
+/// A deal's effects in words.
+pub fn effect_text(e: &Effect) -> String {
+    let tenths = |t: i32| format!("{:+}.{}", t / 10, (t % 10).abs());
+    match e {
+        Effect::Budget(m) => format!("budget {}{}", if *m >= 0 { "+" } else { "" }, money(*m)),
+        Effect::Income(m) => format!(
+            "income {}{} a month",
+            if *m >= 0 { "+" } else { "" },
+            money(*m)
+        ),
+        Effect::Morale(d) => format!("morale {d:+}"),
+        Effect::Risk(d) => format!("risk {d:+}"),
+        Effect::Board(d) => format!("board {d:+}"),
+        Effect::Review(d) => format!("safety review {d:+}"),
+        Effect::Ecosystem(d) => format!("ecosystem {d:+}"),
+        Effect::Data(d) => format!("data flywheel {d:+}"),
+        Effect::Compute(d) => format!("{d:+}k GPUs"),
+        Effect::Researchers(d) => format!("{d:+} researchers"),
+        Effect::Progress(t) => format!("progress {} on every track", tenths(*t)),
+        Effect::TrackProgress(tr, t) => format!("{} {}", tr.name(), tenths(*t)),
+        Effect::DeployPct(p) => format!("deploy time {p:+}%"),
+        Effect::Weeks(d) => format!("{d:+} CEO weeks next month"),
+        Effect::LoseStar => "your best person leaves".into(),
+        Effect::GainStar => "a star joins you".into(),
+        Effect::LeaderProgress(t) => format!("the leader gains {}", tenths(*t)),
+        Effect::RivalsProgress(t) => format!("every rival gains {}", tenths(*t)),
+        Effect::LicencePct(p) => format!("a licence you pay changes {p:+}%"),
+        Effect::CutAccess(m) => format!("access to a licensed tech cut for {m} months"),
+        Effect::DelayProjects(m) => format!("your projects slip {m} month(s)"),
+        Effect::SpeedThisMonth(p) => format!("research {p:+}% this month"),
+    }
+}
+
+fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
+    let t = |s: &str, tone| (s.to_string(), tone);
+    match row {
+        Row::DataCentre => vec![
+            t(
+                "Owned GPUs: a large cost now, online after months of building, then cheap to run.",
+                Tone::Normal,
+            ),
+            t(
+                "More compute speeds research with diminishing returns. Choose the size next.",
+                Tone::Dim,
+            ),
+        ],
+        Row::Lease => vec![
+            t(
+                "Leased GPUs arrive at once, are paid every month and go back when the lease ends: fast, expensive to keep.",
+                Tone::Normal,
+            ),
+            t(
+                "Choose the size next; the monthly bill shows on the dashboard's budget.",
+                Tone::Dim,
+            ),
+        ],
+        Row::OpenRelease => vec![
+            t(
+                "Release open weights: the ecosystem grows (outside contributions, reputation) and the board approves.",
+                Tone::Good,
+            ),
+            t(
+                "But every lab behind you learns from the weights: it closes their gap on you.",
+                Tone::Bad,
+            ),
+            t(
+                "Needs some progress first and a few months between releases.",
+                Tone::Dim,
+            ),
+        ],
+        Row::SafetyReview => vec![
+            t(
+                "Strengthens safety and security review and lowers risk: fewer incidents, a careful win.",
+                Tone::Good,
+            ),
+            t("Research is a little slower this month.", Tone::Bad),
+        ],
+        Row::ShipAi => vec![
+            t(
+                "Ship AI features into the apps: more income and data for the flywheel; the board likes it.",
+                Tone::Good,
+            ),
+            t(
+                "Adds some risk; each further product needs more progress.",
+                Tone::Bad,
+            ),
+        ],
+        Row::Morale => vec![
+            t(
+                "A breather and recognition for the team: morale rises, and morale speeds research.",
+                Tone::Good,
+            ),
+            t("Costs more with a larger team.", Tone::Dim),
+        ],
+        Row::Deal(i) => {
+            let d = &game.content.deals[i];
+            let effects: Vec<String> = d.effects.iter().map(effect_text).collect();
+            vec![
+                (d.summary.clone(), Tone::Normal),
+                (format!("Effects: {}", effects.join(", ")), Tone::Good),
+            ]
+        }
+    }
+}
+
+pub fn hints(_s: &Session) -> Vec<Hint> {
+    vec![
+        hint(Action::Up, "action"),
+        hint(Action::Down, "action"),
+        hint(Action::Choose, "choose"),
+    ]
+}
+
+pub fn update(s: &mut Session, action: Action) -> Outcome {
+    let rows = rows(s);
+    match action {
+        Action::Up | Action::Down => {
+            step(&mut s.action_sel, action, rows.len());
+            Outcome::Nothing
+        }
+        Action::Choose => match rows.get(s.action_sel) {
+            Some(Row::DataCentre) => {
+                Outcome::Open(Layer::Amount(Amount::compute(AmountKind::DataCentre)))
+            }
+            Some(Row::Lease) => Outcome::Open(Layer::Amount(Amount::compute(AmountKind::Lease))),
+            Some(&row) => {
+                let g = &s.game;
+                let cmd = command(g, row);
+                let c = cost(&g.content, &g.state, PLAYER, &cmd);
+                Outcome::Open(Layer::Menu(Menu {
+                    title: name(g, row),
+                    body: about(g, row),
+                    options: vec![MenuOption::checked(
+                        g,
+                        format!("{} ({} week(s), {})", name(g, row), c.weeks, money(c.money)),
+                        cmd,
+                    )],
+                    sel: 0,
+                }))
+            }
+            None => Outcome::Nothing,
+        },
+        _ => Outcome::Nothing,
+    }
+}
+
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 6).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(6));
+    let detail_h = area.height - list_h;
+    (
+        Rect {
+            height: area.height - detail_h,
+            ..area
+        },
+        Rect {
+            y: area.y + area.height - detail_h,
+            height: detail_h,
+            ..area
+        },
+    )
+}
+
+pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let (list, _) = split(area, rows(s).len());
+    let h = list.height.saturating_sub(3);
+    let n = rows(s).len();
+    let offset = window(n, s.action_sel, usize::from(h));
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
+}
+
+pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (list, detail) = split(area, rows(s).len());
+    let g = &s.game;
+    let p = g.state.player();
+    let inner = panel(
+        &format!(
+            "Compute & deals: {}k GPUs ({}k leased)",
+            p.compute, p.leased
+        ),
+        theme,
+        list,
+        buf,
+    );
+    let w = usize::from(inner.width);
+    let (weeks_w, cost_w) = (7, 13);
+    let name_w = 40.min(w.saturating_sub(weeks_w + cost_w));
+    let status_w = w.saturating_sub(name_w + weeks_w + cost_w);
+    let head = format!(
+        "{}{}{}{}",
+        fit("  Action", name_w),
+        right("weeks", weeks_w),
+        right("cost", cost_w),
+        fit("  now", status_w)
+    );
+    put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
+    let rows = rows(s);
+    let h = usize::from(inner.height.saturating_sub(1));
+    let offset = window(rows.len(), s.action_sel, h);
+    for (line, (i, &row)) in rows.iter().enumerate().skip(offset).take(h).enumerate() {
+        let cmd = command(g, row);
+        let c = cost(&g.content, &g.state, PLAYER, &cmd);
+        let price = match row {
+            Row::DataCentre => format!("{}/1k", money(DATA_CENTRE_COST)),
+            Row::Lease => format!("{}/1k/mo", money(LEASE_MONTHLY)),
+            _ => money(c.money),
+        };
+        let (status, ok) = match g.check(&cmd) {
+            Ok(_) => ("✓ ready".to_string(), true),
+            Err(e) => (format!("✗ {e}"), false),
+        };
+        let text = format!(
+            "{}{}{}{}",
+            fit(&format!("  {}", name(g, row)), name_w),
+            right(&c.weeks.to_string(), weeks_w),
+            right(&price, cost_w),
+            fit(&format!("  {status}"), status_w)
+        );
+        let style = if i == s.action_sel {
+            theme.selected()
+        } else if ok {
+            theme.base()
+        } else {
+            theme.disabled()
+        };
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
+    }
+    let inner = panel("What it does (Enter to choose)", theme, detail, buf);
+    if let Some(&row) = rows.get(s.action_sel) {
+        toned_text(&about(g, row), 0, theme, inner, buf);
+    }
+}

@@ -1,0 +1,362 @@
+//! The dashboard: the race at a glance (every lab's progress, speed, recent trend, talent,
+//! compute and last move, the player highlighted), the player's lab as a list of figures that
+//! `e` explains, the news feed, and on tall terminals the race chart over time.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::game::month::minutes_label;
+use crate::game::research::experiments_per_month;
+use crate::game::state::{LabId, NewsKind, PLAYER};
+use crate::game::units::money;
+
+use super::super::app::{Layer, Outcome};
+use super::super::explain::{Figure, explain, speed_label};
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::{Runway, Session, news_text};
+use super::super::theme::Theme;
+use super::super::widgets::{bar, fit, flow, panel, put, race_chart, right, sparkline, window};
+use super::{chart_ends, list_row, race_series, step};
+
+pub fn hints(_s: &Session) -> Vec<Hint> {
+    vec![
+        hint(Action::Up, "figure"),
+        hint(Action::Down, "figure"),
+        hint(Action::Explain, "explain it"),
+    ]
+}
+
+pub fn update(s: &mut Session, action: Action) -> Outcome {
+    match action {
+        Action::Up | Action::Down => {
+            step(&mut s.figure, action, Figure::DASHBOARD.len());
+            Outcome::Nothing
+        }
+        Action::Explain | Action::Choose => {
+            let f = Figure::DASHBOARD[s.figure.min(Figure::DASHBOARD.len() - 1)];
+            Outcome::Open(Layer::Explain {
+                text: explain(s, f),
+                scroll: 0,
+            })
+        }
+        _ => Outcome::Nothing,
+    }
+}
+
+/// Race table, chart (tall screens only) and the lower panels.
+struct Parts {
+    race: Rect,
+    chart: Option<Rect>,
+    lab: Rect,
+    news: Rect,
+}
+
+fn parts(s: &Session, area: Rect) -> Parts {
+    let race_h = (s.game.state.labs.len() as u16 + 3).min(area.height);
+    let rest = area.height - race_h;
+    // A chart only where the lab's figures still fit below it.
+    let chart_h = if rest >= 26 { rest - 16 } else { 0 };
+    let lower_y = area.y + race_h + chart_h;
+    let lower_h = rest - chart_h;
+    let lab_w = (area.width / 2).max(42).min(area.width);
+    Parts {
+        race: Rect {
+            height: race_h,
+            ..area
+        },
+        chart: (chart_h > 0).then_some(Rect {
+            y: area.y + race_h,
+            height: chart_h,
+            ..area
+        }),
+        lab: Rect {
+            x: area.x,
+            y: lower_y,
+            width: lab_w,
+            height: lower_h,
+        },
+        news: Rect {
+            x: area.x + lab_w,
+            y: lower_y,
+            width: area.width - lab_w,
+            height: lower_h,
+        },
+    }
+}
+
+pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let p = parts(s, area);
+    let inner_h = p.lab.height.saturating_sub(2);
+    let n = Figure::DASHBOARD.len();
+    let offset = window(n, s.figure, usize::from(inner_h));
+    list_row(
+        p.lab.y + 1,
+        inner_h,
+        offset,
+        n,
+        x >= p.lab.x && x < p.lab.x + p.lab.width,
+        y,
+    )
+}
+
+pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let p = parts(s, area);
+    race_table(s, theme, p.race, buf);
+    if let Some(c) = p.chart {
+        let inner = panel("The race over time", theme, c, buf);
+        let (a, b) = chart_ends(s);
+        race_chart(
+            &race_series(s, theme),
+            usize::from(s.content().scenario.months),
+            (&a, &b),
+            &[],
+            theme,
+            inner,
+            buf,
+        );
+    }
+    lab_panel(s, theme, p.lab, buf);
+    news_panel(s, theme, p.news, buf);
+}
+
+/// "3.2k" for large counts.
+fn count(n: u32) -> String {
+    if n >= 1000 {
+        format!("{}.{}k", n / 1000, (n % 1000) / 100)
+    } else {
+        n.to_string()
+    }
+}
+
+/// Monthly gains of a lab over the last `n` finished months.
+pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
+    let h = &s.game.state.history;
+    let mut prev = s.initial.as_ref().and_then(|v| v.get(lab)).map(|p| p.0);
+    let mut gains = Vec::new();
+    for r in h {
+        let now = r.progress.get(lab).map_or(0, |p| p.0);
+        if let Some(before) = prev {
+            gains.push(i64::from(now - before));
+        }
+        prev = Some(now);
+    }
+    let skip = gains.len().saturating_sub(n);
+    gains.split_off(skip)
+}
+
+fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let inner = panel("The race to superintelligence (100)", theme, area, buf);
+    let st = &s.game.state;
+    let c = s.content();
+    let w = usize::from(inner.width);
+    let (name_w, prog_w, speed_w, trend_w, talent_w, gpu_w) = (13, 6, 7, 9, 8, 7);
+    let fixed = name_w + prog_w + speed_w + trend_w + talent_w + gpu_w;
+    let move_w = if w >= fixed + 30 {
+        (w - fixed) / 2
+    } else {
+        w.saturating_sub(fixed + 10).min(18)
+    };
+    let bar_w = w.saturating_sub(fixed + move_w + 1);
+    let head = format!(
+        "{}{}{}{}{}{}{} {}",
+        fit("Lab", name_w),
+        fit("Progress", bar_w),
+        right("now", prog_w),
+        right("/month", speed_w),
+        right("trend", trend_w),
+        right("talent", talent_w),
+        right("GPUs", gpu_w),
+        fit("last move", move_w.saturating_sub(1)),
+    );
+    put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
+    let mut order: Vec<usize> = (0..st.labs.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    for (row, &i) in order.iter().enumerate() {
+        let l = &st.labs[i];
+        let def = &c.labs[i];
+        let mark = if i == usize::from(PLAYER) {
+            "▶ "
+        } else {
+            "  "
+        };
+        let named = st.staff_of(i as LabId).count();
+        let trend = sparkline(&recent_gains(s, i, 8));
+        let last = if i == usize::from(PLAYER) {
+            "you".to_string()
+        } else {
+            st.last_move(i as LabId)
+                .map_or(String::new(), |n| n.text.clone())
+        };
+        let style = theme.lab(i);
+        let line = Line::from(vec![
+            Span::styled(fit(&format!("{mark}{}", def.short), name_w - 1), style),
+            Span::raw(" "),
+            Span::styled(
+                fit(
+                    &bar(i64::from(l.progress().0), 100_000, bar_w.saturating_sub(1)),
+                    bar_w,
+                ),
+                style,
+            ),
+            Span::styled(right(&l.progress().display(), prog_w), style),
+            Span::raw(right(&speed_label(l.last_speed.total), speed_w)),
+            Span::styled(right(&trend, trend_w), theme.dim()),
+            Span::raw(right(
+                &format!("{}+{named}", count(l.researchers)),
+                talent_w,
+            )),
+            Span::raw(right(&format!("{}k", l.compute), gpu_w)),
+            Span::raw(" "),
+            Span::styled(fit(&last, move_w.saturating_sub(1)), theme.dim()),
+        ]);
+        put(line, inner, row as u16 + 1, buf);
+    }
+}
+
+/// A figure's value and a short note, as the dashboard shows it.
+pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
+    let st = &s.game.state;
+    let p = st.player();
+    let d = &s.derived;
+    match f {
+        Figure::Budget => (
+            money(p.budget),
+            format!("{}/mo", Figure::Budget.signed(d.income - d.burn)),
+        ),
+        Figure::Runway => match d.runway {
+            Some(Runway::Months(m)) => (format!("{m} months"), "at this pace".into()),
+            _ => ("covered".into(), "income≥cost".into()),
+        },
+        Figure::Weeks => (
+            format!("{} of {}", p.weeks, p.weeks.max(4)),
+            "use or lose".into(),
+        ),
+        Figure::Progress => (
+            p.progress().display(),
+            format!("rank {}/{}", st.player_rank(), st.labs.len()),
+        ),
+        Figure::Speed => (
+            format!("{}/mo", speed_label(p.last_speed.total)),
+            format!("now {}", speed_label(d.forecast.total)),
+        ),
+        Figure::Deploy => (minutes_label(p.deploy_minutes), "per change".into()),
+        Figure::Experiments => (
+            format!("{}/mo", experiments_per_month(p.deploy_minutes)),
+            "via deploys".into(),
+        ),
+        Figure::Talent => (
+            format!("{} units", d.talent_units),
+            format!("+{} named", st.staff_of(PLAYER).count()),
+        ),
+        Figure::Compute => (
+            format!("{}k GPUs", p.compute),
+            format!("{}k leased", p.leased),
+        ),
+        Figure::Legacy => (
+            format!("-{}%", d.legacy_pct),
+            format!("{} systems", p.legacy.len()),
+        ),
+        Figure::Ecosystem => (
+            format!("{}/100", p.ecosystem),
+            format!("{} releases", p.open_releases),
+        ),
+        Figure::Morale => (
+            format!("{}/100", p.morale),
+            bar(i64::from(p.morale), 100, 10),
+        ),
+        Figure::Risk => (format!("{}/100", p.risk), bar(i64::from(p.risk), 100, 10)),
+        Figure::Board => (format!("{}/100", p.board), bar(i64::from(p.board), 100, 10)),
+    }
+}
+
+fn figure_style(s: &Session, f: Figure, theme: &Theme) -> ratatui::style::Style {
+    let p = s.game.state.player();
+    match f {
+        Figure::Budget if p.budget < 0 => theme.bad(),
+        Figure::Runway if matches!(s.derived.runway, Some(Runway::Months(m)) if m < 4) => {
+            theme.bad()
+        }
+        Figure::Risk if p.risk >= 50 => theme.bad(),
+        Figure::Morale if p.morale < 40 => theme.bad(),
+        Figure::Board if p.board < 30 => theme.bad(),
+        Figure::Weeks if p.weeks > 0 => theme.key(),
+        _ => theme.base(),
+    }
+}
+
+fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let inner = panel("Your lab (e explains)", theme, area, buf);
+    let n = Figure::DASHBOARD.len();
+    let h = usize::from(inner.height);
+    let offset = window(n, s.figure, h);
+    let w = usize::from(inner.width);
+    for (row, i) in (offset..n).take(h).enumerate() {
+        let f = Figure::DASHBOARD[i];
+        let (value, note) = figure_value(s, f);
+        let selected = i == s.figure;
+        let name_w = 17.min(w);
+        let value_w = 11.min(w - name_w);
+        let note_w = w - name_w - value_w;
+        let line = if selected {
+            Line::styled(
+                fit(
+                    &format!(
+                        "{}{}{}",
+                        fit(f.name(), name_w),
+                        fit(&value, value_w),
+                        fit(&note, note_w)
+                    ),
+                    w,
+                ),
+                theme.selected(),
+            )
+        } else {
+            Line::from(vec![
+                Span::raw(fit(f.name(), name_w)),
+                Span::styled(fit(&value, value_w), figure_style(s, f, theme)),
+                Span::styled(fit(&note, note_w), theme.dim()),
+            ])
+        };
+        put(line, inner, row as u16, buf);
+    }
+}
+
+fn news_style(kind: NewsKind, theme: &Theme) -> ratatui::style::Style {
+    match kind {
+        NewsKind::Player => theme.good(),
+        NewsKind::Rival => theme.dim(),
+        NewsKind::Event => theme.warn(),
+        NewsKind::Warning => theme.bad(),
+        NewsKind::Milestone => theme.title(),
+    }
+}
+
+fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let inner = panel("News", theme, area, buf);
+    let c = s.content();
+    let lines: Vec<Line> = s
+        .game
+        .state
+        .news
+        .iter()
+        .rev()
+        .take(usize::from(inner.height))
+        .map(|n| {
+            let date = super::super::session::date_label(c, n.month);
+            Line::from(vec![
+                Span::styled(format!("{} ", &date[..3.min(date.len())]), theme.dim()),
+                Span::styled(news_text(c, n), news_style(n.kind, theme)),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        let hint = [Line::styled(
+            "No news yet. Spend your weeks on the other screens (Tab), then press n to end the month.",
+            theme.dim(),
+        )];
+        flow(&hint, 0, inner, buf);
+        return;
+    }
+    flow(&lines, 0, inner, buf);
+}

@@ -1,0 +1,242 @@
+//! The debrief at the end of a game: how it ended, the race over time with the player's key
+//! decisions marked on it, the score and its parts, and the timeline of decisions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::game::state::{Ending, Lever};
+use crate::game::units::Progress;
+
+use super::super::app::Outcome;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::{Session, date_label};
+use super::super::theme::Theme;
+use super::super::widgets::{fit, panel, put, race_chart, right};
+use super::{chart_ends, race_series};
+
+/// The ending in one sentence, and whether it is good news.
+pub fn ending_text(s: &Session, e: &Ending) -> (String, bool) {
+    let c = s.content();
+    match e {
+        Ending::PlayerFirst { careful: true } => (
+            "Meta reaches superintelligence first, carefully: a clean win.".into(),
+            true,
+        ),
+        Ending::PlayerFirst { careful: false } => (
+            "Meta reaches superintelligence first, recklessly: high risk and thin review cost most of the credit.".into(),
+            true,
+        ),
+        Ending::RivalFirst { rival, margin } => (
+            format!(
+                "{} reaches superintelligence first, {} points ahead of you.",
+                c.labs[usize::from(*rival)].name,
+                margin.display()
+            ),
+            false,
+        ),
+        Ending::Deadline { rank: 1 } => (
+            "The campaign ends with Meta leading the race: a win.".into(),
+            true,
+        ),
+        Ending::Deadline { rank } => (
+            format!("The campaign ends with Meta in place {rank} of {}.", s.game.state.labs.len()),
+            false,
+        ),
+        Ending::BudgetFrozen => ("The board froze the AI budget: the programme stops.".into(), false),
+        Ending::Catastrophe => (
+            "A catastrophic incident ended the programme.".into(),
+            false,
+        ),
+    }
+}
+
+pub fn hints(_s: &Session) -> Vec<Hint> {
+    vec![
+        hint(Action::Up, "scroll"),
+        hint(Action::Down, "scroll"),
+        hint(Action::Choose, "new game"),
+    ]
+}
+
+pub fn update(s: &mut Session, action: Action) -> Outcome {
+    match action {
+        Action::Up => s.debrief_scroll = s.debrief_scroll.saturating_sub(1),
+        Action::Down => {
+            let max = s.game.state.timeline.len().saturating_sub(1) as u16;
+            s.debrief_scroll = (s.debrief_scroll + 1).min(max);
+        }
+        Action::Choose => return Outcome::NewGame,
+        _ => {}
+    }
+    Outcome::Nothing
+}
+
+/// How often each lever was pulled, for the score panel.
+fn lever_counts(s: &Session) -> Vec<(Lever, usize)> {
+    let mut counts: Vec<(Lever, usize)> = Vec::new();
+    for t in &s.game.state.timeline {
+        match counts.iter_mut().find(|(l, _)| *l == t.lever) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((t.lever, 1)),
+        }
+    }
+    counts.sort();
+    counts
+}
+
+pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.game.state;
+    let c = s.content();
+    let (headline, good) = match &st.ending {
+        Some(e) => ending_text(s, e),
+        None => ("The game is still on.".to_string(), true),
+    };
+    let style = if good { theme.good() } else { theme.bad() };
+    put(
+        Line::styled(fit(&format!(" {headline}"), usize::from(area.width)), style),
+        area,
+        0,
+        buf,
+    );
+    let rest_h = area.height.saturating_sub(1);
+    let chart_h = (rest_h * 11 / 20).max(8).min(rest_h);
+    let score_w = 34.min(area.width);
+    let chart = Rect {
+        y: area.y + 1,
+        height: chart_h,
+        width: area.width - score_w,
+        ..area
+    };
+    let score = Rect {
+        x: area.x + area.width - score_w,
+        y: area.y + 1,
+        width: score_w,
+        height: chart_h,
+    };
+    let timeline = Rect {
+        y: area.y + 1 + chart_h,
+        height: rest_h - chart_h,
+        ..area
+    };
+    let inner = panel("The race over time (▲ your decisions)", theme, chart, buf);
+    let marks: Vec<usize> = st.timeline.iter().map(|t| usize::from(t.month)).collect();
+    let (a, b) = chart_ends(s);
+    race_chart(
+        &race_series(s, theme),
+        usize::from(c.scenario.months),
+        (&a, &b),
+        &marks,
+        theme,
+        inner,
+        buf,
+    );
+    let inner = panel("Score", theme, score, buf);
+    let sc = s.game.score();
+    let w = usize::from(inner.width);
+    let mut row = 0u16;
+    for (name, v) in sc.parts() {
+        put(
+            Line::raw(fit(
+                &format!(
+                    "{}{}",
+                    fit(name, w.saturating_sub(8)),
+                    right(&v.to_string(), 8)
+                ),
+                w,
+            )),
+            inner,
+            row,
+            buf,
+        );
+        row += 1;
+    }
+    put(
+        Line::styled(
+            fit(
+                &format!(
+                    "{}{}",
+                    fit("total", w.saturating_sub(8)),
+                    right(&sc.total.to_string(), 8)
+                ),
+                w,
+            ),
+            theme.title(),
+        ),
+        inner,
+        row,
+        buf,
+    );
+    row += 2;
+    let p = st.player();
+    put(
+        Line::styled(
+            fit(
+                &format!(
+                    "progress {} · rank {}",
+                    p.progress().display(),
+                    st.player_rank()
+                ),
+                w,
+            ),
+            theme.dim(),
+        ),
+        inner,
+        row,
+        buf,
+    );
+    row += 1;
+    let levers: Vec<String> = lever_counts(s)
+        .iter()
+        .map(|(l, n)| format!("{} {n}", l.name()))
+        .collect();
+    let text = format!("levers: {}", levers.join(", "));
+    for (i, l) in super::super::widgets::wrap(&text, w).iter().enumerate() {
+        put(
+            Line::styled(l.as_str(), theme.dim()),
+            inner,
+            row + i as u16,
+            buf,
+        );
+    }
+    let inner = panel(
+        "Your key decisions (↑↓ scroll, Enter for a new game)",
+        theme,
+        timeline,
+        buf,
+    );
+    let w = usize::from(inner.width);
+    for (i, t) in st
+        .timeline
+        .iter()
+        .skip(usize::from(s.debrief_scroll))
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let progress = st
+            .history
+            .iter()
+            .find(|r| r.month == t.month)
+            .and_then(|r| r.progress.first())
+            .map_or(String::new(), |p: &Progress| p.display());
+        put(
+            Line::from(vec![
+                Span::styled(format!("{:<9}", date_label(c, t.month)), theme.dim()),
+                Span::styled(format!("{:<14}", t.lever.name()), theme.key()),
+                Span::raw(fit(&t.text, w.saturating_sub(30))),
+                Span::styled(format!(" {progress:>5}"), theme.dim()),
+            ]),
+            inner,
+            i as u16,
+            buf,
+        );
+    }
+    if st.timeline.is_empty() {
+        put(
+            Line::styled("No decisions were recorded.", theme.dim()),
+            inner,
+            0,
+            buf,
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! An event that asks for the player's answer: what happened, and each choice with what it
+//! does (from the event's data), so the trade-off is visible before choosing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::game::state::{ChoiceSource, PendingChoice};
+
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{centered, fit, popup, put, wrap};
+use super::compute::effect_text;
+
+const WIDTH: u16 = 76;
+
+/// The popup's rectangle and the row of its first option.
+fn layout(body: Rect, text_lines: usize, options: usize) -> (Rect, u16) {
+    let h = (text_lines + 3 + options * 2).min(usize::from(u16::MAX)) as u16;
+    let r = centered(body, WIDTH, h);
+    (r, r.y + 1 + text_lines as u16 + 1)
+}
+
+fn text_lines(p: &PendingChoice, body: Rect) -> Vec<String> {
+    let w = usize::from(WIDTH.min(body.width).saturating_sub(2));
+    wrap(&p.text, w)
+}
+
+/// The option under row `y`, for mouse clicks.
+pub fn option_at(s: &Session, body: Rect, y: u16) -> Option<usize> {
+    let p = s.game.state.pending.as_ref()?;
+    let (r, first) = layout(body, text_lines(p, body).len(), p.options.len());
+    if y < first || y >= r.y + r.height {
+        return None;
+    }
+    let i = usize::from((y - first) / 2);
+    (i < p.options.len()).then_some(i)
+}
+
+/// What an option does, in words.
+fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
+    match p.source {
+        ChoiceSource::Event(e) => s
+            .content()
+            .events
+            .get(usize::from(e))
+            .and_then(|d| d.choices.get(i))
+            .map(|c| {
+                c.effects
+                    .iter()
+                    .map(effect_text)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        ChoiceSource::Poach { .. } => {
+            if i == 0 {
+                "they stay, more loyal; you pay the new salary".to_string()
+            } else {
+                "they leave for the rival; morale dips".to_string()
+            }
+        }
+    }
+}
+
+pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(p) = &s.game.state.pending else {
+        return;
+    };
+    let text = text_lines(p, body);
+    let (r, first) = layout(body, text.len(), p.options.len());
+    let inner = popup(&format!("⚑ {}", p.title), theme, r, buf);
+    for (i, l) in text.iter().enumerate() {
+        put(Line::raw(l.as_str()), inner, i as u16, buf);
+    }
+    let w = usize::from(inner.width);
+    for (i, o) in p.options.iter().enumerate() {
+        let y = first - inner.y + 2 * i as u16;
+        let chosen = i == sel;
+        let style = if chosen {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        let mark = if chosen { "▶ " } else { "  " };
+        put(
+            Line::styled(fit(&format!("{mark}{o}"), w), style),
+            inner,
+            y,
+            buf,
+        );
+        let what = consequences(s, p, i);
+        if !what.is_empty() {
+            put(
+                Line::styled(fit(&format!("    {what}"), w), theme.dim()),
+                inner,
+                y + 1,
+                buf,
+            );
+        }
+    }
+}

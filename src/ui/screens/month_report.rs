@@ -1,0 +1,167 @@
+//! The month report, shown after ending a month: how the race moved, where the player's
+//! research came from (by cause), and each figure's change with its causes; `e` explains the
+//! selected figure in full.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::game::state::NewsKind;
+use crate::game::units::Progress;
+
+use super::super::explain::{Figure, speed_label};
+use super::super::report::REPORT_FIGURES;
+use super::super::session::{Session, news_text};
+use super::super::theme::Theme;
+use super::super::widgets::{fit, flow, panel, put, right};
+use super::debrief::ending_text;
+
+pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(r) = &s.report else {
+        return;
+    };
+    let inner = panel(
+        &format!("Month report: {} (Enter continues, e explains)", r.label),
+        theme,
+        body,
+        buf,
+    );
+    let mut top = 0;
+    if let Some(e) = &r.ending {
+        let (text, good) = ending_text(s, e);
+        let style = if good { theme.good() } else { theme.bad() };
+        put(
+            Line::styled(fit(&text, usize::from(inner.width)), style),
+            inner,
+            0,
+            buf,
+        );
+        top = 1;
+    }
+    let half = inner.width / 2;
+    let left = Rect {
+        y: inner.y + top,
+        height: inner.height - top,
+        width: half,
+        ..inner
+    };
+    let right_area = Rect {
+        x: inner.x + half + 1,
+        y: inner.y + top,
+        width: inner.width - half - 1,
+        height: inner.height - top,
+    };
+    race_and_research(s, theme, left, buf);
+    changes(s, sel, theme, right_area, buf);
+}
+
+fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(r) = &s.report else {
+        return;
+    };
+    let c = s.content();
+    let w = usize::from(area.width);
+    let mut lines = vec![Line::styled("The race", theme.title())];
+    let mut order: Vec<usize> = (0..r.race.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(r.race[i].1), i));
+    for i in order {
+        let (b, a) = r.race[i];
+        let text = format!(
+            "{}{} → {}{}",
+            fit(&c.labs[i].short, 11),
+            right(&b.display(), 5),
+            right(&a.display(), 5),
+            right(&format!("(+{})", Progress(a.0 - b.0).display()), 8)
+        );
+        lines.push(Line::styled(fit(&text, w), theme.lab(i)));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Your research {} this month", speed_label(r.speed.total)),
+        theme.title(),
+    ));
+    for (name, v) in r.speed.parts() {
+        if v == 0 {
+            continue;
+        }
+        lines.push(Line::from(vec![
+            Span::raw(fit(&format!("  {name}"), 24.min(w))),
+            Span::styled(right(&speed_label(v), 7), theme.delta(i64::from(v), true)),
+        ]));
+    }
+    flow(&lines, 0, area, buf);
+}
+
+fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(r) = &s.report else {
+        return;
+    };
+    let w = usize::from(area.width);
+    let mut lines = vec![Line::styled("What changed and why", theme.title())];
+    for (i, f) in REPORT_FIGURES.iter().enumerate() {
+        let text = match f {
+            Figure::Speed => format!("{:<13}{} a month", "Research", speed_label(r.speed.total)),
+            _ => match r.change(*f) {
+                Some(c) => format!(
+                    "{:<13}{} → {}",
+                    short(*f),
+                    f.amount(c.before),
+                    f.amount(c.after)
+                ),
+                None => short(*f).to_string(),
+            },
+        };
+        let mark = if i == sel { "▶ " } else { "  " };
+        let style = if i == sel {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        lines.push(Line::styled(fit(&format!("{mark}{text}"), w), style));
+    }
+    let figure = REPORT_FIGURES[sel.min(REPORT_FIGURES.len() - 1)];
+    lines.push(Line::raw(""));
+    match (figure, r.change(figure)) {
+        (Figure::Speed, _) => lines.push(Line::styled(
+            "By cause: see the left column; e compares it with now.",
+            theme.dim(),
+        )),
+        (_, Some(c)) if c.causes.is_empty() => {
+            lines.push(Line::styled("No change this month.", theme.dim()));
+        }
+        (_, Some(c)) => {
+            for (why, d) in &c.causes {
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        right(&figure.signed(*d), 9),
+                        theme.delta(*d, figure.good_when_up()),
+                    ),
+                    Span::raw(format!(" {}", fit(why, w.saturating_sub(10)))),
+                ]));
+            }
+        }
+        _ => {}
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("News", theme.title()));
+    // Your own news and warnings first, then the rivals'.
+    let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
+    let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
+    for n in mine.chain(theirs) {
+        let style = if n.kind == NewsKind::Rival {
+            theme.dim()
+        } else {
+            theme.base()
+        };
+        lines.push(Line::styled(news_text(s.content(), n), style));
+    }
+    flow(&lines, 0, area, buf);
+}
+
+fn short(f: Figure) -> &'static str {
+    match f {
+        Figure::Board => "Board",
+        Figure::Deploy => "Deploy time",
+        other => other.name(),
+    }
+}

@@ -1,0 +1,253 @@
+//! The deploy pipeline: each stage with its cost and months, and what deploy time and
+//! experiments per month become when it is done. Enter starts a stage after showing the math.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::game::data::StageDef;
+use crate::game::month::minutes_label;
+use crate::game::research::experiments_per_month;
+use crate::game::rules::cost;
+use crate::game::state::{PLAYER, ProjectKind};
+use crate::game::units::money;
+use crate::game::{Command, Game};
+
+use super::super::app::{Layer, Outcome};
+use super::super::dialog::{Menu, MenuOption};
+use super::super::explain::Tone;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{fit, panel, put, right, tone_style, toned_text, window};
+use super::{list_row, step};
+
+pub fn hints(_s: &Session) -> Vec<Hint> {
+    vec![
+        hint(Action::Up, "stage"),
+        hint(Action::Down, "stage"),
+        hint(Action::Choose, "start it"),
+    ]
+}
+
+pub fn update(s: &mut Session, action: Action) -> Outcome {
+    let n = s.content().stages.len();
+    match action {
+        Action::Up | Action::Down => {
+            step(&mut s.stage_sel, action, n);
+            Outcome::Nothing
+        }
+        Action::Choose if s.stage_sel < n => {
+            Outcome::Open(Layer::Menu(stage_menu(&s.game, s.stage_sel)))
+        }
+        _ => Outcome::Nothing,
+    }
+}
+
+/// Deploy minutes after a stage, from the current deploy time (the rules' formula).
+fn after(minutes: u32, def: &StageDef) -> u32 {
+    (u64::from(minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32
+}
+
+/// Where a stage stands for the player.
+pub fn status(game: &Game, i: usize) -> (String, Tone) {
+    let p = game.state.player();
+    let def = &game.content.stages[i];
+    if p.has_stage(i as u16) {
+        return ("done".into(), Tone::Good);
+    }
+    if let Some(pr) = p
+        .projects
+        .iter()
+        .find(|pr| pr.kind == ProjectKind::Stage(i as u16))
+    {
+        return (
+            format!("under way, {}mo left", pr.months_left),
+            Tone::Normal,
+        );
+    }
+    for need in &def.requires {
+        let done = game
+            .content
+            .stages
+            .iter()
+            .position(|s| &s.id == need)
+            .is_some_and(|n| p.has_stage(n as u16));
+        if !done {
+            return (format!("needs {need}"), Tone::Dim);
+        }
+    }
+    ("ready".into(), Tone::Normal)
+}
+
+fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
+    let now = game.state.player().deploy_minutes;
+    let new = after(now, def);
+    let review = match def.review.signum() {
+        1 => (
+            format!("Safety review +{}: risk grows more slowly.", def.review),
+            Tone::Good,
+        ),
+        -1 => (
+            format!(
+                "Safety review {}: thinner review raises risk (pair it with automated evaluation and monitoring).",
+                def.review
+            ),
+            Tone::Bad,
+        ),
+        _ => ("No change to safety review.".to_string(), Tone::Dim),
+    };
+    let mut lines = vec![
+        (def.summary.clone(), Tone::Normal),
+        (String::new(), Tone::Normal),
+        (
+            format!(
+                "Deploy time {} → {} (×{}%), experiments {} → {} a month.",
+                minutes_label(now),
+                minutes_label(new),
+                def.deploy_pct,
+                experiments_per_month(now),
+                experiments_per_month(new)
+            ),
+            Tone::Good,
+        ),
+        review,
+        (
+            format!(
+                "A project: {} now, done after {} month(s).",
+                money(def.cost),
+                def.months
+            ),
+            Tone::Normal,
+        ),
+    ];
+    if !def.requires.is_empty() {
+        lines.push((
+            format!("Needs first: {}", def.requires.join(", ")),
+            Tone::Dim,
+        ));
+    }
+    lines
+}
+
+pub fn stage_menu(game: &Game, i: usize) -> Menu {
+    let def = &game.content.stages[i];
+    let cmd = Command::Upgrade(def.id.clone());
+    let c = cost(&game.content, &game.state, PLAYER, &cmd);
+    Menu {
+        title: format!("Pipeline: {}", def.name),
+        body: effect_lines(game, def),
+        options: vec![MenuOption::checked(
+            game,
+            format!(
+                "Start {} ({} week(s), {})",
+                def.name,
+                c.weeks,
+                money(c.money)
+            ),
+            cmd,
+        )],
+        sel: 0,
+    }
+}
+
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 8).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(8));
+    let detail_h = area.height - list_h;
+    (
+        Rect {
+            height: area.height - detail_h,
+            ..area
+        },
+        Rect {
+            y: area.y + area.height - detail_h,
+            height: detail_h,
+            ..area
+        },
+    )
+}
+
+pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let (list, _) = split(area, s.content().stages.len());
+    let h = list.height.saturating_sub(3);
+    let n = s.content().stages.len();
+    let offset = window(n, s.stage_sel, usize::from(h));
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
+}
+
+pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (list, detail) = split(area, s.content().stages.len());
+    let g = &s.game;
+    let p = g.state.player();
+    let inner = panel(
+        &format!(
+            "Pipeline: deploys take {}, {} experiments a month",
+            minutes_label(p.deploy_minutes),
+            experiments_per_month(p.deploy_minutes)
+        ),
+        theme,
+        list,
+        buf,
+    );
+    let w = usize::from(inner.width);
+    let (cost_w, months_w, effect_w, review_w) = (7, 7, 20, 7);
+    let rest = w.saturating_sub(cost_w + months_w + effect_w + review_w);
+    let name_w = (rest / 2).max(24).min(rest);
+    let status_w = rest - name_w;
+    let head = format!(
+        "{}{}{}{}{}{}",
+        fit("  Stage", name_w),
+        right("cost", cost_w),
+        right("months", months_w),
+        fit("   deploy after", effect_w),
+        right("review", review_w),
+        fit("  you", status_w)
+    );
+    put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
+    let stages = &s.content().stages;
+    let h = usize::from(inner.height.saturating_sub(1));
+    let offset = window(stages.len(), s.stage_sel, h);
+    for (line, (i, def)) in stages.iter().enumerate().skip(offset).take(h).enumerate() {
+        let (status, tone) = status(g, i);
+        let new = after(p.deploy_minutes, def);
+        let text = format!(
+            "{}{}{}{}{}{}",
+            fit(&format!("  {}", def.name), name_w),
+            right(&money(def.cost), cost_w),
+            right(&def.months.to_string(), months_w),
+            fit(
+                &format!(
+                    "   {} ({}/mo)",
+                    minutes_label(new),
+                    experiments_per_month(new)
+                ),
+                effect_w
+            ),
+            right(&format!("{:+}", def.review), review_w),
+            fit(&format!("  {status}"), status_w)
+        );
+        let style = if i == s.stage_sel {
+            theme.selected()
+        } else {
+            tone_style(tone, theme)
+        };
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
+    }
+    let inner = panel("What it changes (Enter to start)", theme, detail, buf);
+    if let Some(def) = stages.get(s.stage_sel) {
+        toned_text(&effect_lines(g, def), 0, theme, inner, buf);
+    }
+}

@@ -1,0 +1,349 @@
+//! The tech catalogue: outside frameworks, models, tools and platforms to adopt, build in-house,
+//! or adopt now and replace later; and the player's legacy systems to retire. Enter lays out
+//! the pros, cons and costs of each choice before anything is spent.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::game::data::{Content, TechDef};
+use crate::game::rules::cost;
+use crate::game::state::{PLAYER, ProjectKind};
+use crate::game::units::money;
+use crate::game::{Command, Game};
+
+use super::super::app::{Layer, Outcome};
+use super::super::dialog::{Menu, MenuOption};
+use super::super::explain::Tone;
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{fit, panel, put, right, toned_text, window};
+use super::{list_row, step};
+
+/// A row of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Tech(usize),
+    Legacy(usize),
+}
+
+/// Every catalogue tech, then the legacy systems the player started with.
+pub fn rows(s: &Session) -> Vec<Row> {
+    let c = s.content();
+    let mut rows: Vec<Row> = (0..c.techs.len()).map(Row::Tech).collect();
+    for id in &c.labs[0].legacy {
+        if let Some(i) = c.legacy.iter().position(|l| &l.id == id) {
+            rows.push(Row::Legacy(i));
+        }
+    }
+    rows
+}
+
+pub fn hints(_s: &Session) -> Vec<Hint> {
+    vec![
+        hint(Action::Up, "item"),
+        hint(Action::Down, "item"),
+        hint(Action::Choose, "options"),
+    ]
+}
+
+pub fn update(s: &mut Session, action: Action) -> Outcome {
+    let rows = rows(s);
+    match action {
+        Action::Up | Action::Down => {
+            step(&mut s.tech_sel, action, rows.len());
+            Outcome::Nothing
+        }
+        Action::Choose => match rows.get(s.tech_sel) {
+            Some(Row::Tech(i)) => Outcome::Open(Layer::Menu(tech_menu(&s.game, *i))),
+            Some(Row::Legacy(i)) => Outcome::Open(Layer::Menu(legacy_menu(&s.game, *i))),
+            None => Outcome::Nothing,
+        },
+        _ => Outcome::Nothing,
+    }
+}
+
+fn cost_label(game: &Game, cmd: &Command) -> String {
+    let c = cost(&game.content, &game.state, PLAYER, cmd);
+    format!("{} week(s), {}", c.weeks, money(c.money))
+}
+
+/// A vendor as players know it: a lab's short name, or the outside vendor's own name.
+pub fn vendor_name<'a>(content: &'a Content, vendor: &'a str) -> &'a str {
+    content
+        .labs
+        .iter()
+        .find(|l| l.id == vendor)
+        .map_or(vendor, |l| l.short.as_str())
+}
+
+/// The pros and cons of one tech, in words and numbers.
+pub fn pros_cons(content: &Content, def: &TechDef) -> Vec<(String, Tone)> {
+    let track = match def.track {
+        Some(t) if def.track_pct > 0 => format!(", +{}% on {}", def.track_pct, t.name()),
+        _ => String::new(),
+    };
+    vec![
+        (def.summary.clone(), Tone::Normal),
+        (String::new(), Tone::Normal),
+        (
+            format!(
+                "Adopt: +{}% research{track} after {} month(s) of integration.",
+                def.speed_pct, def.integration_months
+            ),
+            Tone::Good,
+        ),
+        (
+            format!(
+                "  {} now + {} a month; -{} morale (not invented here); +{} risk while {} can raise the price or cut access.",
+                money(def.adopt_cost),
+                money(def.licence_monthly),
+                def.morale_cost,
+                def.dependency_risk,
+                vendor_name(content, &def.vendor)
+            ),
+            Tone::Bad,
+        ),
+        (
+            format!(
+                "Build in-house: the same +{}% after {} months for {}; no licence, no dependency, the team is proud of it.",
+                def.speed_pct,
+                def.build_months,
+                money(def.build_cost)
+            ),
+            Tone::Normal,
+        ),
+        (
+            "Adopt now, build later: the speed now, independence when your own version is done; pays for both."
+                .to_string(),
+            Tone::Dim,
+        ),
+    ]
+}
+
+pub fn tech_menu(game: &Game, i: usize) -> Menu {
+    let def = &game.content.techs[i];
+    let adopt = Command::Adopt(def.id.clone());
+    let build = Command::Build(def.id.clone());
+    let both = Command::AdoptThenBuild(def.id.clone());
+    let options = vec![
+        MenuOption::checked(
+            game,
+            format!("Adopt {} ({})", def.name, cost_label(game, &adopt)),
+            adopt,
+        ),
+        MenuOption::checked(
+            game,
+            format!("Build it in-house ({})", cost_label(game, &build)),
+            build,
+        ),
+        MenuOption::checked(
+            game,
+            format!("Adopt now, build later ({})", cost_label(game, &both)),
+            both,
+        ),
+    ];
+    Menu {
+        title: format!(
+            "{} from {}",
+            def.name,
+            vendor_name(&game.content, &def.vendor)
+        ),
+        body: pros_cons(&game.content, def),
+        options,
+        sel: 0,
+    }
+}
+
+pub fn legacy_menu(game: &Game, i: usize) -> Menu {
+    let def = &game.content.legacy[i];
+    let retire = Command::Retire(def.id.clone());
+    Menu {
+        title: format!("Legacy: {}", def.name),
+        body: vec![
+            (def.summary.clone(), Tone::Normal),
+            (String::new(), Tone::Normal),
+            (
+                format!("While it runs, research is {}% slower.", def.drag_pct),
+                Tone::Bad,
+            ),
+            (
+                format!(
+                    "Retiring costs {} and a month of disruption (slower research, a dip in morale), then the drag is gone.",
+                    money(def.retire_cost)
+                ),
+                Tone::Normal,
+            ),
+            (
+                format!(
+                    "It needs a working replacement first: an adopted or built {} tech.",
+                    def.role
+                ),
+                Tone::Dim,
+            ),
+        ],
+        options: vec![MenuOption::checked(
+            game,
+            format!("Retire {} ({})", def.name, cost_label(game, &retire)),
+            retire,
+        )],
+        sel: 0,
+    }
+}
+
+/// The player's standing with one catalogue tech.
+pub fn tech_status(game: &Game, i: usize) -> (String, Tone) {
+    let st = &game.state;
+    let p = st.player();
+    let def = &game.content.techs[i];
+    if def.vendor == game.content.labs[0].id {
+        return ("your own".into(), Tone::Dim);
+    }
+    let building = p.projects.iter().find_map(|pr| match pr.kind {
+        ProjectKind::Build(t) if usize::from(t) == i => Some(pr.months_left),
+        _ => None,
+    });
+    let cut = st.techs[i].cut_until.is_some_and(|u| u > st.month);
+    let base = match p.tech_status(i as u16) {
+        Some(a) if a.in_house => ("in-house".to_string(), Tone::Good),
+        Some(_) if cut => ("cut off".to_string(), Tone::Bad),
+        Some(a) if a.integrating > 0 => (format!("ready in {}mo", a.integrating), Tone::Normal),
+        Some(_) => ("licensed".to_string(), Tone::Good),
+        None if cut => ("access cut".to_string(), Tone::Bad),
+        None => ("—".to_string(), Tone::Dim),
+    };
+    match building {
+        Some(m) => (format!("{} +build {m}mo", base.0), Tone::Normal),
+        None => base,
+    }
+}
+
+fn split(area: Rect, len: usize) -> (Rect, Rect) {
+    // The list takes what its rows need; the explanation below gets the rest (at least 8).
+    let list_h = (len as u16 + 3).min(area.height.saturating_sub(8));
+    let detail_h = area.height - list_h;
+    (
+        Rect {
+            height: area.height - detail_h,
+            ..area
+        },
+        Rect {
+            y: area.y + area.height - detail_h,
+            height: detail_h,
+            ..area
+        },
+    )
+}
+
+pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let (list, _) = split(area, rows(s).len());
+    let h = list.height.saturating_sub(3);
+    let n = rows(s).len();
+    let offset = window(n, s.tech_sel, usize::from(h));
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        n,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
+}
+
+pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (list, detail) = split(area, rows(s).len());
+    let c = s.content();
+    let g = &s.game;
+    let inner = panel(
+        &format!(
+            "Tech: adopted +{}% speed, legacy drag -{}%",
+            s.derived.tech_pct, s.derived.legacy_pct
+        ),
+        theme,
+        list,
+        buf,
+    );
+    let w = usize::from(inner.width);
+    let (speed_w, adopt_w, lic_w, build_w) = (6, 7, 7, 11);
+    // Name, vendor and status share what the numbers leave, the name first.
+    let rest = w.saturating_sub(speed_w + adopt_w + lic_w + build_w);
+    let name_w = (rest * 2 / 5).clamp(20.min(rest), 34);
+    let vendor_w = ((rest - name_w) / 2).min(18);
+    let status_w = rest - name_w - vendor_w;
+    let head = format!(
+        "{}{}{}{}{}{}{}",
+        fit("  Tech", name_w),
+        fit("from", vendor_w),
+        right("speed", speed_w),
+        right("adopt", adopt_w),
+        right("/month", lic_w),
+        right("build", build_w),
+        fit("  you", status_w)
+    );
+    put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
+    let rows = rows(s);
+    let h = usize::from(inner.height.saturating_sub(1));
+    let offset = window(rows.len(), s.tech_sel, h);
+    for (line, (i, row)) in rows.iter().enumerate().skip(offset).take(h).enumerate() {
+        let (text, tone) = match row {
+            Row::Tech(t) => {
+                let d = &c.techs[*t];
+                let (status, tone) = tech_status(g, *t);
+                let vendor = vendor_name(c, &d.vendor);
+                (
+                    format!(
+                        "{}{}{}{}{}{}{}",
+                        fit(&format!("  {}", d.name), name_w),
+                        fit(vendor, vendor_w),
+                        right(&format!("+{}%", d.speed_pct), speed_w),
+                        right(&money(d.adopt_cost), adopt_w),
+                        right(&money(d.licence_monthly), lic_w),
+                        right(
+                            &format!("{} {}mo", money(d.build_cost), d.build_months),
+                            build_w
+                        ),
+                        fit(&format!("  {status}"), status_w)
+                    ),
+                    tone,
+                )
+            }
+            Row::Legacy(l) => {
+                let d = &c.legacy[*l];
+                let running = g.state.player().legacy.contains(&(*l as u16));
+                (
+                    format!(
+                        "{}{}{}{}{}",
+                        fit(&format!("⚙ {}", d.name), name_w),
+                        fit("legacy", vendor_w),
+                        right(&format!("-{}%", d.drag_pct), speed_w),
+                        fit(
+                            &format!("  retire {}", money(d.retire_cost)),
+                            adopt_w + lic_w + build_w
+                        ),
+                        fit(if running { "  running" } else { "  retired" }, status_w)
+                    ),
+                    if running { Tone::Bad } else { Tone::Good },
+                )
+            }
+        };
+        let style = if i == s.tech_sel {
+            theme.selected()
+        } else {
+            super::super::widgets::tone_style(tone, theme)
+        };
+        put(
+            Line::styled(fit(&text, w), style),
+            inner,
+            line as u16 + 1,
+            buf,
+        );
+    }
+    let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
+    let body = match rows.get(s.tech_sel) {
+        Some(Row::Tech(t)) => pros_cons(c, &c.techs[*t]),
+        Some(Row::Legacy(l)) => legacy_menu(g, *l).body,
+        None => Vec::new(),
+    };
+    toned_text(&body, 0, theme, inner, buf);
+}

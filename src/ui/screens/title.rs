@@ -1,0 +1,359 @@
+//! The title screen: start a new game (scenario, difficulty, seed typed or random), read the
+//! help, or quit. A locked scenario (a teacher's assignment) fixes its seed and difficulty.
+
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::content::{self, BUILTIN_SCENARIOS, ScenarioFile};
+use crate::game::data::DifficultyDef;
+
+use super::super::keys::{Action, Hint, hint};
+use super::super::session::Session;
+use super::super::theme::Theme;
+use super::super::widgets::{centered, fit, put};
+
+const LOGO: [&str; 5] = [
+    " █████  ██     ██████   █████   ██████ ███████",
+    "██   ██ ██     ██   ██ ██   ██ ██      ██     ",
+    "███████ ██     ██████  ███████ ██      █████  ",
+    "██   ██ ██     ██   ██ ██   ██ ██      ██     ",
+    "██   ██ ██     ██   ██ ██   ██  ██████ ███████",
+];
+
+const MENU: [&str; 3] = ["New game", "Help", "Quit"];
+const FIELDS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Menu,
+    Setup,
+}
+
+/// A built-in scenario as the title screen shows it.
+#[derive(Debug, Clone)]
+pub struct ScenarioChoice {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub months: u16,
+    pub seed: Option<u64>,
+    pub difficulty: Option<String>,
+    pub locked: bool,
+}
+
+pub struct TitleState {
+    pub stage: Stage,
+    pub menu: usize,
+    pub field: usize,
+    pub scenarios: Vec<ScenarioChoice>,
+    pub scenario: usize,
+    pub difficulties: Vec<DifficultyDef>,
+    pub difficulty: usize,
+    /// Digits typed for the seed; empty means a random seed.
+    pub seed: String,
+    /// Used instead of OS randomness when no seed is typed (tests replay exactly).
+    pub random_seed: Option<u64>,
+}
+
+pub enum TitleResult {
+    Stay,
+    Start(Box<Session>),
+    Refuse(String),
+    Help,
+    Quit,
+}
+
+impl Default for TitleState {
+    fn default() -> Self {
+        TitleState::new()
+    }
+}
+
+impl TitleState {
+    pub fn new() -> TitleState {
+        // Only the scenario files themselves are read here (small), not the shared assets, so
+        // the title screen appears at once.
+        let scenarios = BUILTIN_SCENARIOS
+            .iter()
+            .filter_map(|(id, text)| {
+                let f: ScenarioFile = content::parse(id, text).ok()?;
+                Some(ScenarioChoice {
+                    id: (*id).to_string(),
+                    name: f.name,
+                    description: f.description,
+                    months: f.months,
+                    seed: f.seed,
+                    difficulty: f.difficulty,
+                    locked: f.locked,
+                })
+            })
+            .collect();
+        let difficulties = content::difficulties();
+        let difficulty = difficulties
+            .iter()
+            .position(|d| d.id == "normal")
+            .unwrap_or(0);
+        TitleState {
+            stage: Stage::Menu,
+            menu: 0,
+            field: 0,
+            scenarios,
+            scenario: 0,
+            difficulties,
+            difficulty,
+            seed: String::new(),
+            random_seed: None,
+        }
+    }
+
+    fn chosen(&self) -> Option<&ScenarioChoice> {
+        self.scenarios.get(self.scenario)
+    }
+
+    fn locked(&self) -> bool {
+        self.chosen().is_some_and(|s| s.locked)
+    }
+}
+
+pub fn hints(t: &TitleState) -> Vec<Hint> {
+    match t.stage {
+        Stage::Menu => vec![
+            hint(Action::Up, "move"),
+            hint(Action::Down, "move"),
+            hint(Action::Choose, "choose"),
+            hint(Action::Help, "help"),
+            hint(Action::Quit, "quit"),
+        ],
+        Stage::Setup => {
+            let mut h = vec![hint(Action::Up, "field"), hint(Action::Down, "field")];
+            let fixed = t.locked();
+            if t.field == 0 || (t.field == 1 && !fixed) {
+                h.push(hint(Action::Left, "change"));
+                h.push(hint(Action::Right, "change"));
+            }
+            if t.field == 2 && !fixed {
+                h.push(hint(Action::Digit, "type seed"));
+                h.push(hint(Action::Erase, "erase"));
+            }
+            h.push(hint(Action::Choose, "start"));
+            h.push(hint(Action::Back, "back"));
+            h.push(hint(Action::Help, "help"));
+            h.push(hint(Action::Quit, "quit"));
+            h
+        }
+    }
+}
+
+pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleResult {
+    match t.stage {
+        Stage::Menu => match action {
+            Action::Up => t.menu = t.menu.saturating_sub(1),
+            Action::Down => t.menu = (t.menu + 1).min(MENU.len() - 1),
+            Action::Choose => match t.menu {
+                0 => t.stage = Stage::Setup,
+                1 => return TitleResult::Help,
+                _ => return TitleResult::Quit,
+            },
+            _ => {}
+        },
+        Stage::Setup => match action {
+            Action::Up => t.field = t.field.saturating_sub(1),
+            Action::Down => t.field = (t.field + 1).min(FIELDS - 1),
+            Action::Left | Action::Right => {
+                let step = if action == Action::Left { -1 } else { 1 };
+                if t.field == 0 {
+                    t.scenario = cycle(t.scenario, t.scenarios.len(), step);
+                } else if t.field == 1 {
+                    t.difficulty = cycle(t.difficulty, t.difficulties.len(), step);
+                }
+            }
+            Action::Digit => {
+                if let Some(d) = digit
+                    && t.seed.len() < 19
+                {
+                    t.seed.push(char::from_digit(d, 10).unwrap_or('0'));
+                }
+            }
+            Action::Erase => {
+                t.seed.pop();
+            }
+            Action::Back => t.stage = Stage::Menu,
+            Action::Choose => return start(t),
+            _ => {}
+        },
+    }
+    TitleResult::Stay
+}
+
+fn cycle(i: usize, n: usize, step: isize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        (i as isize + step).rem_euclid(n as isize) as usize
+    }
+}
+
+fn start(t: &TitleState) -> TitleResult {
+    let Some(sc) = t.chosen() else {
+        return TitleResult::Refuse("no scenario to start".to_string());
+    };
+    let difficulty = t.difficulties.get(t.difficulty).map(|d| d.id.as_str());
+    let content = match content::load_builtin(&sc.id, difficulty) {
+        Ok(c) => c,
+        Err(e) => return TitleResult::Refuse(e.to_string()),
+    };
+    let seed = match (sc.locked, sc.seed, t.seed.parse::<u64>()) {
+        (true, Some(s), _) => s,
+        (_, _, Ok(s)) => s,
+        (_, Some(s), Err(_)) => s,
+        (_, None, Err(_)) => t.random_seed.unwrap_or_else(rand::random),
+    };
+    TitleResult::Start(Box::new(Session::new(Arc::new(content), seed)))
+}
+
+/// Where the menu or the form sits.
+fn form_area(area: Rect) -> Rect {
+    let top = area.y + (LOGO.len() as u16 + 4).min(area.height);
+    Rect {
+        x: area.x,
+        y: top,
+        width: area.width,
+        height: area.height.saturating_sub(top - area.y),
+    }
+}
+
+/// Row of the menu or form under `y`; `Some(true)` if it was already selected.
+pub fn click(t: &mut TitleState, area: Rect, _x: u16, y: u16) -> Option<bool> {
+    let f = centered(form_area(area), 60, 14);
+    if y < f.y {
+        return None;
+    }
+    let row = usize::from(y - f.y);
+    let (sel, n, i) = match t.stage {
+        Stage::Menu => (&mut t.menu, MENU.len(), row / 2),
+        Stage::Setup => (&mut t.field, FIELDS, row / 2),
+    };
+    if row % 2 != 0 || i >= n {
+        return None;
+    }
+    let again = *sel == i;
+    *sel = i;
+    Some(again)
+}
+
+pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let logo_w = LOGO[0].chars().count() as u16;
+    let logo = centered(
+        Rect {
+            height: LOGO.len() as u16 + 3,
+            ..area
+        },
+        logo_w,
+        LOGO.len() as u16 + 3,
+    );
+    for (i, l) in LOGO.iter().enumerate() {
+        put(Line::styled(*l, theme.player()), logo, i as u16 + 1, buf);
+    }
+    let tagline = "Lead Meta through the race to superintelligence.";
+    let tag = centered(
+        Rect {
+            y: logo.y + LOGO.len() as u16 + 2,
+            height: 1,
+            ..area
+        },
+        tagline.chars().count() as u16,
+        1,
+    );
+    put(Line::styled(tagline, theme.dim()), tag, 0, buf);
+    let f = centered(form_area(area), 60, 14);
+    let w = usize::from(f.width);
+    match t.stage {
+        Stage::Menu => {
+            for (i, item) in MENU.iter().enumerate() {
+                let style = if i == t.menu {
+                    theme.selected()
+                } else {
+                    theme.base()
+                };
+                let mark = if i == t.menu { "▶ " } else { "  " };
+                put(
+                    Line::styled(fit(&format!("{mark}{item}"), 20), style),
+                    f,
+                    2 * i as u16,
+                    buf,
+                );
+            }
+            put(
+                Line::styled(
+                    "Saved games will appear here once saving arrives.",
+                    theme.dim(),
+                ),
+                f,
+                2 * MENU.len() as u16 + 1,
+                buf,
+            );
+        }
+        Stage::Setup => {
+            let sc = t.chosen();
+            let locked = t.locked();
+            let diff = t.difficulties.get(t.difficulty);
+            let scenario = sc.map_or(String::new(), |s| {
+                format!("◀ {} ({} months) ▶", s.name, s.months)
+            });
+            let difficulty = if locked {
+                format!(
+                    "{} (fixed by the scenario)",
+                    sc.and_then(|s| s.difficulty.clone())
+                        .unwrap_or_else(|| "normal".into())
+                )
+            } else {
+                format!("◀ {} ▶", diff.map_or("", |d| d.name.as_str()))
+            };
+            let seed = match (locked, sc.and_then(|s| s.seed)) {
+                (true, Some(s)) => format!("{s} (fixed by the scenario)"),
+                _ if !t.seed.is_empty() => format!("{}▏", t.seed),
+                (_, Some(s)) => format!("{s} (the scenario's; type digits for another)"),
+                _ => "random (type digits to choose one)".to_string(),
+            };
+            let rows = [
+                ("Scenario", scenario),
+                ("Difficulty", difficulty),
+                ("Seed", seed),
+                ("", "Start the game".to_string()),
+            ];
+            for (i, (name, value)) in rows.iter().enumerate() {
+                let sel = i == t.field;
+                let mark = if sel { "▶ " } else { "  " };
+                let text = if name.is_empty() {
+                    format!("{mark}{value}")
+                } else {
+                    format!("{mark}{name:<11}{value}")
+                };
+                let style = if sel { theme.selected() } else { theme.base() };
+                put(Line::styled(fit(&text, w), style), f, 2 * i as u16, buf);
+            }
+            let about = match t.field {
+                1 => diff.map_or(String::new(), |d| d.description.clone()),
+                2 => {
+                    "The same scenario, difficulty and seed always give the same world.".to_string()
+                }
+                _ => sc.map_or(String::new(), |s| s.description.clone()),
+            };
+            for (i, l) in super::super::widgets::wrap(&about, w)
+                .iter()
+                .take(3)
+                .enumerate()
+            {
+                put(
+                    Line::from(Span::styled(l.as_str(), theme.dim())),
+                    f,
+                    2 * FIELDS as u16 + 1 + i as u16,
+                    buf,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! One game being played: the rules' [`Game`] plus what the interface remembers about it (the
+//! screen shown, each list's selection, the player's decisions with the events they caused, the
+//! last month report, and figures derived from the state for the dashboard).
+//!
+//! Commands go through [`Session::apply`], the single door to the rules: it checks, applies,
+//! records the decision, builds the month report after `EndMonth` and refreshes derived figures.
+
+use std::sync::Arc;
+
+use crate::game::data::Content;
+use crate::game::event::{Event, Flow};
+use crate::game::month::monthly_costs;
+use crate::game::research::{self, SpeedBreakdown};
+use crate::game::rules::Ctx;
+use crate::game::state::{News, NewsKind, month_name};
+use crate::game::units::{Money, Progress, money};
+use crate::game::{Command, Game, PLAYER, RuleError};
+
+use super::report::{MonthReport, Snapshot};
+
+/// The screens of a game, in Tab order. The debrief joins them when the game is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Dashboard,
+    Talent,
+    Tech,
+    Pipeline,
+    Compute,
+    Rivals,
+    Debrief,
+}
+
+impl Tab {
+    pub const PLAYING: [Tab; 6] = [
+        Tab::Dashboard,
+        Tab::Talent,
+        Tab::Tech,
+        Tab::Pipeline,
+        Tab::Compute,
+        Tab::Rivals,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "Dashboard",
+            Tab::Talent => "Talent",
+            Tab::Tech => "Tech",
+            Tab::Pipeline => "Pipeline",
+            Tab::Compute => "Compute & deals",
+            Tab::Rivals => "Rivals",
+            Tab::Debrief => "Debrief",
+        }
+    }
+}
+
+/// A decision the player made, with the events it caused (for "show the math").
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub month: u16,
+    pub label: String,
+    pub events: Vec<Event>,
+}
+
+/// Whether the month's spending is covered, and for how long the budget lasts if not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runway {
+    /// Income covers the monthly costs.
+    Covered,
+    Months(i64),
+}
+
+/// Figures the dashboard shows that the state does not hold directly. Computed after every
+/// change by calling the rules' own functions, so the view only reads.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// Monthly costs by flow (salaries, licences, running compute).
+    pub costs: Vec<(Flow, Money)>,
+    pub burn: Money,
+    pub income: Money,
+    pub runway: Option<Runway>,
+    /// Research speed if the month ended now.
+    pub forecast: SpeedBreakdown,
+    pub talent_units: u64,
+    pub legacy_pct: i64,
+    pub tech_pct: i64,
+}
+
+impl Derived {
+    pub fn of(game: &Game) -> Derived {
+        let content = &game.content;
+        // The rules compute costs through their month context; a scratch copy keeps the real
+        // state untouched.
+        let mut scratch = game.state.clone();
+        let ctx = Ctx::new(content, &mut scratch);
+        let costs: Vec<(Flow, Money)> = monthly_costs(&ctx, PLAYER).to_vec();
+        let burn: Money = costs.iter().map(|(_, m)| m).sum();
+        let p = game.state.player();
+        let net = burn - p.income;
+        let runway = if net <= 0 {
+            Runway::Covered
+        } else {
+            Runway::Months(p.budget.max(0) / net)
+        };
+        Derived {
+            costs,
+            burn,
+            income: p.income,
+            runway: Some(runway),
+            forecast: research::speed(content, &game.state, PLAYER),
+            talent_units: research::talent_units(&game.state, PLAYER),
+            legacy_pct: research::legacy_pct(content, &game.state, PLAYER),
+            tech_pct: research::tech_pct(content, &game.state, PLAYER).0,
+        }
+    }
+}
+
+/// What happened when a command was carried out.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    /// One line for the status bar, in the rules' own words where they gave some.
+    pub headline: String,
+    pub month_ended: bool,
+}
+
+pub struct Session {
+    pub game: Game,
+    pub tab: Tab,
+    /// Selected figure on the dashboard.
+    pub figure: usize,
+    pub talent_sel: usize,
+    pub tech_sel: usize,
+    pub stage_sel: usize,
+    pub action_sel: usize,
+    /// Selected rival (index into the rivals, 0 = the first rival).
+    pub rival_sel: usize,
+    pub debrief_scroll: u16,
+    pub ledger: Vec<Decision>,
+    pub report: Option<MonthReport>,
+    /// The player's figures when the current month began.
+    pub month_start: Snapshot,
+    pub derived: Derived,
+    /// Every lab's progress when the game began (known for games started in this session).
+    pub initial: Option<Vec<Progress>>,
+}
+
+impl Session {
+    pub fn new(content: Arc<Content>, seed: u64) -> Session {
+        let game = Game::new(content, seed);
+        Session::from_game(game)
+    }
+
+    /// A session around a game in progress (a new one, or later a loaded save).
+    pub fn from_game(game: Game) -> Session {
+        let derived = Derived::of(&game);
+        let month_start = Snapshot::of(&game);
+        let tab = if game.is_over() {
+            Tab::Debrief
+        } else {
+            Tab::Dashboard
+        };
+        let initial =
+            (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
+        Session {
+            initial,
+            game,
+            tab,
+            figure: 0,
+            talent_sel: 0,
+            tech_sel: 0,
+            stage_sel: 0,
+            action_sel: 0,
+            rival_sel: 0,
+            debrief_scroll: 0,
+            ledger: Vec::new(),
+            report: None,
+            month_start,
+            derived,
+        }
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.game.content
+    }
+
+    /// The tabs reachable now.
+    pub fn tabs(&self) -> Vec<Tab> {
+        let mut tabs = Tab::PLAYING.to_vec();
+        if self.game.is_over() {
+            tabs.push(Tab::Debrief);
+        }
+        tabs
+    }
+
+    pub fn switch_tab(&mut self, step: isize) {
+        let tabs = self.tabs();
+        let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
+        let n = tabs.len() as isize;
+        self.tab = tabs[((at + step).rem_euclid(n)) as usize];
+    }
+
+    /// Checks and carries out one of the player's commands.
+    pub fn apply(&mut self, command: Command) -> Result<Applied, RuleError> {
+        let label = describe(&self.game, &command);
+        let month = self.game.state.month;
+        let events = self.game.apply(&command)?;
+        let month_ended = command == Command::EndMonth;
+        let headline = headline(&events).unwrap_or_else(|| label.clone());
+        if month_ended {
+            let decisions: Vec<&Decision> =
+                self.ledger.iter().filter(|d| d.month == month).collect();
+            self.report = Some(MonthReport::build(
+                &self.game,
+                &self.month_start,
+                &events,
+                &decisions,
+            ));
+            self.month_start = Snapshot::of(&self.game);
+        } else {
+            self.ledger.push(Decision {
+                month,
+                label,
+                events,
+            });
+        }
+        self.derived = Derived::of(&self.game);
+        if self.game.is_over() {
+            self.tab = Tab::Debrief;
+        }
+        Ok(Applied {
+            headline,
+            month_ended,
+        })
+    }
+
+    /// The decisions of the current month.
+    pub fn this_month(&self) -> impl Iterator<Item = &Decision> {
+        let month = self.game.state.month;
+        self.ledger.iter().filter(move |d| d.month == month)
+    }
+}
+
+/// "Jan 2026" for a month of the campaign (0 is the first).
+pub fn date_label(content: &Content, month: u16) -> String {
+    let zero = u32::from(content.scenario.start_month.saturating_sub(1)) + u32::from(month);
+    format!(
+        "{} {}",
+        month_name((zero % 12 + 1) as u8),
+        u32::from(content.scenario.start_year) + zero / 12
+    )
+}
+
+/// A news line as the feed shows it: a rival's news starts with the rival's name.
+pub fn news_text(content: &Content, news: &News) -> String {
+    match news.lab {
+        Some(lab) if lab != PLAYER => {
+            let name = content
+                .labs
+                .get(usize::from(lab))
+                .map_or("", |l| l.short.as_str());
+            format!("{name}: {}", news.text)
+        }
+        _ => news.text.clone(),
+    }
+}
+
+/// The player's own news among the events: what the rules said happened.
+fn headline(events: &[Event]) -> Option<String> {
+    events.iter().rev().find_map(|e| match e {
+        Event::News { news } if matches!(news.kind, NewsKind::Player | NewsKind::Warning) => {
+            Some(capitalise(&news.text))
+        }
+        _ => None,
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A command in words, for the ledger and the explanations.
+pub fn describe(game: &Game, command: &Command) -> String {
+    let c = &game.content;
+    let tech = |id: &str| {
+        c.techs
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id.to_string(), |t| t.name.clone())
+    };
+    match command {
+        Command::Offer { person, salary } => {
+            let name = game
+                .state
+                .people
+                .get(*person as usize)
+                .map_or("someone", |p| p.name.as_str());
+            format!("Offered {name} {} a year", money(Money::from(*salary)))
+        }
+        Command::Adopt(id) => format!("Adopted {}", tech(id)),
+        Command::Build(id) => format!("Started building {} in-house", tech(id)),
+        Command::AdoptThenBuild(id) => format!("Adopted {} and started its replacement", tech(id)),
+        Command::Retire(id) => {
+            let name = c
+                .legacy
+                .iter()
+                .find(|l| l.id == *id)
+                .map_or(id.clone(), |l| l.name.clone());
+            format!("Retired {name}")
+        }
+        Command::Upgrade(id) => {
+            let name = c
+                .stages
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(id.clone(), |s| s.name.clone());
+            format!("Started {name}")
+        }
+        Command::BuildDataCentre(k) => format!("Data centre for {k}k GPUs"),
+        Command::LeaseCompute(k) => format!("Leased {k}k GPUs"),
+        Command::OpenRelease => "Open-weights release".to_string(),
+        Command::SafetyReview => "Safety review".to_string(),
+        Command::ShipAi => "Shipped AI into the apps".to_string(),
+        Command::Morale => "Looked after morale".to_string(),
+        Command::Deal(id) => c
+            .deals
+            .iter()
+            .find(|d| d.id == *id)
+            .map_or(id.clone(), |d| d.name.clone()),
+        Command::Choose(i) => {
+            let option = game
+                .state
+                .pending
+                .as_ref()
+                .and_then(|p| p.options.get(usize::from(*i)))
+                .cloned()
+                .unwrap_or_default();
+            format!("Answered: {option}")
+        }
+        Command::RaiseLicence(id) => format!("Raised the price of {}", tech(id)),
+        Command::EndMonth => "Ended the month".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+
+    fn classroom() -> Session {
+        let content = content::load_builtin("classroom", None).expect("classroom loads");
+        Session::new(Arc::new(content), 20260101)
+    }
+
+    #[test]
+    fn ending_a_month_builds_a_report_and_refreshes_figures() {
+        let mut s = classroom();
+        let applied = s.apply(Command::EndMonth).expect("end month");
+        assert!(applied.month_ended);
+        assert!(s.report.is_some());
+        assert_eq!(s.game.state.month, 1);
+    }
+
+    #[test]
+    fn a_refused_command_changes_nothing() {
+        let mut s = classroom();
+        let before = s.game.hash();
+        let err = s.apply(Command::Retire("nope".into()));
+        assert!(err.is_err());
+        assert_eq!(s.game.hash(), before);
+        assert!(s.ledger.is_empty());
+    }
+}

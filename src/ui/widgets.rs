@@ -1,0 +1,408 @@
+//! Small drawing helpers shared by the screens: fitting text to a width, progress bars,
+//! sparklines, scrolling windows over lists, centred popups and the race chart.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::explain::Tone;
+use super::theme::Theme;
+
+/// `s` cut or padded to exactly `width` characters (a cut ends with `…`).
+pub fn fit(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        let mut out = String::with_capacity(width);
+        out.push_str(s);
+        out.extend(std::iter::repeat_n(' ', width - n));
+        out
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut out: String = s.chars().take(width - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// `s` right-aligned in `width` characters.
+pub fn right(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        fit(s, width)
+    } else {
+        let mut out: String = std::iter::repeat_n(' ', width - n).collect();
+        out.push_str(s);
+        out
+    }
+}
+
+/// A bar of `width` cells filled in proportion to `value / max` (full blocks and a light
+/// shade, readable without colour).
+pub fn bar(value: i64, max: i64, width: usize) -> String {
+    let filled = if max <= 0 {
+        0
+    } else {
+        ((value.clamp(0, max) * width as i64 + max / 2) / max) as usize
+    };
+    let mut s = String::with_capacity(width * 3);
+    s.extend(std::iter::repeat_n('█', filled.min(width)));
+    s.extend(std::iter::repeat_n('░', width.saturating_sub(filled)));
+    s
+}
+
+/// Values as a row of eighth-blocks, scaled to the largest.
+pub fn sparkline(values: &[i64]) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    values
+        .iter()
+        .map(|v| TICKS[((v.max(&0) * 7 + max / 2) / max).clamp(0, 7) as usize])
+        .collect()
+}
+
+/// The first row to show so that row `sel` of `len` is visible in `height` rows.
+pub fn window(len: usize, sel: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        0
+    } else {
+        sel.saturating_sub(height - 1).min(len - height)
+    }
+}
+
+/// A `width` × `height` rectangle centred in `area` (clamped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A bordered panel with a title; returns the inner area.
+pub fn panel(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A popup: clears what is under it and draws a titled border.
+pub fn popup(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    panel(title, theme, area, buf)
+}
+
+/// The style of an explanation or report line.
+pub fn tone_style(tone: Tone, theme: &Theme) -> Style {
+    match tone {
+        Tone::Heading => theme.title(),
+        Tone::Normal => theme.base(),
+        Tone::Good => theme.good(),
+        Tone::Bad => theme.bad(),
+        Tone::Dim => theme.dim(),
+    }
+}
+
+/// Lines of text with tones, wrapped, scrolled by `scroll` rows.
+pub fn toned_text(
+    lines: &[(String, Tone)],
+    scroll: u16,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|(s, t)| Line::styled(s.as_str(), tone_style(*t, theme)))
+        .collect();
+    flow(&text, scroll, area, buf);
+}
+
+/// Styled lines word-wrapped to `width`; spaces are kept as written (columns stay aligned)
+/// except where a row breaks. Cheaper than a general wrapping widget, which
+/// matters for a frame budget under a millisecond.
+pub fn wrap_lines<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Line<'a>> {
+    const SPACES: &str = "                                ";
+    let width = width.max(1);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut row: Vec<Span<'a>> = Vec::new();
+        let mut len = 0usize;
+        // Spaces seen since the last word (kept as they are unless the row breaks there).
+        let mut gap = 0usize;
+        let mut gap_style = Style::new();
+        for span in &line.spans {
+            let content: &'a str = span.content.as_ref();
+            let style = line.style.patch(span.style);
+            for (k, word) in content.split(' ').enumerate() {
+                if k > 0 {
+                    gap += 1;
+                    gap_style = style;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                let w = word.chars().count();
+                if len > 0 && len + gap + w > width {
+                    out.push(Line::from(std::mem::take(&mut row)));
+                    len = 0;
+                } else if gap > 0 {
+                    let g = gap.min(width - len);
+                    let spaces = if g <= SPACES.len() {
+                        Span::styled(&SPACES[..g], gap_style)
+                    } else {
+                        Span::styled(" ".repeat(g), gap_style)
+                    };
+                    row.push(spaces);
+                    len += g;
+                }
+                gap = 0;
+                if w > width - len {
+                    row.push(Span::styled(fit(word, width - len), style));
+                    len = width;
+                } else {
+                    row.push(Span::styled(word, style));
+                    len += w;
+                }
+            }
+        }
+        out.push(Line::from(row));
+    }
+    out
+}
+
+/// Draws styled lines word-wrapped into `area`, skipping the first `scroll` rows.
+pub fn flow(lines: &[Line], scroll: u16, area: Rect, buf: &mut Buffer) {
+    let rows = wrap_lines(lines, usize::from(area.width));
+    for (y, row) in rows
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        put(row, area, y as u16, buf);
+    }
+}
+
+/// Writes `line` at the start of row `y` of `area` (if the row is inside it).
+pub fn put(line: Line, area: Rect, y: u16, buf: &mut Buffer) {
+    if y < area.height && area.width > 0 {
+        buf.set_line(area.x, area.y + y, &line, area.width);
+    }
+}
+
+/// One series on the race chart.
+pub struct Series {
+    pub marker: char,
+    pub style: Style,
+    /// (month, progress in thousandths), in month order; month 0 is the start.
+    pub points: Vec<(usize, i32)>,
+}
+
+/// The race over time: progress up the side (from a round number below the slowest lab to the
+/// finish line at 100, so close races stay readable), months along the bottom, one letter per
+/// lab (so it reads without colour), the player drawn last so it stays on top.
+pub fn race_chart(
+    series: &[Series],
+    months_total: usize,
+    x_labels: (&str, &str),
+    marks: &[usize],
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if area.width < 12 || area.height < 4 {
+        return;
+    }
+    let axis_w: u16 = 4;
+    let plot = Rect {
+        x: area.x + axis_w,
+        y: area.y,
+        width: area.width - axis_w,
+        height: area.height - 2,
+    };
+    let dim = theme.dim();
+    let lowest = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|(_, p)| *p))
+        .min()
+        .unwrap_or(0)
+        .clamp(0, 100_000);
+    // Thousandths: the axis starts at the ten below the slowest lab, at most 80.
+    let lo = (lowest / 10_000 * 10_000).min(80_000);
+    let mid = (lo + 100_000) / 2;
+    for (value, frac) in [(100_000, 0u16), (mid, 1), (lo, 2)] {
+        let y = plot.y + (plot.height.saturating_sub(1)) * frac / 2;
+        buf.set_string(area.x, y, right(&(value / 1000).to_string(), 3), dim);
+    }
+    for y in plot.y..plot.y + plot.height {
+        buf.set_string(area.x + 3, y, "│", dim);
+    }
+    let base = plot.y + plot.height;
+    buf.set_string(area.x + 3, base, "└", dim);
+    for x in plot.x..plot.x + plot.width {
+        buf.set_string(x, base, "─", dim);
+    }
+    let months = months_total.max(1);
+    let col = |i: usize| -> u16 {
+        plot.x + ((i * usize::from(plot.width.saturating_sub(1))) / months) as u16
+    };
+    for &m in marks {
+        if m <= months {
+            buf.set_string(col(m), base, "▲", theme.warn());
+        }
+    }
+    buf.set_string(plot.x, base + 1, x_labels.0, dim);
+    let end_w = x_labels.1.chars().count() as u16;
+    if plot.width > end_w {
+        buf.set_string(plot.x + plot.width - end_w, base + 1, x_labels.1, dim);
+    }
+    let h = i64::from(plot.height.saturating_sub(1));
+    for s in series.iter().rev() {
+        let mut prev: Option<(u16, u16)> = None;
+        for &(i, p) in s.points.iter().filter(|(i, _)| *i <= months) {
+            let x = col(i);
+            let span = i64::from(100_000 - lo).max(1);
+            let v = i64::from(p.clamp(lo, 100_000) - lo);
+            let y = plot.y + (h - (v * h + span / 2) / span) as u16;
+            // Fill the columns between two months so a long campaign on a wide screen reads
+            // as a line rather than scattered dots.
+            if let Some((px, py)) = prev {
+                for fx in px + 1..x {
+                    let t = i64::from(fx - px);
+                    let span = i64::from(x - px);
+                    let fy = i64::from(py) + (i64::from(y) - i64::from(py)) * t / span;
+                    buf.set_string(fx, fy as u16, "·", s.style);
+                }
+            }
+            let mut tmp = [0u8; 4];
+            buf.set_string(x, y, s.marker.encode_utf8(&mut tmp), s.style);
+            prev = Some((x, y));
+        }
+    }
+}
+
+/// Distinct one-letter markers for the labs' short names (first letter, else another capital).
+pub fn lab_markers(shorts: &[&str]) -> Vec<char> {
+    let mut taken: Vec<char> = Vec::new();
+    for s in shorts {
+        let first = s.chars().next();
+        let caps = s.chars().filter(|c| c.is_uppercase());
+        let any = s.chars().filter(|c| c.is_alphanumeric());
+        let pick = first
+            .into_iter()
+            .chain(caps)
+            .chain(any)
+            .find(|c| !taken.contains(c))
+            .unwrap_or('*');
+        taken.push(pick);
+    }
+    taken
+}
+
+/// Greedy word wrap of `text` into lines of at most `width` characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0usize;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if len > 0 && len + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        if w > width {
+            // A word longer than the line is cut rather than overflowing.
+            line.push_str(&fit(word, width.saturating_sub(len)));
+            len = width;
+        } else {
+            line.push_str(word);
+            len += w;
+        }
+    }
+    if len > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The text of a buffer, one line per row with trailing spaces removed (for snapshot tests).
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buf[(area.x + x, area.y + y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_and_pads() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("ab", 0), "");
+        assert_eq!(right("7", 3), "  7");
+    }
+
+    #[test]
+    fn wrap_breaks_between_words() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
+    }
+
+    #[test]
+    fn wrap_lines_keeps_indent_styles_and_breaks_between_words() {
+        let lines = [Line::from(vec![Span::raw("  ab "), Span::raw("cd ef")])];
+        let rows: Vec<String> = wrap_lines(&lines, 7)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(rows, vec!["  ab cd", "ef"]);
+        let empty = [Line::raw("")];
+        assert_eq!(wrap_lines(&empty, 5).len(), 1);
+    }
+
+    #[test]
+    fn bar_fills_in_proportion() {
+        assert_eq!(bar(50, 100, 4), "██░░");
+        assert_eq!(bar(0, 0, 2), "░░");
+    }
+
+    #[test]
+    fn window_keeps_the_selection_visible() {
+        assert_eq!(window(10, 0, 4), 0);
+        assert_eq!(window(10, 5, 4), 2);
+        assert_eq!(window(10, 9, 4), 6);
+        assert_eq!(window(3, 2, 4), 0);
+    }
+
+    #[test]
+    fn lab_markers_are_distinct() {
+        let m = lab_markers(&["Meta", "OpenAI", "DeepMind", "Anthropic", "xAI", "DeepSeek"]);
+        assert_eq!(m, vec!['M', 'O', 'D', 'A', 'x', 'S']);
+    }
+}

@@ -1,0 +1,205 @@
+//! Snapshot tests of every screen at the minimum size (80x24) and a larger one (120x40),
+//! rendered through ratatui's TestBackend without colour. Game numbers change while the
+//! balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --test ui_screens` and
+//! review the diff.
+
+mod common;
+
+use ai_race::game::Command;
+use ai_race::ui::Theme;
+use ai_race::ui::app::App;
+use ai_race::ui::session::{Session, Tab};
+use common::*;
+use crossterm::event::KeyCode;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn shots(name: &str, app: &mut App) {
+    for (w, h) in SIZES {
+        let text = render(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+    }
+}
+
+/// A classroom game three months in, with a hire, a pipeline stage and an adoption made.
+fn played() -> Session {
+    let mut s = classroom_session();
+    for month in 0..3 {
+        if s.game.state.pending.is_some() {
+            let _ = s.apply(Command::Choose(0));
+        }
+        match month {
+            0 => {
+                let person = s.game.state.market[0];
+                let ask = s.game.state.people[person as usize].salary;
+                let _ = s.apply(Command::Offer {
+                    person,
+                    salary: ask,
+                });
+                let _ = s.apply(Command::Upgrade("auto-eval".into()));
+            }
+            1 => {
+                let id = s.content().techs[0].id.clone();
+                let _ = s.apply(Command::Adopt(id));
+                let _ = s.apply(Command::SafetyReview);
+            }
+            _ => {
+                let _ = s.apply(Command::LeaseCompute(20));
+            }
+        }
+        if s.game.state.pending.is_some() {
+            let _ = s.apply(Command::Choose(0));
+        }
+        s.apply(Command::EndMonth).expect("month ends");
+    }
+    // Screens are shown with no event waiting (the event has its own snapshot).
+    if s.game.state.pending.is_some() {
+        s.apply(Command::Choose(0)).expect("answer");
+    }
+    s
+}
+
+fn played_app() -> App {
+    let mut app = App::with_session(Theme::new(false), (80, 24), played());
+    app.layers.clear();
+    app.status = None;
+    app
+}
+
+#[test]
+fn title_screens() {
+    let mut app = App::with_random_seed(Theme::new(false), (80, 24), 1);
+    shots("title_menu", &mut app);
+    press(&mut app, KeyCode::Enter);
+    shots("title_setup", &mut app);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Down);
+    shots("title_setup_locked", &mut app);
+}
+
+#[test]
+fn game_tabs() {
+    let mut app = played_app();
+    for (tab, name) in [
+        (Tab::Dashboard, "dashboard"),
+        (Tab::Talent, "talent"),
+        (Tab::Tech, "tech"),
+        (Tab::Pipeline, "pipeline"),
+        (Tab::Compute, "compute"),
+        (Tab::Rivals, "rivals"),
+    ] {
+        go_to(&mut app, tab);
+        shots(name, &mut app);
+    }
+}
+
+#[test]
+fn dialogs() {
+    let mut app = played_app();
+    go_to(&mut app, Tab::Talent);
+    press(&mut app, KeyCode::Enter);
+    shots("offer", &mut app);
+    press(&mut app, KeyCode::Esc);
+    go_to(&mut app, Tab::Tech);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    shots("tech_menu", &mut app);
+    press(&mut app, KeyCode::Esc);
+    go_to(&mut app, Tab::Pipeline);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    shots("pipeline_menu", &mut app);
+    press(&mut app, KeyCode::Esc);
+    go_to(&mut app, Tab::Compute);
+    press(&mut app, KeyCode::Enter);
+    shots("data_centre", &mut app);
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'n');
+    shots("confirm_end_month", &mut app);
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'q');
+    shots("confirm_quit", &mut app);
+}
+
+#[test]
+fn help_and_explanations() {
+    let mut app = played_app();
+    ch(&mut app, '?');
+    shots("help", &mut app);
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'e');
+    shots("explain_budget", &mut app);
+    press(&mut app, KeyCode::Esc);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    ch(&mut app, 'e');
+    shots("explain_speed", &mut app);
+    press(&mut app, KeyCode::Esc);
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Down);
+    }
+    ch(&mut app, 'e');
+    shots("explain_morale", &mut app);
+}
+
+#[test]
+fn month_report_and_event() {
+    let mut app = played_app();
+    ch(&mut app, 'n');
+    ch(&mut app, 'y');
+    shots("month_report", &mut app);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    shots("month_report_morale", &mut app);
+    ch(&mut app, 'e');
+    shots("month_report_explain", &mut app);
+}
+
+#[test]
+fn event_choice() {
+    // The first world (by seed) of the default campaign where an event asks for a choice.
+    let content =
+        std::sync::Arc::new(ai_race::content::load_builtin("race-2025", None).expect("loads"));
+    for seed in 1..50u64 {
+        let mut s = Session::new(content.clone(), seed);
+        while !s.game.is_over() && s.game.state.pending.is_none() {
+            s.apply(Command::EndMonth).expect("month ends");
+        }
+        if s.game.is_over() {
+            continue;
+        }
+        let mut app = App::with_session(Theme::new(false), (80, 24), s);
+        app.status = None;
+        assert_eq!(top_layer(&app), Some("event"));
+        shots("event", &mut app);
+        // The answer goes to the rules and the event closes.
+        press(&mut app, KeyCode::Enter);
+        assert!(session(&app).game.state.pending.is_none());
+        return;
+    }
+    panic!("no seed brought an event with choices");
+}
+
+#[test]
+fn debrief() {
+    let mut s = played();
+    while !s.game.is_over() {
+        if s.game.state.pending.is_some() {
+            s.apply(Command::Choose(0)).expect("answer");
+        }
+        s.apply(Command::EndMonth).expect("month ends");
+    }
+    let mut app = App::with_session(Theme::new(false), (80, 24), s);
+    app.layers.clear();
+    app.status = None;
+    shots("debrief", &mut app);
+}
+
+#[test]
+fn too_small() {
+    let mut app = played_app();
+    let text = render(&mut app, 79, 23);
+    insta::assert_snapshot!("too_small_79x23", text);
+}

@@ -66,5 +66,8 @@ fn autosave_atomic(bencher: divan::Bencher) {
     let (p, _) = campaign();
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::new(dir.path());
-    bencher.bench(|| store.autosave(black_box(p)).expect("autosave"));
+    bencher.bench(|| {
+        let text = black_box(p).to_text().expect("text");
+        store.autosave(&text).expect("autosave")
+    });
 }

@@ -88,8 +88,9 @@ pub enum Cmd {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    let store = save::Store::new(save::saves_dir(cli.saves_dir.as_deref()));
     match cli.command {
-        None => play(ui::Theme::from_env(cli.no_color), None),
+        None => play(ui::Theme::from_env(cli.no_color), None, store),
         Some(Cmd::New {
             scenario,
             seed,
@@ -97,7 +98,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             no_color,
         }) => {
             let session = new_session(scenario.as_deref(), seed.as_deref(), difficulty.as_deref())?;
-            play(ui::Theme::from_env(no_color || cli.no_color), Some(session))
+            play(
+                ui::Theme::from_env(no_color || cli.no_color),
+                Some(session),
+                store,
+            )
         }
         Some(Cmd::Sim {
             policy,
@@ -129,16 +134,24 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(code)
         }
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
-        Some(Cmd::Load { file }) => load_command(&file),
+        Some(Cmd::Load { file }) => {
+            let session = load_session(&file)?;
+            play(ui::Theme::from_env(cli.no_color), Some(session), store)
+        }
     }
 }
 
-/// Opens the interface (on the title screen, or straight into a game).
-fn play(theme: ui::Theme, session: Option<ui::Session>) -> Result<ExitCode, String> {
-    let app = match session {
+/// Opens the interface (on the title screen, or straight into a game), saving into `store`.
+fn play(
+    theme: ui::Theme,
+    session: Option<ui::Session>,
+    store: save::Store,
+) -> Result<ExitCode, String> {
+    let mut app = match session {
         Some(s) => ui::App::with_session(theme, (80, 24), s),
         None => ui::App::new(theme, (80, 24)),
     };
+    app.set_store(store);
     ui::run(app).map_err(|e| format!("the terminal failed: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -351,13 +364,19 @@ fn verify_command(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// `ai-race load`: checks and replays the save, then reports what it holds.
-fn load_command(file: &Path) -> Result<ExitCode, String> {
+/// `ai-race load`: checks and replays the save before the interface opens, so a bad file gets
+/// a one-line answer on the terminal rather than a broken screen.
+fn load_session(file: &Path) -> Result<ui::Session, String> {
     let shown = save::sanitize(&file.display().to_string(), 120);
     let verified = save::load_path(file).map_err(|e| format!("cannot load {shown}: {e}"))?;
-    println!("{shown}: {}", save::verified_line(&verified));
-    println!("The interface will open saves in a coming version; the game is ready to continue.");
-    Ok(ExitCode::SUCCESS)
+    let mut session =
+        ui::Session::from_save(&verified.play).map_err(|e| format!("cannot load {shown}: {e}"))?;
+    session.save_name = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.starts_with("autosave-"))
+        .map(str::to_string);
+    Ok(session)
 }
 
 #[cfg(test)]

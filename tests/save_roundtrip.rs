@@ -39,7 +39,7 @@ fn assert_round_trip(p: &Playthrough) {
     assert_eq!(loaded.play.game.state, p.game.state);
     assert_eq!(loaded.summary(), p.summary());
     assert_eq!(loaded.play.decisions(), p.decisions());
-    assert_eq!(loaded.play.player, p.player);
+    assert_eq!(loaded.play.record.player, p.record.player);
     assert_eq!(loaded.origin, Origin::Builtin);
     // Saving the loaded game again gives the same file, byte for byte.
     assert_eq!(loaded.play.to_text().expect("save text"), text);
@@ -99,7 +99,7 @@ proptest! {
         let (_, decisions) = play(&content, seed, Policy::ALL[policy]);
         let keep = (decisions.len() as f64 * cut) as usize;
         let mut p = Playthrough::replay(content, seed, &decisions[..keep]).expect("replays");
-        p.player = name;
+        p.record.player = name;
         assert_round_trip(&p);
     }
 

@@ -144,7 +144,7 @@ fn sample_playthrough(s: &Sample) -> Playthrough {
         decisions.truncate(keep);
     }
     let mut p = Playthrough::replay(content, seed, &decisions).expect("a scripted game replays");
-    p.player = player.map(str::to_string);
+    p.record.player = player.map(str::to_string);
     p
 }
 
@@ -239,7 +239,7 @@ fn write_derived_hostile_files(p: &Playthrough) {
             .as_bytes(),
     );
 
-    let seed = format!("    seed: {},", p.seed());
+    let seed = format!("    seed: {},", p.record.seed());
     write(
         "other-seed.ron",
         text.replacen(&seed, "    seed: 424242,", 1).as_bytes(),

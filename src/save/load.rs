@@ -80,7 +80,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     // An edit shows first where the replay parts from the record; report that, even when a
     // later decision is also refused because of it.
     let complete = refused.is_none();
-    if let Some((from, by)) = divergence(&checkpoints, play.checkpoints(), complete) {
+    if let Some((from, by)) = divergence(&checkpoints, play.record.checkpoints(), complete) {
         return Err(modified(&content, from, &parted(by)));
     }
     if let Some(refused) = refused {
@@ -107,7 +107,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     let replayed = play.summary();
     if summary.hash != replayed.hash {
         // The decisions since the last checkpoint were changed.
-        let from = play.checkpoints().last().map_or(0, |c| c.0);
+        let from = play.record.checkpoints().last().map_or(0, |c| c.0);
         let what = format!(
             "the replayed game does not reach the recorded state of month {}",
             replayed.month
@@ -117,7 +117,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     if let Some(what) = summary_difference(&summary, &replayed) {
         return Err(modified(&content, replayed.month, &what));
     }
-    play.player = player;
+    play.record.player = player;
     Ok(Verified { play, origin })
 }
 

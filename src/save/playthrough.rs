@@ -1,10 +1,10 @@
 //! A game together with the decisions that made it: what is saved, and what a load rebuilds.
 //!
-//! Every player decision goes through [`Playthrough::apply`], which records it with its month
-//! and takes a checkpoint (the canonical state hash) at the start of the game and of every
-//! [`CHECKPOINT_MONTHS`]th month. Replaying
-//! the same decisions from the same content and seed must give the same checkpoints; that is
-//! how a load proves a save was not edited.
+//! Every player decision goes through [`Record::note`] after the rules accepted it (directly,
+//! or through [`Playthrough::apply`]): the decision is kept with its month, and a checkpoint
+//! (the canonical state hash) is taken at the start of the game and of every
+//! [`CHECKPOINT_MONTHS`]th month. Replaying the same decisions from the same content and seed
+//! must give the same checkpoints; that is how a load proves a save was not edited.
 
 use std::sync::Arc;
 
@@ -17,10 +17,10 @@ use crate::game::{Command, Content, Event, Game, RULES_VERSION, RuleError};
 /// month keeps a full campaign's verification fast while still locating an edit.
 pub const CHECKPOINT_MONTHS: u16 = 3;
 
-/// A game and its history of decisions.
-#[derive(Debug, Clone)]
-pub struct Playthrough {
-    pub game: Game,
+/// What a save records about a game besides its content: the seed, every accepted decision,
+/// the checkpoints, and the player's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
     /// The player's name, for class reports.
     pub player: Option<String>,
     seed: u64,
@@ -28,30 +28,25 @@ pub struct Playthrough {
     checkpoints: Vec<Checkpoint>,
 }
 
-impl Playthrough {
-    /// A new game of `content` with `seed`.
-    pub fn new(content: Arc<Content>, seed: u64) -> Playthrough {
-        let game = Game::new(content, seed);
-        let checkpoints = vec![(game.state.month, hex(game.hash()))];
-        Playthrough {
-            game,
+impl Record {
+    /// The record of a game that has not had any decision yet.
+    pub fn start(game: &Game) -> Record {
+        Record {
             player: None,
-            seed,
+            seed: game.state.seed,
             decisions: Vec::new(),
-            checkpoints,
+            checkpoints: vec![(game.state.month, hex(game.hash()))],
         }
     }
 
-    /// Carries out the player's command and records it if the rules accept it.
-    pub fn apply(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
-        let month = self.game.state.month;
-        let events = self.game.apply(command)?;
+    /// Notes a decision the rules accepted; `month` is the month it was made in (before the
+    /// command ran) and `game` the state after it.
+    pub fn note(&mut self, month: u16, command: &Command, game: &Game) {
         self.decisions.push((month, command.clone()));
-        if self.game.state.month != month && self.game.state.month % CHECKPOINT_MONTHS == 0 {
-            self.checkpoints
-                .push((self.game.state.month, hex(self.game.hash())));
+        let now = game.state.month;
+        if now != month && now % CHECKPOINT_MONTHS == 0 {
+            self.checkpoints.push((now, hex(game.hash())));
         }
-        Ok(events)
     }
 
     pub fn seed(&self) -> u64 {
@@ -63,19 +58,14 @@ impl Playthrough {
         &self.decisions
     }
 
-    /// The state hash at the start of each month so far.
+    /// The state hash at the start of the game and of every third month so far.
     pub fn checkpoints(&self) -> &[Checkpoint] {
         &self.checkpoints
     }
 
-    /// The summary of the current state.
-    pub fn summary(&self) -> Summary {
-        summarise(&self.game)
-    }
-
-    /// The save file of this game.
-    pub fn to_save(&self) -> SaveFile {
-        let content = &self.game.content;
+    /// The save file of `game`, whose decisions this is the record of.
+    pub fn to_save(&self, game: &Game) -> SaveFile {
+        let content = &game.content;
         SaveFile {
             format: FORMAT_NAME.to_string(),
             version: FORMAT_VERSION,
@@ -85,7 +75,7 @@ impl Playthrough {
             scenario: content.scenario.id.clone(),
             difficulty: content.difficulty.id.clone(),
             seed: self.seed,
-            summary: self.summary(),
+            summary: summarise(game),
             checkpoints: self.checkpoints.clone(),
             decisions: self.decisions.clone(),
             content: Content::clone(content),
@@ -93,8 +83,47 @@ impl Playthrough {
     }
 
     /// The save file's text.
+    pub fn to_text(&self, game: &Game) -> Result<String, SaveError> {
+        self.to_save(game).to_text()
+    }
+}
+
+/// A game and its record.
+#[derive(Debug, Clone)]
+pub struct Playthrough {
+    pub game: Game,
+    pub record: Record,
+}
+
+impl Playthrough {
+    /// A new game of `content` with `seed`.
+    pub fn new(content: Arc<Content>, seed: u64) -> Playthrough {
+        let game = Game::new(content, seed);
+        let record = Record::start(&game);
+        Playthrough { game, record }
+    }
+
+    /// Carries out the player's command and records it if the rules accept it.
+    pub fn apply(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        let month = self.game.state.month;
+        let events = self.game.apply(command)?;
+        self.record.note(month, command, &self.game);
+        Ok(events)
+    }
+
+    /// Every decision so far, in order, with its month.
+    pub fn decisions(&self) -> &[Decision] {
+        self.record.decisions()
+    }
+
+    /// The summary of the current state.
+    pub fn summary(&self) -> Summary {
+        summarise(&self.game)
+    }
+
+    /// The save file's text.
     pub fn to_text(&self) -> Result<String, SaveError> {
-        self.to_save().to_text()
+        self.record.to_text(&self.game)
     }
 
     /// Replays `decisions` from the start. A refused decision stops the replay: the error and

@@ -14,7 +14,6 @@ use std::time::SystemTime;
 use super::error::{SaveError, sanitize};
 use super::format::Summary;
 use super::load::{Origin, load_path};
-use super::playthrough::Playthrough;
 
 /// The environment variable that moves the saves folder.
 pub const SAVES_DIR_ENV: &str = "AI_RACE_SAVES";
@@ -76,14 +75,20 @@ fn is_reserved(stem: &str) -> bool {
     DEVICES.contains(&stem) || numbered("com") || numbered("lpt") || stem.starts_with("autosave")
 }
 
-/// One save in the folder, as the load screen lists it.
-#[derive(Debug, Clone)]
-pub struct Listed {
+/// A save file in the folder, not yet opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveEntry {
     pub path: PathBuf,
-    /// The file name without `.ron`.
+    /// The file name without `.ron` (sanitized for display).
     pub name: String,
     pub modified: SystemTime,
     pub autosave: bool,
+}
+
+/// One save in the folder, as the load screen lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub entry: SaveEntry,
     /// What the save holds once verified, or why it does not verify.
     pub verdict: Result<SaveInfo, SaveError>,
 }
@@ -119,9 +124,8 @@ impl Store {
         self.dir.join(format!("{}.ron", slug(name)))
     }
 
-    /// Saves `play` under the typed `name` (replacing a save of the same name).
-    pub fn save_as(&self, name: &str, play: &Playthrough) -> Result<PathBuf, SaveError> {
-        let text = play.to_text()?;
+    /// Saves a save's `text` under the typed `name` (replacing a save of the same name).
+    pub fn save_as(&self, name: &str, text: &str) -> Result<PathBuf, SaveError> {
         let target = self.path_for(name);
         write_atomic(&self.dir, &target, text.as_bytes(), || Ok(()))?;
         Ok(target)
@@ -134,10 +138,9 @@ impl Store {
             .collect()
     }
 
-    /// Autosaves `play`: the new save becomes `autosave-1.ron` and the older ones move down,
+    /// Autosaves a save's `text`: the new save becomes `autosave-1.ron` and the older ones move down,
     /// the oldest of [`AUTOSAVES`] dropped. The new file is fully written before anything moves.
-    pub fn autosave(&self, play: &Playthrough) -> Result<PathBuf, SaveError> {
-        let text = play.to_text()?;
+    pub fn autosave(&self, text: &str) -> Result<PathBuf, SaveError> {
         let paths = self.autosave_paths();
         let rotate = || {
             for i in (1..paths.len()).rev() {
@@ -154,65 +157,67 @@ impl Store {
         Ok(paths[0].clone())
     }
 
-    /// Every save in the folder, newest first, each verified by replay.
-    pub fn list(&self) -> Result<Vec<Listed>, SaveError> {
-        let entries = match fs::read_dir(&self.dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(SaveError::io(&e)),
+    /// The save files in the folder, newest first, without opening them (cheap: for the
+    /// title screen's "continue" and for warning before a name is reused).
+    pub fn files(&self) -> Vec<SaveEntry> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
         };
-        let mut found: Vec<(PathBuf, String, SystemTime)> = Vec::new();
+        let mut found = Vec::new();
         for entry in entries.flatten() {
             let file_name = entry.file_name();
-            let Some(file_name) = file_name.to_str() else {
-                continue;
-            };
-            let Some(stem) = file_name.strip_suffix(".ron") else {
+            let Some(stem) = file_name.to_str().and_then(|n| n.strip_suffix(".ron")) else {
                 continue;
             };
             // Temporary files of a write in progress start with a dot.
             if stem.is_empty() || stem.starts_with('.') {
                 continue;
             }
+            // Not followed: a symlink or a folder named like a save is not a save.
             let Ok(meta) = entry.metadata() else {
                 continue;
             };
             if !meta.file_type().is_file() {
                 continue;
             }
-            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            found.push((entry.path(), sanitize(stem, 60), modified));
+            found.push(SaveEntry {
+                path: entry.path(),
+                name: sanitize(stem, 60),
+                modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+                autosave: stem.starts_with("autosave-"),
+            });
         }
-        found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        found.sort_by(|a, b| {
+            b.modified
+                .cmp(&a.modified)
+                .then_with(|| a.name.cmp(&b.name))
+        });
         found.truncate(MAX_LISTED);
-        Ok(found
+        found
+    }
+
+    /// Every save in the folder, newest first, each verified by replay.
+    pub fn list(&self) -> Vec<Listed> {
+        self.files()
             .into_iter()
-            .map(|(path, name, modified)| {
-                let verdict = load_path(&path).map(|v| SaveInfo {
+            .map(|entry| {
+                let verdict = load_path(&entry.path).map(|v| SaveInfo {
                     scenario: v.play.game.content.scenario.name.clone(),
                     difficulty: v.play.game.content.difficulty.name.clone(),
-                    player: v.play.player.clone(),
+                    player: v.play.record.player.clone(),
                     summary: v.summary(),
                     months: v.play.game.content.scenario.months,
                     origin: v.origin,
                 });
-                Listed {
-                    autosave: name.starts_with("autosave-"),
-                    path,
-                    name,
-                    modified,
-                    verdict,
-                }
+                Listed { entry, verdict }
             })
-            .collect())
+            .collect()
     }
 
-    /// The most recently written save that verifies, to continue from the title screen.
-    pub fn latest(&self) -> Option<Listed> {
-        self.list()
-            .ok()?
-            .into_iter()
-            .find(|listed| listed.verdict.is_ok())
+    /// The most recently written save, to continue from the title screen. It is checked
+    /// when opened, not here, so the title screen appears at once.
+    pub fn latest(&self) -> Option<SaveEntry> {
+        self.files().into_iter().next()
     }
 }
 
@@ -287,6 +292,7 @@ fn sync_dir(_dir: &Path) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::save::Playthrough;
 
     #[test]
     fn typed_names_become_safe_file_names() {
@@ -303,7 +309,7 @@ mod tests {
         assert_eq!(long.len(), MAX_SLUG);
     }
 
-    fn game_at(months: usize) -> Playthrough {
+    fn game_at(months: usize) -> String {
         use crate::game::Command;
         let content = std::sync::Arc::new(crate::content::load_builtin("race-2025", None).unwrap());
         let mut p = Playthrough::new(content, 5);
@@ -313,7 +319,7 @@ mod tests {
             }
             p.apply(&Command::EndMonth).unwrap();
         }
-        p
+        p.to_text().unwrap()
     }
 
     #[test]
@@ -342,9 +348,9 @@ mod tests {
         // A leftover of a killed write and a stray folder are not listed.
         fs::write(store.dir().join(".outside.ron.1-1.part"), "half").unwrap();
         fs::create_dir(store.dir().join("folder.ron")).unwrap();
-        let listed = store.list().unwrap();
+        let listed = store.list();
         assert_eq!(listed.len(), 1);
-        assert_eq!(listed[0].name, "outside");
+        assert_eq!(listed[0].entry.name, "outside");
         let info = listed[0].verdict.as_ref().unwrap();
         assert_eq!((info.summary.month, info.origin), (2, Origin::Builtin));
         assert_eq!(store.latest().map(|l| l.path), Some(path));

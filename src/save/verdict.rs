@@ -13,6 +13,7 @@ pub fn verified_line(v: &Verified) -> String {
     let s = v.summary();
     let player = v
         .play
+        .record
         .player
         .as_deref()
         .map(|p| format!("{}, ", sanitize(p, 40)))

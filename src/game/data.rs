@@ -96,6 +96,36 @@ pub struct Content {
     pub events: Vec<EventDef>,
 }
 
+impl Content {
+    /// "Jan 2026" for a month of the campaign (0 is the first).
+    pub fn date_label(&self, month: u16) -> String {
+        let zero = u32::from(self.scenario.start_month.clamp(1, 12) - 1) + u32::from(month);
+        format!(
+            "{} {}",
+            super::state::month_name((zero % 12 + 1) as u8),
+            u32::from(self.scenario.start_year) + zero / 12
+        )
+    }
+
+    /// A vendor as players read it: a lab's short name, or the outside vendor's own name.
+    pub fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
+        self.labs
+            .iter()
+            .find(|l| l.id == vendor)
+            .map_or(vendor, |l| l.short.as_str())
+    }
+}
+
+/// "1 month", "3 months".
+pub fn plural(n: impl Into<i64>, word: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// What a scenario says about itself and the campaign's shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioInfo {

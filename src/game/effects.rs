@@ -123,7 +123,10 @@ fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
                 let name = ctx.content.techs[usize::from(t)].name.clone();
                 ctx.news(
                     NewsKind::Warning,
-                    format!("access to {name} is cut for {months} months"),
+                    format!(
+                        "access to {name} is cut for {}",
+                        super::data::plural(*months, "month")
+                    ),
                 );
             }
         }

@@ -11,7 +11,7 @@
 use super::event::{Event, Flow, Stat};
 use super::research::{self, AUTOMATION_THRESHOLD};
 use super::rules::{Ctx, LEASE_MONTHLY};
-use super::state::{Ending, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
+use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
 use super::units::{Money, Progress, money};
 
 /// Monthly cost of one rank-and-file researcher, thousands of USD (pay, benefits, desk).
@@ -115,7 +115,8 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
                 ctx.stat(lab, Stat::Morale, 3);
                 let text = format!(
                     "finished its own {} and no longer depends on {}",
-                    def.role, def.vendor
+                    def.role,
+                    ctx.content.vendor_name(&def.vendor)
                 );
                 ctx.lab_news(lab, text);
             }
@@ -181,15 +182,15 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
 }
 
 /// Monthly money out of a lab, by flow.
-pub fn monthly_costs(ctx: &Ctx, lab: LabId) -> [(Flow, Money); 3] {
-    let l = ctx.state.lab(lab);
-    let salaries = Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000
-        + ctx.state.star_payroll(lab);
+pub fn monthly_costs(state: &GameState, lab: LabId) -> [(Flow, Money); 3] {
+    let l = state.lab(lab);
+    let salaries =
+        Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000 + state.star_payroll(lab);
     let licences: Money = l
         .tech
         .iter()
         .filter(|a| !a.in_house)
-        .map(|a| ctx.state.techs[usize::from(a.tech)].licence_monthly)
+        .map(|a| state.techs[usize::from(a.tech)].licence_monthly)
         .sum();
     let owned = Money::from(l.compute.saturating_sub(l.leased));
     let compute = owned * COMPUTE_MONTHLY + Money::from(l.leased) * LEASE_MONTHLY;
@@ -208,7 +209,7 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
         flow: Flow::Income,
     });
     let mut burn = 0;
-    for (flow, amount) in monthly_costs(ctx, lab) {
+    for (flow, amount) in monthly_costs(ctx.state, lab) {
         ctx.pay(lab, amount, flow);
         burn += amount;
     }
@@ -293,7 +294,10 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
 fn board_step(ctx: &mut Ctx, before: Progress) {
     let l = ctx.state.player();
     let gained = l.progress().0 - before.0;
-    let costs: Money = monthly_costs(ctx, PLAYER).iter().map(|(_, m)| m).sum();
+    let costs: Money = monthly_costs(ctx.state, PLAYER)
+        .iter()
+        .map(|(_, m)| m)
+        .sum();
     let income = l.income;
     let mut delta: i64 = 0;
     if gained >= 2_500 {
@@ -392,5 +396,8 @@ fn close(ctx: &mut Ctx) {
     ctx.emit(Event::MonthClosed { record });
     if ctx.state.ending.is_none() {
         super::market::refresh(ctx);
+    } else if ctx.state.pending.is_some() {
+        // Nothing is left to decide once the race is over.
+        ctx.emit(Event::ChoiceClosed);
     }
 }

@@ -18,13 +18,20 @@ pub fn new_person(content: &Content, state: &mut GameState, star: bool) -> Perso
         .or_else(|| state.dice.world.pick(talent.archetypes.len()))
         .unwrap_or(0);
     let a = &talent.archetypes[idx];
-    let first = state.dice.world.pick(talent.first_names.len()).unwrap_or(0);
-    let last = state.dice.world.pick(talent.last_names.len()).unwrap_or(0);
-    let name = format!(
-        "{} {}",
-        talent.first_names.get(first).map_or("Alex", String::as_str),
-        talent.last_names.get(last).map_or("Doe", String::as_str)
-    );
+    // A few draws to avoid a name someone already has; a rare repeat is harmless.
+    let mut name = String::new();
+    for _ in 0..8 {
+        let first = state.dice.world.pick(talent.first_names.len()).unwrap_or(0);
+        let last = state.dice.world.pick(talent.last_names.len()).unwrap_or(0);
+        name = format!(
+            "{} {}",
+            talent.first_names.get(first).map_or("Alex", String::as_str),
+            talent.last_names.get(last).map_or("Doe", String::as_str)
+        );
+        if !state.people.iter().any(|p| p.name == name) {
+            break;
+        }
+    }
     let skill = state
         .dice
         .world

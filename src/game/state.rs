@@ -392,8 +392,7 @@ impl GameState {
 
     /// "Oct 2025" for the current turn.
     pub fn date_label(&self, content: &Content) -> String {
-        let (y, m) = self.date(content);
-        format!("{} {}", month_name(m), y)
+        content.date_label(self.month)
     }
 
     /// Rivals ordered by overall progress, leader first (ties by index).

@@ -12,8 +12,7 @@ use crate::game::data::Content;
 use crate::game::event::{Event, Flow};
 use crate::game::month::monthly_costs;
 use crate::game::research::{self, SpeedBreakdown};
-use crate::game::rules::Ctx;
-use crate::game::state::{News, NewsKind, month_name};
+use crate::game::state::{News, NewsKind};
 use crate::game::units::{Money, Progress, money};
 use crate::game::{Command, Game, PLAYER, RuleError};
 use crate::save::{Playthrough, Record, SaveError};
@@ -90,11 +89,7 @@ pub struct Derived {
 impl Derived {
     pub fn of(game: &Game) -> Derived {
         let content = &game.content;
-        // The rules compute costs through their month context; a scratch copy keeps the real
-        // state untouched.
-        let mut scratch = game.state.clone();
-        let ctx = Ctx::new(content, &mut scratch);
-        let costs: Vec<(Flow, Money)> = monthly_costs(&ctx, PLAYER).to_vec();
+        let costs: Vec<(Flow, Money)> = monthly_costs(&game.state, PLAYER).to_vec();
         let burn: Money = costs.iter().map(|(_, m)| m).sum();
         let p = game.state.player();
         let net = burn - p.income;
@@ -279,12 +274,7 @@ impl Session {
 
 /// "Jan 2026" for a month of the campaign (0 is the first).
 pub fn date_label(content: &Content, month: u16) -> String {
-    let zero = u32::from(content.scenario.start_month.saturating_sub(1)) + u32::from(month);
-    format!(
-        "{} {}",
-        month_name((zero % 12 + 1) as u8),
-        u32::from(content.scenario.start_year) + zero / 12
-    )
+    content.date_label(month)
 }
 
 /// A news line as the feed shows it: a rival's news starts with the rival's name.

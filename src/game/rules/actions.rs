@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::game::data::plural;
 
 pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
     let content = ctx.content;
@@ -53,8 +54,9 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 ctx.lab_news(
                     lab,
                     format!(
-                        "started pipeline stage {} ({} months)",
-                        def.name, def.months
+                        "started pipeline stage {} ({})",
+                        def.name,
+                        plural(def.months, "month")
                     ),
                 );
                 ctx.timeline(lab, Lever::Pipeline, format!("Started {}", def.name));
@@ -164,14 +166,21 @@ fn adopt(ctx: &mut Ctx, lab: LabId, t: u16) {
     ctx.lab_news(
         lab,
         format!(
-            "adopted {} from {} (+{}% speed in {} months)",
-            def.name, def.vendor, def.speed_pct, def.integration_months
+            "adopted {} from {} (+{}% speed in {})",
+            def.name,
+            ctx.content.vendor_name(&def.vendor),
+            def.speed_pct,
+            plural(def.integration_months, "month")
         ),
     );
     ctx.timeline(
         lab,
         Lever::AdoptTech,
-        format!("Adopted {} ({})", def.name, def.vendor),
+        format!(
+            "Adopted {} ({})",
+            def.name,
+            ctx.content.vendor_name(&def.vendor)
+        ),
     );
 }
 
@@ -189,8 +198,9 @@ fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
     ctx.lab_news(
         lab,
         format!(
-            "started building its own {} ({} months)",
-            def.role, def.build_months
+            "started building its own {} ({})",
+            def.role,
+            plural(def.build_months, "month")
         ),
     );
     ctx.timeline(

@@ -185,12 +185,10 @@ fn check_specific(
             if let Some(until) = state.techs[usize::from(t)].cut_until
                 && until > state.month
             {
-                let mut future = state.clone();
-                future.month = until;
                 return Err(RuleError::AccessCut {
                     tech: def.name.clone(),
-                    vendor: def.vendor.clone(),
-                    until: future.date_label(content),
+                    vendor: content.vendor_name(&def.vendor).to_string(),
+                    until: content.date_label(until),
                 });
             }
         }
@@ -295,11 +293,9 @@ fn check_specific(
                 return Err(RuleError::DealTaken(def.name.clone()));
             }
             if state.month < def.min_month {
-                let mut future = state.clone();
-                future.month = def.min_month;
                 return Err(RuleError::DealNotYet {
                     deal: def.name.clone(),
-                    when: future.date_label(content),
+                    when: content.date_label(def.min_month),
                 });
             }
         }

@@ -189,7 +189,7 @@ fn tech_refusals() {
     let err = refused(&g, Command::Adopt("openai-evals".into()));
     assert_eq!(
         err.to_string(),
-        "openai has cut access to OpenAI eval harness until Jan 2026"
+        "OpenAI has cut access to OpenAI eval harness until Jan 2026"
     );
 }
 

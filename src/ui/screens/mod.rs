@@ -104,6 +104,39 @@ pub fn list_row(
     (i < len).then_some(i)
 }
 
+/// A list sized to its `rows` (plus its border and header) above a detail panel that keeps at
+/// least `min_detail` rows.
+pub fn list_over_detail(area: Rect, rows: usize, min_detail: u16) -> (Rect, Rect) {
+    let list_h = (rows as u16 + 3).min(area.height.saturating_sub(min_detail));
+    let detail_h = area.height - list_h;
+    (
+        Rect {
+            height: list_h,
+            ..area
+        },
+        Rect {
+            y: area.y + list_h,
+            height: detail_h,
+            ..area
+        },
+    )
+}
+
+/// The row a click at (`x`, `y`) hits in a bordered list with a header, scrolled to keep
+/// `sel` visible.
+pub fn clicked_row(list: Rect, rows: usize, sel: usize, x: u16, y: u16) -> Option<usize> {
+    let h = list.height.saturating_sub(3);
+    let offset = super::widgets::window(rows, sel, usize::from(h));
+    list_row(
+        list.y + 2,
+        h,
+        offset,
+        rows,
+        x >= list.x && x < list.x + list.width,
+        y,
+    )
+}
+
 /// The race chart's series: one per lab, from the start (if known) through every finished
 /// month, the player first (drawn on top).
 pub fn race_series(s: &Session, theme: &Theme) -> Vec<super::widgets::Series> {

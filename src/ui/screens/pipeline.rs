@@ -20,7 +20,7 @@ use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
 use super::super::widgets::{fit, panel, put, right, tone_style, toned_text, window};
-use super::{list_row, step};
+use super::{clicked_row, list_over_detail, step};
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
     vec![
@@ -151,40 +151,14 @@ pub fn stage_menu(game: &Game, i: usize) -> Menu {
     }
 }
 
-fn split(area: Rect, len: usize) -> (Rect, Rect) {
-    // The list takes what its rows need; the explanation below gets the rest (at least 8).
-    let list_h = (len as u16 + 3).min(area.height.saturating_sub(8));
-    let detail_h = area.height - list_h;
-    (
-        Rect {
-            height: area.height - detail_h,
-            ..area
-        },
-        Rect {
-            y: area.y + area.height - detail_h,
-            height: detail_h,
-            ..area
-        },
-    )
-}
-
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let (list, _) = split(area, s.content().stages.len());
-    let h = list.height.saturating_sub(3);
     let n = s.content().stages.len();
-    let offset = window(n, s.stage_sel, usize::from(h));
-    list_row(
-        list.y + 2,
-        h,
-        offset,
-        n,
-        x >= list.x && x < list.x + list.width,
-        y,
-    )
+    let (list, _) = list_over_detail(area, n, 8);
+    clicked_row(list, n, s.stage_sel, x, y)
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (list, detail) = split(area, s.content().stages.len());
+    let (list, detail) = list_over_detail(area, s.content().stages.len(), 8);
     let g = &s.game;
     let p = g.state.player();
     let inner = panel(

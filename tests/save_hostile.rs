@@ -80,7 +80,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "illegal-decision.ron",
-        "not a valid save: decision 0 (month 0, Oct 2025) is refused by the rules: no pipeline stage called \"teleporter\"",
+        "not a valid save: decision 1 (month 1, Oct 2025) is refused by the rules: no pipeline stage called \"teleporter\"",
     ),
     (
         "higher-score.ron",
@@ -92,7 +92,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "other-seed.ron",
-        "modified at month 0 (Oct 2025): the game's start differs from the record",
+        "modified at month 1 (Oct 2025): the game's start differs from the record",
     ),
     (
         "future-version.ron",

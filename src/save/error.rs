@@ -44,15 +44,17 @@ pub enum SaveError {
     /// A value that parses but makes no sense (a malformed hash, a mismatched id, ...).
     #[error("{0}")]
     Invalid(String),
-    /// A recorded decision that the rules refuse on replay.
-    #[error("decision {index} (month {month}, {date}) is refused by the rules: {reason}")]
+    /// A recorded decision that the rules refuse on replay. `number` counts decisions from 1;
+    /// `month` is the month as the game shows it (1 = the first month of the campaign).
+    #[error("decision {number} (month {month}, {date}) is refused by the rules: {reason}")]
     IllegalDecision {
-        index: usize,
+        number: usize,
         month: u16,
         date: String,
         reason: String,
     },
-    /// The replay does not reach the recorded checkpoints or final state.
+    /// The replay does not reach the recorded checkpoints or final state. `month` is the
+    /// month as the game shows it (1 = the first month of the campaign).
     #[error("modified at month {month} ({date}): {what}")]
     Modified {
         month: u16,

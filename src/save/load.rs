@@ -81,24 +81,22 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     // later decision is also refused because of it.
     let complete = refused.is_none();
     if let Some((from, by)) = divergence(&checkpoints, play.record.checkpoints(), complete) {
-        return Err(modified(&content, from, &parted(by)));
+        return Err(modified(&content, from, &parted(&content, by)));
     }
     if let Some(refused) = refused {
         let month = play.game.state.month;
         return Err(match refused {
-            Refused::WrongMonth {
-                index,
-                month: marked,
-            } => modified(
+            Refused::WrongMonth { index, .. } => modified(
                 &content,
                 month,
                 &format!(
-                    "decision {index} is marked month {marked}, but the game is in month {month}"
+                    "decision {} is marked with another month than the game is in",
+                    index + 1
                 ),
             ),
             Refused::Rules { index, error } => SaveError::IllegalDecision {
-                index,
-                month,
+                number: index + 1,
+                month: turn(&content, month),
                 date: date_of(&content, month),
                 reason: sanitize(&error.to_string(), 160),
             },
@@ -110,7 +108,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         let from = play.record.checkpoints().last().map_or(0, |c| c.0);
         let what = format!(
             "the replayed game does not reach the recorded state of month {}",
-            replayed.month
+            turn(&content, replayed.month)
         );
         return Err(modified(&content, from, &what));
     }
@@ -142,11 +140,14 @@ fn divergence(saved: &[Checkpoint], replayed: &[Checkpoint], complete: bool) -> 
     None
 }
 
-fn parted(by: u16) -> String {
+fn parted(content: &Content, by: u16) -> String {
     if by == 0 {
         "the game's start differs from the record: the seed or the scenario was changed".into()
     } else {
-        format!("the replayed game no longer matches the record by month {by}")
+        format!(
+            "the replayed game no longer matches the record by month {}",
+            turn(content, by)
+        )
     }
 }
 
@@ -189,9 +190,16 @@ fn summary_difference(saved: &Summary, replayed: &Summary) -> Option<String> {
     )
 }
 
+/// The month as the game shows it for the game's month counter `month`: the first month is 1,
+/// and a game ended by the deadline stays on the last.
+pub fn turn(content: &Content, month: u16) -> u16 {
+    month.saturating_add(1).min(content.scenario.months.max(1))
+}
+
+/// An edit found from the game's month counter `month` on.
 fn modified(content: &Content, month: u16, what: &str) -> SaveError {
     SaveError::Modified {
-        month,
+        month: turn(content, month),
         date: date_of(content, month),
         what: what.to_string(),
     }

@@ -19,7 +19,9 @@ pub use format::{
     Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, MAX_CHECKPOINTS, MAX_DECISIONS, SaveFile,
     Summary,
 };
-pub use load::{MAX_PLAYER_NAME, Origin, Verified, date_of, load_bytes, load_path, load_text};
+pub use load::{
+    MAX_PLAYER_NAME, Origin, Verified, date_of, load_bytes, load_path, load_text, turn,
+};
 pub use migrate::{RECURSION_LIMIT, upgrade};
 pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise};
 pub use read::{MAX_SAVE_BYTES, decode_text, read_save_file};

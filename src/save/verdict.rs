@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::error::{SaveError, sanitize};
-use super::load::{Origin, Verified};
+use super::load::{Origin, Verified, turn};
 
 /// "verified: The 2025 race (Normal), month 13 (Nov 2026), rival-first, score 923, ..." for a
 /// save that replays to what it records.
@@ -30,7 +30,7 @@ pub fn verified_line(v: &Verified) -> String {
         "verified: {player}{} ({}), month {} of {} ({}), {}, score {}, hash {}{origin}",
         sanitize(&content.scenario.name, 60),
         sanitize(&content.difficulty.name, 30),
-        s.month,
+        turn(content, s.month),
         content.scenario.months,
         s.date,
         s.ending.as_deref().unwrap_or("in progress"),

@@ -168,7 +168,7 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(
                 "{player}{} · month {} of {} · {} · rank {} · verified by replay",
                 info.difficulty,
-                (s.month + 1).min(info.months),
+                s.month.saturating_add(1).min(info.months),
                 info.months,
                 s.ending.as_deref().unwrap_or("in progress"),
                 s.rank

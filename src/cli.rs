@@ -28,6 +28,9 @@ pub struct Cli {
     /// The saves folder (default: saves/, or the AI_RACE_SAVES environment variable).
     #[arg(long, global = true, value_name = "DIR")]
     pub saves_dir: Option<PathBuf>,
+    /// Your name, written into your saves so a teacher's class report can show it.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub player: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +92,8 @@ pub enum Cmd {
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     let store = save::Store::new(save::saves_dir(cli.saves_dir.as_deref()));
+    let player = player_name(cli.player.as_deref())?;
+    let store = (store, player);
     match cli.command {
         None => play(ui::Theme::from_env(cli.no_color), None, store),
         Some(Cmd::New {
@@ -141,17 +146,37 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// Opens the interface (on the title screen, or straight into a game), saving into `store`.
+/// The `--player` name, checked: a save accepts at most 40 characters of plain text.
+fn player_name(name: Option<&str>) -> Result<Option<String>, String> {
+    let Some(name) = name.map(str::trim) else {
+        return Ok(None);
+    };
+    let plain = !name.is_empty()
+        && name.chars().count() <= save::MAX_PLAYER_NAME
+        && !name.chars().any(char::is_control);
+    if plain {
+        Ok(Some(name.to_string()))
+    } else {
+        Err(format!(
+            "--player must be 1 to {} characters of plain text",
+            save::MAX_PLAYER_NAME
+        ))
+    }
+}
+
+/// Opens the interface (on the title screen, or straight into a game), saving into the
+/// store's folder under the player's name.
 fn play(
     theme: ui::Theme,
     session: Option<ui::Session>,
-    store: save::Store,
+    (store, player): (save::Store, Option<String>),
 ) -> Result<ExitCode, String> {
-    let mut app = match session {
-        Some(s) => ui::App::with_session(theme, (80, 24), s),
-        None => ui::App::new(theme, (80, 24)),
-    };
+    let mut app = ui::App::new(theme, (80, 24));
+    app.player = player;
     app.set_store(store);
+    if let Some(s) = session {
+        app.start(s);
+    }
     ui::run(app).map_err(|e| format!("the terminal failed: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

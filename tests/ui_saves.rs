@@ -238,3 +238,37 @@ fn random_keys_with_saving_on_never_panic_and_every_save_verifies() {
         assert!(name.to_string_lossy().ends_with(".ron"), "{name:?}");
     }
 }
+
+#[test]
+fn the_players_name_goes_into_saves_of_games_started_here() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = title_with_store(dir.path());
+    app.player = Some("Ada Lovelace".into());
+    // With no save yet, New game is the first item; then down to "Start the game".
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Game(_)), "{}", status(&app));
+    save_by_keys(&mut app, "ada");
+    let v = save::load_path(&dir.path().join("ada.ron")).expect("verifies");
+    assert_eq!(v.play.record.player.as_deref(), Some("Ada Lovelace"));
+}
+
+#[test]
+fn a_bad_player_name_is_refused_before_anything_opens() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(["--player", "Ada\u{1b}[2J", "verify", "nothing.ron"])
+        .output()
+        .expect("run ai-race");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        err.contains("--player must be 1 to 40 characters of plain text"),
+        "{err}"
+    );
+}

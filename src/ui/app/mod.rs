@@ -89,6 +89,8 @@ pub struct App {
     pub random_seed: Option<u64>,
     /// The saves folder; `None` turns saving off (tests that must not touch the disk).
     pub store: Option<Store>,
+    /// The player's name, written into saves of games started here (for class reports).
+    pub player: Option<String>,
 }
 
 impl App {
@@ -103,6 +105,7 @@ impl App {
             quit: false,
             random_seed: None,
             store: None,
+            player: None,
         }
     }
 
@@ -123,7 +126,12 @@ impl App {
         app
     }
 
-    fn start(&mut self, session: Session) {
+    /// Opens a game (new or loaded) on the screen; its saves carry the app's player name
+    /// unless they have one already.
+    pub fn start(&mut self, mut session: Session) {
+        if session.record.player.is_none() {
+            session.record.player.clone_from(&self.player);
+        }
         let name = session.content().scenario.name.clone();
         let pending = session.game.state.pending.is_some() && !session.game.is_over();
         self.screen = Screen::Game(Box::new(session));

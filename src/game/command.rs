@@ -89,8 +89,8 @@ pub enum RuleError {
     UnknownLegacy(String),
     #[error("{0} is not running")]
     LegacyNotRunning(String),
-    #[error("nothing replaces {legacy} yet: adopt or build a {role} tech first")]
-    NoReplacement { legacy: String, role: String },
+    #[error("nothing replaces {legacy} yet: {how}")]
+    NoReplacement { legacy: String, how: String },
     #[error("no pipeline stage called \"{0}\"")]
     UnknownStage(String),
     #[error("{0} is already done")]

@@ -282,6 +282,9 @@ pub struct StageDef {
     /// Stages that must be done first.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// A legacy system with this role can be retired once the stage is done.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// A one-off deal defined by the scenario.

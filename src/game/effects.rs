@@ -100,7 +100,7 @@ fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
             }
         }
         Effect::LicencePct(pct) => {
-            if let Some(t) = dependency(ctx, lab) {
+            if let Some(t) = dependency(ctx, lab, Squeeze::Price) {
                 let price = ctx.state.techs[usize::from(t)].licence_monthly;
                 let pct = if *pct > 0 {
                     harm(ctx, i64::from(*pct))
@@ -117,7 +117,7 @@ fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
             }
         }
         Effect::CutAccess(months) => {
-            if let Some(t) = dependency(ctx, lab) {
+            if let Some(t) = dependency(ctx, lab, Squeeze::Access) {
                 let until = ctx.state.month + 1 + u16::from(*months);
                 ctx.emit(Event::AccessCut { tech: t, until });
                 let name = ctx.content.techs[usize::from(t)].name.clone();
@@ -149,13 +149,30 @@ fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
     }
 }
 
-/// The licensed (not in-house) outside tech the lab depends on most: the highest licence.
-fn dependency(ctx: &mut Ctx, lab: LabId) -> Option<u16> {
+/// Which dependency an event hits.
+#[derive(Clone, Copy)]
+enum Squeeze {
+    /// A price rise: only tech with a licence to raise.
+    Price,
+    /// A cut-off: only tech whose vendor is a rival lab, which has a reason to cut access.
+    Access,
+}
+
+/// One licensed (not in-house) outside tech of the lab that a vendor could squeeze, at random.
+fn dependency(ctx: &mut Ctx, lab: LabId, squeeze: Squeeze) -> Option<u16> {
     let l = ctx.state.lab(lab);
+    let content = ctx.content;
     let mut candidates: Vec<u16> = l
         .tech
         .iter()
         .filter(|a| !a.in_house)
+        .filter(|a| {
+            let t = &content.techs[usize::from(a.tech)];
+            match squeeze {
+                Squeeze::Price => t.licence_monthly > 0,
+                Squeeze::Access => content.labs.iter().any(|x| x.id == t.vendor),
+            }
+        })
         .map(|a| a.tech)
         .collect();
     if candidates.is_empty() {

@@ -232,7 +232,13 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         Event::OfferRefused { person, .. } => {
             state.people[*person as usize].refused_month = Some(state.month);
         }
-        Event::SalaryChanged { person, salary } => state.people[*person as usize].salary = *salary,
+        Event::SalaryChanged { person, salary } => {
+            // A new contract: the person counts as freshly signed.
+            let month = state.month;
+            let p = &mut state.people[*person as usize];
+            p.salary = *salary;
+            p.since = month;
+        }
         Event::PersonLeft { person, to } => move_person(state, *person, *to),
         Event::MarketRefreshed { candidates } => state.market = candidates.clone(),
         Event::Adopted { lab, adoption } => {

@@ -38,7 +38,7 @@ pub fn resolve(ctx: &mut Ctx) {
         risk_step(ctx, lab);
     }
     board_step(ctx, before[usize::from(PLAYER)]);
-    ending_step(ctx);
+    ending_step(ctx, &before);
     close(ctx);
 }
 
@@ -113,11 +113,15 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
                     ctx.stat(lab, Stat::Risk, -i64::from(def.dependency_risk));
                 }
                 ctx.stat(lab, Stat::Morale, 3);
-                let text = format!(
-                    "finished its own {} and no longer depends on {}",
-                    def.role,
-                    ctx.content.vendor_name(&def.vendor)
-                );
+                let text = if was_licensed {
+                    format!(
+                        "finished an in-house equivalent of {} and no longer depends on {}",
+                        def.name,
+                        ctx.content.vendor_name(&def.vendor)
+                    )
+                } else {
+                    format!("finished an in-house equivalent of {}", def.name)
+                };
                 ctx.lab_news(lab, text);
             }
             ProjectKind::DataCentre(k) => {
@@ -342,21 +346,26 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
     }
 }
 
-fn ending_step(ctx: &mut Ctx) {
+fn ending_step(ctx: &mut Ctx, before: &[Progress]) {
     if ctx.state.ending.is_some() {
         return;
     }
-    let reached: Vec<LabId> = (0..ctx.state.labs.len() as LabId)
+    // Several labs can cross the line in one month: the first there is the one that would have
+    // gone furthest past it (where it started the month plus its speed); a tie goes to the rival.
+    let first = (0..ctx.state.labs.len() as LabId)
         .filter(|&i| ctx.state.lab(i).has_superintelligence())
-        .collect();
-    if !reached.is_empty() {
-        let ending = if reached.contains(&PLAYER) {
+        .max_by_key(|&i| {
+            let l = ctx.state.lab(i);
+            (before[usize::from(i)].0 + l.last_speed.total, i)
+        });
+    if let Some(first) = first {
+        let ending = if first == PLAYER {
             let p = ctx.state.player();
             Ending::PlayerFirst {
                 careful: p.risk < 50 && p.review >= 40,
             }
         } else {
-            let rival = reached[0];
+            let rival = first;
             let margin =
                 Progress(ctx.state.lab(rival).progress().0 - ctx.state.player().progress().0);
             Ending::RivalFirst { rival, margin }

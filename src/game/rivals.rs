@@ -11,6 +11,9 @@ use super::state::{GameState, LabId, PLAYER, ProjectKind};
 /// Chance per week that a rival makes a move, per mille.
 const RIVAL_ACTIVITY: i64 = 750;
 
+/// Months a rival waits before approaching someone who joined or was kept by a matched offer.
+const POACH_COOLDOWN: u16 = 6;
+
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Move {
@@ -116,6 +119,8 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
                 .iter()
                 .copied()
                 .filter(|&id| state.people[id as usize].employer != Some(lab))
+                // Someone who turned an offer down this month stays put this month.
+                .filter(|&id| state.people[id as usize].refused_month != Some(state.month))
                 .filter(|&id| Money::from(state.people[id as usize].salary) * 2 < spare)
                 .max_by_key(|&id| (state.people[id as usize].skill, std::cmp::Reverse(id)))?;
             let ask = state.people[best as usize].salary;
@@ -129,7 +134,8 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
         Move::Poach => {
             let target = state
                 .staff_of(PLAYER)
-                .filter(|(_, p)| p.star)
+                // Someone who just joined or just had their pay matched is left alone a while.
+                .filter(|(_, p)| p.star && state.month >= p.since + POACH_COOLDOWN)
                 .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
                 .map(|(id, p)| (id, p.salary))?;
             let salary = (target.1 * (generous + 25) / 100).min(rules::offer_range(target.1).1);

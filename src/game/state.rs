@@ -408,8 +408,16 @@ impl GameState {
 
     /// The player's rank in the race, 1 = leading (ties favour the rival).
     pub fn player_rank(&self) -> u8 {
+        if matches!(self.ending, Some(Ending::PlayerFirst { .. })) {
+            return 1;
+        }
         let p = self.player().progress();
-        1 + self.labs[1..].iter().filter(|l| l.progress() >= p).count() as u8
+        let rank = 1 + self.labs[1..].iter().filter(|l| l.progress() >= p).count() as u8;
+        if matches!(self.ending, Some(Ending::RivalFirst { .. })) {
+            rank.max(2)
+        } else {
+            rank
+        }
     }
 
     /// A lab's most recent move still in the news feed.

@@ -71,7 +71,12 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                     months_total: DATA_CENTRE_MONTHS,
                 },
             });
-            ctx.lab_news(lab, format!("is building a data centre for {k}k GPUs"));
+            ctx.lab_news(
+                lab,
+                format!(
+                    "began a data centre for {k}k GPUs (online in {DATA_CENTRE_MONTHS} months)"
+                ),
+            );
             ctx.timeline(lab, Lever::Compute, format!("Data centre, {k}k GPUs"));
         }
         Command::LeaseCompute(k) => {
@@ -198,15 +203,15 @@ fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
     ctx.lab_news(
         lab,
         format!(
-            "started building its own {} ({})",
-            def.role,
+            "started an in-house equivalent of {} ({})",
+            def.name,
             plural(def.build_months, "month")
         ),
     );
     ctx.timeline(
         lab,
         Lever::AdoptTech,
-        format!("Building in-house {}", def.role),
+        format!("Building an in-house {}", def.name),
     );
 }
 

@@ -212,17 +212,10 @@ fn check_specific(
             if !l.legacy.contains(&i) {
                 return Err(RuleError::LegacyNotRunning(def.name.clone()));
             }
-            let replaced = l.tech.iter().any(|a| {
-                a.integrating == 0
-                    && content
-                        .techs
-                        .get(usize::from(a.tech))
-                        .is_some_and(|t| t.role == def.role)
-            });
-            if !replaced {
+            if !is_replaced(content, l, &def.role) {
                 return Err(RuleError::NoReplacement {
                     legacy: def.name.clone(),
-                    role: def.role.clone(),
+                    how: replacements(content, &def.role),
                 });
             }
         }
@@ -319,6 +312,18 @@ fn check_specific(
             if usize::from(*option) >= p.options.len() {
                 return Err(RuleError::NoSuchOption(*option));
             }
+            // An answer that costs more than the budget is refused while another is affordable,
+            // so a choice can never lock the game.
+            let budget = state.player().budget;
+            let cost = choice_cost(content, state, *option);
+            let any_affordable =
+                (0..p.options.len() as u8).any(|o| choice_cost(content, state, o) <= budget.max(0));
+            if cost > budget.max(0) && any_affordable {
+                return Err(RuleError::NotEnoughBudget {
+                    need: money(cost),
+                    have: money(budget),
+                });
+            }
         }
         Command::EndMonth => {}
     }
@@ -334,6 +339,95 @@ fn building_busy(content: &Content, l: &crate::game::state::Lab) -> Result<(), R
             content.techs[usize::from(b)].name.clone(),
         )),
         None => Ok(()),
+    }
+}
+
+/// Whether something active does the job of a legacy system with this role: an integrated or
+/// in-house tech, or a finished pipeline stage.
+pub fn is_replaced(content: &Content, l: &crate::game::state::Lab, role: &str) -> bool {
+    let by_tech = l.tech.iter().any(|a| {
+        a.integrating == 0
+            && content
+                .techs
+                .get(usize::from(a.tech))
+                .is_some_and(|t| t.role == role)
+    });
+    let by_stage = l.stages.iter().any(|&s| {
+        content
+            .stages
+            .get(usize::from(s))
+            .is_some_and(|d| d.role.as_deref() == Some(role))
+    });
+    by_tech || by_stage
+}
+
+/// What would replace a legacy system with this role, in words: "adopt or build JAX and XLA
+/// toolchain or DeepSpeed training library first".
+pub fn replacements(content: &Content, role: &str) -> String {
+    let mut options: Vec<&str> = content
+        .techs
+        .iter()
+        .filter(|t| t.role == role)
+        .map(|t| t.name.as_str())
+        .collect();
+    let stages: Vec<&str> = content
+        .stages
+        .iter()
+        .filter(|s| s.role.as_deref() == Some(role))
+        .map(|s| s.name.as_str())
+        .collect();
+    let mut how = String::new();
+    if !options.is_empty() {
+        let last = options.pop().unwrap_or_default();
+        let list = if options.is_empty() {
+            last.to_string()
+        } else {
+            format!("{} or {last}", options.join(", "))
+        };
+        how = format!("adopt or build {list}");
+    }
+    if !stages.is_empty() {
+        if !how.is_empty() {
+            how.push_str(", or ");
+        }
+        how.push_str(&format!(
+            "finish the pipeline stage {}",
+            stages.join(" or ")
+        ));
+    }
+    if how.is_empty() {
+        "nothing in this scenario can replace it".to_string()
+    } else {
+        how + " first"
+    }
+}
+
+/// The money an answer to the pending choice costs up front (0 when it costs nothing).
+pub fn choice_cost(content: &Content, state: &GameState, option: u8) -> Money {
+    let Some(p) = &state.pending else { return 0 };
+    match &p.source {
+        ChoiceSource::Poach { salary, .. } => {
+            if option == 0 {
+                signing_bonus(*salary)
+            } else {
+                0
+            }
+        }
+        ChoiceSource::Event(e) => content
+            .events
+            .get(usize::from(*e))
+            .and_then(|d| d.choices.get(usize::from(option)))
+            .map_or(0, |c| {
+                let spend: Money = c
+                    .effects
+                    .iter()
+                    .map(|e| match e {
+                        crate::game::data::Effect::Budget(m) if *m < 0 => -m,
+                        _ => 0,
+                    })
+                    .sum();
+                spend * Money::from(content.difficulty.event_severity_pct) / 100
+            }),
     }
 }
 

@@ -21,7 +21,7 @@ mod hiring;
 mod tests;
 
 use actions::execute;
-pub use check::{check, cost, offer_range, signing_bonus};
+pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
 pub use hiring::{acceptance_permille, counter_permille};
 use hiring::{leave_player, offer};

@@ -202,7 +202,7 @@ fn legacy_refusals() {
     );
     assert_eq!(
         refused(&g, Command::Retire("conveyor".into())).to_string(),
-        "nothing replaces Conveyor deploy platform yet: adopt or build a deploy tech first"
+        "nothing replaces Conveyor deploy platform yet: adopt or build Vercel with GitHub, or finish the pipeline stage Continuous deployment first"
     );
     assert!(matches!(
         refused(&g, Command::Retire("borg-era-tooling".into())),
@@ -387,4 +387,38 @@ fn a_finished_stage_cuts_deploy_time() {
     }
     assert_eq!(g.state.player().deploy_minutes, 216, "6 hours x 60%");
     assert!(g.state.player().has_stage(stage(&g, "auto-eval")));
+}
+
+#[test]
+fn a_finished_stage_can_replace_a_legacy_system() {
+    let mut g = game();
+    assert!(g.check(&Command::Retire("approval-board".into())).is_err());
+    let eval = stage(&g, "auto-eval");
+    g.state.labs[0].stages.push(eval);
+    assert!(g.check(&Command::Retire("approval-board".into())).is_ok());
+}
+
+#[test]
+fn an_unaffordable_match_is_refused_but_letting_go_is_not() {
+    let mut g = game();
+    let (person, _) = g.state.staff_of(PLAYER).next().expect("staff");
+    g.state.pending = Some(crate::game::state::PendingChoice {
+        source: crate::game::state::ChoiceSource::Poach {
+            person,
+            rival: 1,
+            salary: 400,
+        },
+        title: "OpenAI is poaching".into(),
+        text: String::new(),
+        options: vec!["Match".into(), "Let them go".into()],
+    });
+    g.state.labs[0].budget = 50;
+    assert_eq!(
+        refused(&g, Command::Choose(0)),
+        RuleError::NotEnoughBudget {
+            need: "$100M".into(),
+            have: "$50M".into()
+        }
+    );
+    assert!(g.check(&Command::Choose(1)).is_ok());
 }

@@ -207,13 +207,20 @@ fn write_derived_hostile_files(p: &Playthrough) {
             .as_bytes(),
     );
 
-    // A legal change after the last checkpoint: the final month's first decision is dropped.
+    // A legal change at the very end: the final month's last move (not an event's answer,
+    // which the next move would need) is dropped.
     let last_month = summary.month.saturating_sub(1);
     let cut = p
         .decisions()
         .iter()
-        .position(|(m, c)| *m == last_month && *c != ai_race::game::Command::EndMonth)
-        .expect("a decision in the last month");
+        .rposition(|(m, c)| {
+            *m == last_month
+                && !matches!(
+                    c,
+                    ai_race::game::Command::EndMonth | ai_race::game::Command::Choose(_)
+                )
+        })
+        .expect("a move in the last month");
     let line = format!(
         "        {},\n",
         ron::to_string(&p.decisions()[cut]).expect("decision")

@@ -1,6 +1,6 @@
 //! The command line: subcommands for players, teachers and balance work.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand};
 
 use ai_race::content;
 use ai_race::game::hash::hex;
-use ai_race::game::policy::Policy;
+use ai_race::game::policy::{self, Policy};
 use ai_race::report::scenarios;
+use ai_race::save;
 use ai_race::sim;
 use ai_race::ui;
 
@@ -25,6 +26,12 @@ pub struct Cli {
     /// Draw without colours (also when the NO_COLOR environment variable is set).
     #[arg(long)]
     pub no_color: bool,
+    /// The saves folder (default: saves/, or the AI_RACE_SAVES environment variable).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub saves_dir: Option<PathBuf>,
+    /// Your name, written into your saves so a teacher's class report can show it.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub player: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +72,22 @@ pub enum Cmd {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write the save of the run's last game to FILE (replace FILE if it exists).
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+    },
+    /// Check saves by replaying them: one line per file (verified, modified at month N, needs
+    /// version X, or not a valid save: why). Exits with 1 if any file is not verified.
+    Verify {
+        /// The save files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Open a save: it is checked and replayed first.
+    Load {
+        /// The save file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// List the built-in scenarios, check a scenario file, or start a new one.
     Scenario {
@@ -90,8 +113,11 @@ pub enum ScenarioCmd {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    let store = save::Store::new(save::saves_dir(cli.saves_dir.as_deref()));
+    let player = player_name(cli.player.as_deref())?;
+    let store = (store, player);
     match cli.command {
-        None => play(ui::Theme::from_env(cli.no_color), None),
+        None => play(ui::Theme::from_env(cli.no_color), None, store),
         Some(Cmd::New {
             scenario,
             seed,
@@ -99,7 +125,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             no_color,
         }) => {
             let session = new_session(scenario.as_deref(), seed.as_deref(), difficulty.as_deref())?;
-            play(ui::Theme::from_env(no_color || cli.no_color), Some(session))
+            play(
+                ui::Theme::from_env(no_color || cli.no_color),
+                Some(session),
+                store,
+            )
         }
         Some(Cmd::Sim {
             policy,
@@ -108,14 +138,33 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             scenario,
             difficulty,
             json,
-        }) => sim_command(
-            &policy,
-            &games,
-            &seed,
-            &scenario,
-            difficulty.as_deref(),
-            json,
-        ),
+            save,
+        }) => {
+            let code = sim_command(
+                &policy,
+                &games,
+                &seed,
+                &scenario,
+                difficulty.as_deref(),
+                json,
+            )?;
+            if let Some(path) = save {
+                sim_save(
+                    &policy,
+                    &games,
+                    &seed,
+                    &scenario,
+                    difficulty.as_deref(),
+                    &path,
+                )?;
+            }
+            Ok(code)
+        }
+        Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
+        Some(Cmd::Load { file }) => {
+            let session = load_session(&file)?;
+            play(ui::Theme::from_env(cli.no_color), Some(session), store)
+        }
         Some(Cmd::Scenario { action }) => scenario_command(action),
     }
 }
@@ -155,12 +204,37 @@ fn scenario_command(action: ScenarioCmd) -> Result<ExitCode, String> {
     }
 }
 
-/// Opens the interface (on the title screen, or straight into a game).
-fn play(theme: ui::Theme, session: Option<ui::Session>) -> Result<ExitCode, String> {
-    let app = match session {
-        Some(s) => ui::App::with_session(theme, (80, 24), s),
-        None => ui::App::new(theme, (80, 24)),
+/// The `--player` name, checked: a save accepts at most 40 characters of plain text.
+fn player_name(name: Option<&str>) -> Result<Option<String>, String> {
+    let Some(name) = name.map(str::trim) else {
+        return Ok(None);
     };
+    let plain = !name.is_empty()
+        && name.chars().count() <= save::MAX_PLAYER_NAME
+        && !name.chars().any(char::is_control);
+    if plain {
+        Ok(Some(name.to_string()))
+    } else {
+        Err(format!(
+            "--player must be 1 to {} characters of plain text",
+            save::MAX_PLAYER_NAME
+        ))
+    }
+}
+
+/// Opens the interface (on the title screen, or straight into a game), saving into the
+/// store's folder under the player's name.
+fn play(
+    theme: ui::Theme,
+    session: Option<ui::Session>,
+    (store, player): (save::Store, Option<String>),
+) -> Result<ExitCode, String> {
+    let mut app = ui::App::new(theme, (80, 24));
+    app.player = player;
+    app.set_store(store);
+    if let Some(s) = session {
+        app.start(s);
+    }
     ui::run(app).map_err(|e| format!("the terminal failed: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -327,6 +401,65 @@ fn sim_command(
         println!("  final hash    {}", hex(s.final_hash));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the save of the sim run's last game (the one whose hash the run prints), replayed
+/// through the same path a load takes.
+fn sim_save(
+    policy: &str,
+    games: &str,
+    seed: &str,
+    scenario: &str,
+    difficulty: Option<&str>,
+    path: &Path,
+) -> Result<(), String> {
+    // The arguments were checked by `sim_command` already.
+    let policy = Policy::from_name(policy).ok_or("unknown policy")?;
+    let games: u32 = games.trim().parse().map_err(|_| "bad --games")?;
+    let seed: u64 = seed.trim().parse().map_err(|_| "bad --seed")?;
+    let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
+    let game_seed = sim::game_seed(seed, games - 1);
+    let (_, decisions) = policy::play(&content, game_seed, policy);
+    let playthrough = save::Playthrough::replay(content, game_seed, &decisions)
+        .map_err(|(_, refused)| format!("the scripted game could not be replayed: {refused:?}"))?;
+    let text = playthrough.to_text().map_err(|e| e.to_string())?;
+    save::write_file(path, &text).map_err(|e| e.to_string())?;
+    eprintln!(
+        "saved game {games} (seed {game_seed}, {} bytes) to {}",
+        text.len(),
+        save::sanitize(&path.display().to_string(), 120)
+    );
+    Ok(())
+}
+
+/// `ai-race verify`: one line per file; exit 1 if any is not verified.
+fn verify_command(files: &[PathBuf]) -> ExitCode {
+    let mut all_verified = true;
+    for file in files {
+        let result = save::load_path(file);
+        all_verified &= result.is_ok();
+        println!("{}", save::file_line(file, &result));
+    }
+    if all_verified {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `ai-race load`: checks and replays the save before the interface opens, so a bad file gets
+/// a one-line answer on the terminal rather than a broken screen.
+fn load_session(file: &Path) -> Result<ui::Session, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let verified = save::load_path(file).map_err(|e| format!("cannot load {shown}: {e}"))?;
+    let mut session =
+        ui::Session::from_save(&verified.play).map_err(|e| format!("cannot load {shown}: {e}"))?;
+    session.save_name = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.starts_with("autosave-"))
+        .map(str::to_string);
+    Ok(session)
 }
 
 #[cfg(test)]

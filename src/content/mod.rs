@@ -108,7 +108,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentEr
 }
 
 /// Rewords ron's errors for people who are not programmers.
-fn friendly_ron_error(e: &ron::Error) -> String {
+pub(crate) fn friendly_ron_error(e: &ron::Error) -> String {
     use ron::Error as E;
     match e {
         E::ExpectedInteger => "expected a whole number here".into(),

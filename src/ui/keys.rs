@@ -25,6 +25,10 @@ pub enum Action {
     /// A digit typed into an amount or seed field.
     Digit,
     Erase,
+    /// Save the game under a name.
+    Save,
+    /// Any character typed into a text field (a save's name); text fields take keys first.
+    Type,
 }
 
 /// One line of the key table.
@@ -116,7 +120,17 @@ pub const TABLE: &[KeyDef] = &[
     KeyDef {
         action: Action::Erase,
         label: "Bksp",
-        what: "erase a digit",
+        what: "erase a digit or letter",
+    },
+    KeyDef {
+        action: Action::Save,
+        label: "s",
+        what: "save the game under a name (the game also saves itself each month)",
+    },
+    KeyDef {
+        action: Action::Type,
+        label: "a-z",
+        what: "type a name",
     },
 ];
 
@@ -164,6 +178,7 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('n') | KeyCode::Char('N') => &[Action::No, Action::EndMonth],
         KeyCode::Char('e') => &[Action::Explain],
         KeyCode::Char('q') => &[Action::Quit],
+        KeyCode::Char('s') => &[Action::Save],
         KeyCode::Char('y') | KeyCode::Char('Y') => &[Action::Yes],
         KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit],
         KeyCode::Backspace | KeyCode::Delete => &[Action::Erase],

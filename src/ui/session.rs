@@ -3,7 +3,8 @@
 //! last month report, and figures derived from the state for the dashboard).
 //!
 //! Commands go through [`Session::apply`], the single door to the rules: it checks, applies,
-//! records the decision, builds the month report after `EndMonth` and refreshes derived figures.
+//! records the decision (for the ledger and for the save), builds the month report after
+//! `EndMonth` and refreshes derived figures.
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use crate::game::research::{self, SpeedBreakdown};
 use crate::game::state::{News, NewsKind};
 use crate::game::units::{Money, Progress, money};
 use crate::game::{Command, Game, PLAYER, RuleError};
+use crate::save::{Playthrough, Record, SaveError};
 
 use super::report::{MonthReport, Snapshot};
 
@@ -136,6 +138,12 @@ pub struct Session {
     pub derived: Derived,
     /// Every lab's progress when the game began (known for games started in this session).
     pub initial: Option<Vec<Progress>>,
+    /// Every accepted decision with its month and the checkpoints: what a save holds.
+    pub record: Record,
+    /// Whether decisions were made since the last save or autosave.
+    pub unsaved: bool,
+    /// The name the game was last saved under, offered again by the next save.
+    pub save_name: Option<String>,
 }
 
 impl Session {
@@ -144,7 +152,7 @@ impl Session {
         Session::from_game(game)
     }
 
-    /// A session around a game in progress (a new one, or later a loaded save).
+    /// A session around a game that has had no decision yet (its record starts here).
     pub fn from_game(game: Game) -> Session {
         let derived = Derived::of(&game);
         let month_start = Snapshot::of(&game);
@@ -155,7 +163,11 @@ impl Session {
         };
         let initial =
             (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
+        let record = Record::start(&game);
         Session {
+            record,
+            unsaved: false,
+            save_name: None,
             initial,
             game,
             tab,
@@ -198,6 +210,8 @@ impl Session {
         let label = describe(&self.game, &command);
         let month = self.game.state.month;
         let events = self.game.apply(&command)?;
+        self.record.note(month, &command, &self.game);
+        self.unsaved = true;
         let month_ended = command == Command::EndMonth;
         let headline = headline(&events).unwrap_or_else(|| label.clone());
         if month_ended {
@@ -225,6 +239,30 @@ impl Session {
             headline,
             month_ended,
         })
+    }
+
+    /// A session for a loaded (already verified) save: its decisions are played again through
+    /// [`Session::apply`], so the ledger, the month reports and the race chart are as if the
+    /// game had been played here.
+    pub fn from_save(play: &Playthrough) -> Result<Session, String> {
+        let mut s = Session::new(play.game.content.clone(), play.record.seed());
+        for (month, command) in play.decisions() {
+            if *month != s.game.state.month {
+                return Err(format!("a decision is marked month {month} out of turn"));
+            }
+            s.apply(command.clone()).map_err(|e| e.to_string())?;
+        }
+        if s.game.hash() != play.game.hash() {
+            return Err("the game replays differently here than when it was checked".into());
+        }
+        s.record.player = play.record.player.clone();
+        s.unsaved = false;
+        Ok(s)
+    }
+
+    /// The save of this game, as text.
+    pub fn save_text(&self) -> Result<String, SaveError> {
+        self.record.to_text(&self.game)
     }
 
     /// The decisions of the current month.

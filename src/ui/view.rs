@@ -110,6 +110,7 @@ fn layer_render(app: &App, layer: &Layer, theme: &Theme, body: Rect, buf: &mut B
             screens::month_report::render(s, *sel, theme, body, buf);
         }
         (Layer::Event { sel }, Some(s)) => screens::event::render(s, *sel, theme, body, buf),
+        (Layer::SaveName(n), _) => n.render(theme, body, buf),
         _ => {}
     }
 }

@@ -69,6 +69,7 @@ pub fn top_layer(app: &App) -> Option<&'static str> {
         Layer::Explain { .. } => "explain",
         Layer::Report { .. } => "report",
         Layer::Event { .. } => "event",
+        Layer::SaveName(_) => "save name",
     })
 }
 

@@ -101,6 +101,18 @@ impl App {
                     _ => {}
                 }
             }
+            Layer::SaveName(n) => match action {
+                Action::Erase => n.erase(),
+                Action::Choose => {
+                    let name = n.text.clone();
+                    self.layers.pop();
+                    self.save_as(&name);
+                }
+                Action::Back => {
+                    self.layers.pop();
+                }
+                _ => {}
+            },
         }
     }
 }

@@ -2,15 +2,18 @@
 //! through the key table (only actions the current screen accepts get through), the action
 //! updates the top layer or the screen, and anything that changes the game becomes a
 //! [`Command`] handed to [`Session::apply`]. The view (`view.rs`) only reads this state.
+//! Saving and loading go through the saves folder (`saving.rs`).
 
 mod layers;
 mod mouse;
+mod saving;
 
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::game::{Command, RuleError};
+use crate::save::Store;
 
-use super::dialog::{Amount, Confirm, ConfirmYes, Menu};
+use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput};
 use super::explain::Explanation;
 use super::keys::{Action, Hint, candidates, hint, is_interrupt, resolve};
 use super::screens::{self, title::TitleState};
@@ -46,6 +49,8 @@ pub enum Layer {
     Event {
         sel: usize,
     },
+    /// The name of a save being typed.
+    SaveName(NameInput),
 }
 
 /// What a screen asks the app to do after an action.
@@ -82,6 +87,10 @@ pub struct App {
     pub quit: bool,
     /// Replaces OS randomness for "random" seeds when set, so a test replays exactly.
     pub random_seed: Option<u64>,
+    /// The saves folder; `None` turns saving off (tests that must not touch the disk).
+    pub store: Option<Store>,
+    /// The player's name, written into saves of games started here (for class reports).
+    pub player: Option<String>,
 }
 
 impl App {
@@ -95,6 +104,8 @@ impl App {
             size,
             quit: false,
             random_seed: None,
+            store: None,
+            player: None,
         }
     }
 
@@ -115,7 +126,12 @@ impl App {
         app
     }
 
-    fn start(&mut self, session: Session) {
+    /// Opens a game (new or loaded) on the screen; its saves carry the app's player name
+    /// unless they have one already.
+    pub fn start(&mut self, mut session: Session) {
+        if session.record.player.is_none() {
+            session.record.player.clone_from(&self.player);
+        }
         let name = session.content().scenario.name.clone();
         let pending = session.game.state.pending.is_some() && !session.game.is_over();
         self.screen = Screen::Game(Box::new(session));
@@ -191,6 +207,7 @@ impl App {
                     hint(Action::Help, "help"),
                     hint(Action::Quit, "quit"),
                 ],
+                Layer::SaveName(n) => n.hints(),
             };
         }
         match &self.screen {
@@ -204,6 +221,8 @@ impl App {
                 }
                 h.push(hint(Action::Help, "help"));
                 h.push(hint(Action::Quit, "quit"));
+                // Last, so a narrow footer drops it before quit and help.
+                h.push(hint(Action::Save, "save"));
                 h
             }
         }
@@ -231,6 +250,9 @@ impl App {
             if key.code == KeyCode::Char('q') {
                 self.quit = true;
             }
+            return;
+        }
+        if self.type_into_field(&key) {
             return;
         }
         let hints = self.hints();
@@ -274,6 +296,7 @@ impl App {
         match action {
             Action::Quit => return self.ask_quit(),
             Action::EndMonth => return self.end_month(),
+            Action::Save => return self.ask_save_name(),
             _ => {}
         }
         let outcome = match &mut self.screen {
@@ -284,6 +307,11 @@ impl App {
                     return;
                 }
                 screens::title::TitleResult::Refuse(why) => Outcome::Refuse(why),
+                screens::title::TitleResult::Loaded(session, message) => {
+                    self.start(*session);
+                    self.info(message);
+                    return;
+                }
                 screens::title::TitleResult::Help => return self.act(Action::Help, None),
                 screens::title::TitleResult::Quit => return self.ask_quit(),
             },
@@ -312,6 +340,7 @@ impl App {
             Outcome::NewGame => {
                 let mut title = TitleState::new();
                 title.random_seed = self.random_seed;
+                title.set_store(self.store.clone());
                 self.screen = Screen::Title(title);
                 self.layers.clear();
             }
@@ -320,8 +349,11 @@ impl App {
 
     pub(super) fn ask_quit(&mut self) {
         let question = match &self.screen {
-            Screen::Game(s) if !s.game.is_over() => {
-                "Quit the game? This game is not saved yet.".to_string()
+            Screen::Game(s) if s.unsaved && self.store.is_some() => {
+                "Quit the game? Your moves since the last save are lost (s saves).".to_string()
+            }
+            Screen::Game(s) if s.unsaved => {
+                "Quit the game? Saving is off, so this game is lost.".to_string()
             }
             _ => "Quit AI Race?".to_string(),
         };
@@ -376,6 +408,9 @@ impl App {
             applied.headline
         };
         self.info(message);
+        if applied.month_ended {
+            self.autosave();
+        }
         let event_open = self.layers.iter().any(|l| matches!(l, Layer::Event { .. }));
         if pending && !event_open {
             self.layers.push(Layer::Event { sel: 0 });

@@ -2,13 +2,15 @@
 //! and costs with its options, each already checked by the rules (a refused option says why);
 //! an [`Amount`] asks for a salary or a number of GPUs with presets or a typed figure, showing
 //! the cost and odds live; a [`Confirm`] asks a yes/no question before ending a month or
-//! quitting.
+//! quitting; a [`NameInput`] takes the name of a save.
 
 mod amount;
 mod menu;
+mod name;
 
 pub use amount::{Amount, AmountKind};
 pub use menu::{Menu, MenuOption};
+pub use name::{MAX_NAME, NameInput};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

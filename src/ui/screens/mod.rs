@@ -8,6 +8,7 @@ pub mod debrief;
 pub mod event;
 pub mod explain;
 pub mod help;
+pub mod load;
 pub mod month_report;
 pub mod pipeline;
 pub mod rivals;

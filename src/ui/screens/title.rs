@@ -1,5 +1,6 @@
-//! The title screen: start a new game (scenario, difficulty, seed typed or random), read the
-//! help, or quit. A locked scenario (a teacher's assignment) fixes its seed and difficulty.
+//! The title screen: continue the latest save, start a new game (scenario, difficulty, seed
+//! typed or random), load a saved game (`load.rs`), read the help, or quit. A locked scenario
+//! (a teacher's assignment) fixes its seed and difficulty.
 
 use std::sync::Arc;
 
@@ -9,11 +10,13 @@ use ratatui::text::{Line, Span};
 
 use crate::content::{self, BUILTIN_SCENARIOS, ScenarioFile};
 use crate::game::data::DifficultyDef;
+use crate::save::{SaveEntry, Store};
 
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
 use super::super::widgets::{centered, fit, put};
+use super::load::{self, LoadList};
 
 const LOGO: [&str; 5] = [
     " █████  ██     ██████   █████   ██████ ███████",
@@ -23,13 +26,23 @@ const LOGO: [&str; 5] = [
     "██   ██ ██     ██   ██ ██   ██  ██████ ███████",
 ];
 
-const MENU: [&str; 3] = ["New game", "Help", "Quit"];
 const FIELDS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Menu,
     Setup,
+    Load,
+}
+
+/// The title menu's items; Continue and Load appear when there is a saves folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Continue,
+    NewGame,
+    Load,
+    Help,
+    Quit,
 }
 
 /// A built-in scenario as the title screen shows it.
@@ -56,11 +69,19 @@ pub struct TitleState {
     pub seed: String,
     /// Used instead of OS randomness when no seed is typed (tests replay exactly).
     pub random_seed: Option<u64>,
+    /// The saves folder, if saving is on.
+    pub store: Option<Store>,
+    /// The newest save, offered as "Continue".
+    pub latest: Option<Box<SaveEntry>>,
+    /// The load screen's list, read when it opens.
+    pub load: Box<LoadList>,
 }
 
 pub enum TitleResult {
     Stay,
     Start(Box<Session>),
+    /// A saved game opened, with a line for the status bar.
+    Loaded(Box<Session>, String),
     Refuse(String),
     Help,
     Quit,
@@ -106,6 +127,44 @@ impl TitleState {
             difficulty,
             seed: String::new(),
             random_seed: None,
+            store: None,
+            latest: None,
+            load: Box::default(),
+        }
+    }
+
+    /// Sets the saves folder and looks for the newest save (by date only: it is checked when
+    /// opened, so the title appears at once).
+    pub fn set_store(&mut self, store: Option<Store>) {
+        self.latest = store.as_ref().and_then(Store::latest).map(Box::new);
+        self.store = store;
+        self.menu = 0;
+    }
+
+    /// The menu's items now.
+    pub fn items(&self) -> Vec<Item> {
+        let mut items = Vec::new();
+        if self.latest.is_some() {
+            items.push(Item::Continue);
+        }
+        items.push(Item::NewGame);
+        if self.store.is_some() {
+            items.push(Item::Load);
+        }
+        items.extend([Item::Help, Item::Quit]);
+        items
+    }
+
+    fn item_label(&self, item: Item) -> String {
+        match item {
+            Item::Continue => format!(
+                "Continue {}",
+                self.latest.as_ref().map_or("", |l| l.name.as_str())
+            ),
+            Item::NewGame => "New game".into(),
+            Item::Load => "Load a saved game".into(),
+            Item::Help => "Help".into(),
+            Item::Quit => "Quit".into(),
         }
     }
 
@@ -120,6 +179,7 @@ impl TitleState {
 
 pub fn hints(t: &TitleState) -> Vec<Hint> {
     match t.stage {
+        Stage::Load => load::hints(&t.load),
         Stage::Menu => vec![
             hint(Action::Up, "move"),
             hint(Action::Down, "move"),
@@ -151,12 +211,36 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
     match t.stage {
         Stage::Menu => match action {
             Action::Up => t.menu = t.menu.saturating_sub(1),
-            Action::Down => t.menu = (t.menu + 1).min(MENU.len() - 1),
-            Action::Choose => match t.menu {
-                0 => t.stage = Stage::Setup,
-                1 => return TitleResult::Help,
-                _ => return TitleResult::Quit,
+            Action::Down => t.menu = (t.menu + 1).min(t.items().len() - 1),
+            Action::Choose => match t.items().get(t.menu) {
+                Some(Item::Continue) => {
+                    if let Some(latest) = &t.latest {
+                        return opened(load::open(latest));
+                    }
+                }
+                Some(Item::NewGame) => t.stage = Stage::Setup,
+                Some(Item::Load) => {
+                    if let Some(store) = &t.store {
+                        *t.load = LoadList::read(store);
+                        t.stage = Stage::Load;
+                    }
+                }
+                Some(Item::Help) => return TitleResult::Help,
+                Some(Item::Quit) | None => return TitleResult::Quit,
             },
+            _ => {}
+        },
+        Stage::Load => match action {
+            Action::Up => t.load.sel = t.load.sel.saturating_sub(1),
+            Action::Down => {
+                t.load.sel = (t.load.sel + 1).min(t.load.saves.len().saturating_sub(1));
+            }
+            Action::Choose => {
+                if let Some(listed) = t.load.saves.get(t.load.sel) {
+                    return opened(load::open(&listed.entry));
+                }
+            }
+            Action::Back => t.stage = Stage::Menu,
             _ => {}
         },
         Stage::Setup => match action {
@@ -186,6 +270,13 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
         },
     }
     TitleResult::Stay
+}
+
+fn opened(result: Result<(Box<Session>, String), String>) -> TitleResult {
+    match result {
+        Ok((session, message)) => TitleResult::Loaded(session, message),
+        Err(why) => TitleResult::Refuse(why),
+    }
 }
 
 fn cycle(i: usize, n: usize, step: isize) -> usize {
@@ -232,9 +323,11 @@ pub fn click(t: &mut TitleState, area: Rect, _x: u16, y: u16) -> Option<bool> {
         return None;
     }
     let row = usize::from(y - f.y);
+    let items = t.items().len();
     let (sel, n, i) = match t.stage {
-        Stage::Menu => (&mut t.menu, MENU.len(), row / 2),
+        Stage::Menu => (&mut t.menu, items, row / 2),
         Stage::Setup => (&mut t.field, FIELDS, row / 2),
+        Stage::Load => return None,
     };
     if row % 2 != 0 || i >= n {
         return None;
@@ -272,29 +365,25 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = usize::from(f.width);
     match t.stage {
         Stage::Menu => {
-            for (i, item) in MENU.iter().enumerate() {
+            for (i, item) in t.items().into_iter().enumerate() {
                 let style = if i == t.menu {
                     theme.selected()
                 } else {
                     theme.base()
                 };
                 let mark = if i == t.menu { "▶ " } else { "  " };
+                let label = t.item_label(item);
                 put(
-                    Line::styled(fit(&format!("{mark}{item}"), 20), style),
+                    Line::styled(fit(&format!("{mark}{label}"), 40), style),
                     f,
                     2 * i as u16,
                     buf,
                 );
             }
-            put(
-                Line::styled(
-                    "Saved games will appear here once saving arrives.",
-                    theme.dim(),
-                ),
-                f,
-                2 * MENU.len() as u16 + 1,
-                buf,
-            );
+        }
+        Stage::Load => {
+            let wide = centered(form_area(area), 76, 14);
+            load::render(&t.load, theme, wide, buf);
         }
         Stage::Setup => {
             let sc = t.chosen();

@@ -1,0 +1,351 @@
+//! Loading is replaying: parse (capped), check the header and the embedded scenario, then
+//! rebuild the game from the seed by replaying every decision through the rules and compare
+//! with the recorded checkpoints and summary. Nothing in the file is trusted over the replay.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::error::{SaveError, sanitize};
+use super::format::{Checkpoint, SaveFile, Summary};
+use super::migrate;
+use super::playthrough::{Playthrough, Refused};
+use super::read::{decode_text, read_save_file};
+use crate::content;
+use crate::game::Content;
+use crate::game::state::month_name;
+
+/// Longest player name kept in a save.
+pub const MAX_PLAYER_NAME: usize = 40;
+/// Most items of each kind in an embedded scenario (the built-in one has a few dozen).
+const MAX_ITEMS: usize = 500;
+
+/// Where the scenario in a save comes from, compared with this game's built-in scenarios.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Identical to this game's built-in scenario of the same id and difficulty.
+    Builtin,
+    /// Has a built-in scenario's id, but differs from it (older assets, or edited).
+    ChangedBuiltin,
+    /// A teacher's own scenario.
+    Custom,
+}
+
+/// A save that replays to exactly what it records.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    /// The rebuilt game, ready to continue.
+    pub play: Playthrough,
+    pub origin: Origin,
+}
+
+impl Verified {
+    /// The summary of the replayed game (equal to the recorded one).
+    pub fn summary(&self) -> Summary {
+        self.play.summary()
+    }
+}
+
+/// Loads and verifies the save at `path`.
+pub fn load_path(path: &Path) -> Result<Verified, SaveError> {
+    let text = read_save_file(path)?;
+    load_text(&text)
+}
+
+/// Loads and verifies a save from raw bytes (what a fuzzer feeds).
+pub fn load_bytes(bytes: &[u8]) -> Result<Verified, SaveError> {
+    let text = decode_text(bytes.to_vec())?;
+    load_text(&text)
+}
+
+/// Loads and verifies a save from its text.
+pub fn load_text(text: &str) -> Result<Verified, SaveError> {
+    let save = migrate::upgrade(text)?;
+    check_header(&save)?;
+    check_scenario(&save.content)?;
+    let origin = origin_of(&save.content);
+    let SaveFile {
+        player,
+        seed,
+        summary,
+        checkpoints,
+        decisions,
+        content,
+        ..
+    } = save;
+    let content = Arc::new(content);
+    let (mut play, refused) = match Playthrough::replay(Arc::clone(&content), seed, &decisions) {
+        Ok(play) => (play, None),
+        Err((play, refused)) => (*play, Some(refused)),
+    };
+    // An edit shows first where the replay parts from the record; report that, even when a
+    // later decision is also refused because of it.
+    let complete = refused.is_none();
+    if let Some((from, by)) = divergence(&checkpoints, play.record.checkpoints(), complete) {
+        return Err(modified(&content, from, &parted(&content, by)));
+    }
+    if let Some(refused) = refused {
+        let month = play.game.state.month;
+        return Err(match refused {
+            Refused::WrongMonth { index, .. } => modified(
+                &content,
+                month,
+                &format!(
+                    "decision {} is marked with another month than the game is in",
+                    index + 1
+                ),
+            ),
+            Refused::Rules { index, error } => SaveError::IllegalDecision {
+                number: index + 1,
+                month: turn(&content, month),
+                date: date_of(&content, month),
+                reason: sanitize(&error.to_string(), 160),
+            },
+        });
+    }
+    let replayed = play.summary();
+    if summary.hash != replayed.hash {
+        // The decisions since the last checkpoint were changed.
+        let from = play.record.checkpoints().last().map_or(0, |c| c.0);
+        let what = format!(
+            "the replayed game does not reach the recorded state of month {}",
+            turn(&content, replayed.month)
+        );
+        return Err(modified(&content, from, &what));
+    }
+    if let Some(what) = summary_difference(&summary, &replayed) {
+        return Err(modified(&content, replayed.month, &what));
+    }
+    play.record.player = player;
+    Ok(Verified { play, origin })
+}
+
+/// Where the replay parts from the record: the month of the last matching checkpoint (the edit
+/// was made in that month or later) and the month whose checkpoint first differs.
+fn divergence(saved: &[Checkpoint], replayed: &[Checkpoint], complete: bool) -> Option<(u16, u16)> {
+    let mut from = 0;
+    for (s, r) in saved.iter().zip(replayed) {
+        if s != r {
+            return Some((from, r.0));
+        }
+        from = r.0;
+    }
+    if let Some(missing) = replayed.get(saved.len()) {
+        // Checkpoints were removed from the record.
+        return Some((from, missing.0));
+    }
+    if complete && saved.len() > replayed.len() {
+        // Checkpoints for months the game never reached.
+        return Some((from, saved.get(replayed.len()).map_or(from, |c| c.0)));
+    }
+    None
+}
+
+fn parted(content: &Content, by: u16) -> String {
+    if by == 0 {
+        "the game's start differs from the record: the seed or the scenario was changed".into()
+    } else {
+        format!(
+            "the replayed game no longer matches the record by month {}",
+            turn(content, by)
+        )
+    }
+}
+
+/// What the recorded summary claims that the replay does not give, in a player's words.
+fn summary_difference(saved: &Summary, replayed: &Summary) -> Option<String> {
+    if saved == replayed {
+        return None;
+    }
+    let claim = |what: &str, s: &str, r: &str| {
+        format!(
+            "the save claims {what} {}, the replay gives {}",
+            sanitize(s, 40),
+            sanitize(r, 40)
+        )
+    };
+    Some(
+        if saved.score != replayed.score || saved.parts != replayed.parts {
+            claim(
+                "a score of",
+                &saved.score.to_string(),
+                &replayed.score.to_string(),
+            )
+        } else if saved.ending != replayed.ending {
+            claim(
+                "the ending",
+                saved.ending.as_deref().unwrap_or("none"),
+                replayed.ending.as_deref().unwrap_or("none"),
+            )
+        } else if saved.month != replayed.month || saved.date != replayed.date {
+            claim(
+                "month",
+                &saved.month.to_string(),
+                &replayed.month.to_string(),
+            )
+        } else if saved.progress != replayed.progress {
+            claim("progress", &saved.progress, &replayed.progress)
+        } else {
+            claim("rank", &saved.rank.to_string(), &replayed.rank.to_string())
+        },
+    )
+}
+
+/// The month as the game shows it for the game's month counter `month`: the first month is 1,
+/// and a game ended by the deadline stays on the last.
+pub fn turn(content: &Content, month: u16) -> u16 {
+    month.saturating_add(1).min(content.scenario.months.max(1))
+}
+
+/// An edit found from the game's month counter `month` on.
+fn modified(content: &Content, month: u16, what: &str) -> SaveError {
+    SaveError::Modified {
+        month: turn(content, month),
+        date: date_of(content, month),
+        what: what.to_string(),
+    }
+}
+
+/// "Mar 2026" for the game's month counter `month`.
+pub fn date_of(content: &Content, month: u16) -> String {
+    let zero_based = u32::from(content.scenario.start_month.saturating_sub(1)) + u32::from(month);
+    let year = u32::from(content.scenario.start_year) + zero_based / 12;
+    format!("{} {}", month_name((zero_based % 12 + 1) as u8), year)
+}
+
+/// Checks the header against itself and the embedded scenario.
+fn check_header(save: &SaveFile) -> Result<(), SaveError> {
+    if let Some(name) = &save.player
+        && (name.chars().count() > MAX_PLAYER_NAME || name.chars().any(char::is_control))
+    {
+        return Err(SaveError::Invalid(format!(
+            "the player name must be at most {MAX_PLAYER_NAME} characters of plain text"
+        )));
+    }
+    let c = &save.content;
+    for (what, header, inside) in [
+        ("scenario", &save.scenario, &c.scenario.id),
+        ("difficulty", &save.difficulty, &c.difficulty.id),
+    ] {
+        if header != inside {
+            return Err(SaveError::Invalid(format!(
+                "the header names the {what} '{}' but the save holds '{}'",
+                sanitize(header, 40),
+                sanitize(inside, 40)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The embedded scenario passes the same checks as a teacher's scenario file.
+fn check_scenario(c: &Content) -> Result<(), SaveError> {
+    let counts = [
+        ("labs", c.labs.len()),
+        ("techs", c.techs.len()),
+        ("legacy systems", c.legacy.len()),
+        ("pipeline stages", c.stages.len()),
+        ("deals", c.deals.len()),
+        ("events", c.events.len()),
+        ("archetypes", c.talent.archetypes.len()),
+        ("first names", c.talent.first_names.len()),
+        ("last names", c.talent.last_names.len()),
+    ];
+    for (what, n) in counts {
+        if n > MAX_ITEMS {
+            return Err(SaveError::BadScenario(format!(
+                "it has {n} {what}; at most {MAX_ITEMS} are allowed"
+            )));
+        }
+    }
+    for lab in &c.labs {
+        if lab.legacy.len() > MAX_ITEMS || lab.stages.len() > MAX_ITEMS {
+            return Err(SaveError::BadScenario(
+                "a lab lists too many legacy systems or stages".into(),
+            ));
+        }
+    }
+    for e in &c.events {
+        if e.conditions.len() > MAX_ITEMS {
+            return Err(SaveError::BadScenario(
+                "an event has too many conditions".into(),
+            ));
+        }
+    }
+    // Located against no text: the checker would otherwise search the whole save once per
+    // problem, and a save's line numbers are not what a player can fix anyway.
+    content::check_content("save", "", c).map_err(|e| {
+        let first = e
+            .problems
+            .first()
+            .map_or_else(String::new, |p| sanitize(&p.message, 160));
+        let more = e.problems.len().saturating_sub(1);
+        SaveError::BadScenario(if more == 0 {
+            first
+        } else {
+            format!("{first} (and {more} more problems)")
+        })
+    })
+}
+
+/// Built-in contents already built, by scenario and difficulty: building one parses every
+/// asset, which would otherwise dominate verifying a whole class's saves.
+static BUILTINS: Mutex<Vec<(String, String, Arc<Content>)>> = Mutex::new(Vec::new());
+
+fn origin_of(c: &Content) -> Origin {
+    let (id, difficulty) = (&c.scenario.id, &c.difficulty.id);
+    if content::builtin_scenario_text(id).is_none() {
+        return Origin::Custom;
+    }
+    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
+    let builtin = match cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
+        Some((_, _, builtin)) => Arc::clone(builtin),
+        None => match content::load_builtin(id, Some(difficulty)) {
+            Ok(builtin) => {
+                let builtin = Arc::new(builtin);
+                cache.push((id.clone(), difficulty.clone(), Arc::clone(&builtin)));
+                builtin
+            }
+            Err(_) => return Origin::ChangedBuiltin,
+        },
+    };
+    if *builtin == *c {
+        Origin::Builtin
+    } else {
+        Origin::ChangedBuiltin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(list: &[(u16, &str)]) -> Vec<Checkpoint> {
+        list.iter().map(|(m, h)| (*m, (*h).to_string())).collect()
+    }
+
+    #[test]
+    fn divergence_names_the_window_where_the_replay_parts() {
+        let replayed = cps(&[(0, "a"), (3, "b"), (6, "c")]);
+        assert_eq!(divergence(&replayed, &replayed, true), None);
+        // Differs at month 6: the edit was made from month 3 on.
+        let saved = cps(&[(0, "a"), (3, "b"), (6, "x")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((3, 6)));
+        // The very start differs: seed or scenario.
+        let saved = cps(&[(0, "x"), (3, "b"), (6, "c")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((0, 0)));
+        // A checkpoint removed, or one for a month never reached.
+        assert_eq!(divergence(&replayed[..2], &replayed, true), Some((3, 6)));
+        let saved = cps(&[(0, "a"), (3, "b"), (6, "c"), (9, "d")]);
+        assert_eq!(divergence(&saved, &replayed, true), Some((6, 9)));
+        // A replay stopped early by a refused decision compares only what it reached.
+        assert_eq!(divergence(&saved, &replayed, false), None);
+    }
+
+    #[test]
+    fn dates_follow_the_scenario_calendar() {
+        let c = content::load_builtin("race-2025", None).unwrap();
+        assert_eq!(date_of(&c, 0), "Oct 2025");
+        assert_eq!(date_of(&c, 3), "Jan 2026");
+        assert_eq!(date_of(&c, 38), "Dec 2028");
+    }
+}

@@ -1,0 +1,183 @@
+//! A game together with the decisions that made it: what is saved, and what a load rebuilds.
+//!
+//! Every player decision goes through [`Record::note`] after the rules accepted it (directly,
+//! or through [`Playthrough::apply`]): the decision is kept with its month, and a checkpoint
+//! (the canonical state hash) is taken at the start of the game and of every
+//! [`CHECKPOINT_MONTHS`]th month. Replaying the same decisions from the same content and seed
+//! must give the same checkpoints; that is how a load proves a save was not edited.
+
+use std::sync::Arc;
+
+use super::error::SaveError;
+use super::format::{Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, SaveFile, Summary};
+use crate::game::hash::hex;
+use crate::game::{Command, Content, Event, Game, RULES_VERSION, RuleError};
+
+/// Months between checkpoints. Hashing the whole state costs tens of microseconds; every third
+/// month keeps a full campaign's verification fast while still locating an edit.
+pub const CHECKPOINT_MONTHS: u16 = 3;
+
+/// What a save records about a game besides its content: the seed, every accepted decision,
+/// the checkpoints, and the player's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The player's name, for class reports.
+    pub player: Option<String>,
+    seed: u64,
+    decisions: Vec<Decision>,
+    checkpoints: Vec<Checkpoint>,
+}
+
+impl Record {
+    /// The record of a game that has not had any decision yet.
+    pub fn start(game: &Game) -> Record {
+        Record {
+            player: None,
+            seed: game.state.seed,
+            decisions: Vec::new(),
+            checkpoints: vec![(game.state.month, hex(game.hash()))],
+        }
+    }
+
+    /// Notes a decision the rules accepted; `month` is the month it was made in (before the
+    /// command ran) and `game` the state after it.
+    pub fn note(&mut self, month: u16, command: &Command, game: &Game) {
+        self.decisions.push((month, command.clone()));
+        let now = game.state.month;
+        if now != month && now % CHECKPOINT_MONTHS == 0 {
+            self.checkpoints.push((now, hex(game.hash())));
+        }
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Every decision so far, in order, with its month.
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+
+    /// The state hash at the start of the game and of every third month so far.
+    pub fn checkpoints(&self) -> &[Checkpoint] {
+        &self.checkpoints
+    }
+
+    /// The save file of `game`, whose decisions this is the record of.
+    pub fn to_save(&self, game: &Game) -> SaveFile {
+        let content = &game.content;
+        SaveFile {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            rules: RULES_VERSION,
+            game: env!("CARGO_PKG_VERSION").to_string(),
+            player: self.player.clone(),
+            scenario: content.scenario.id.clone(),
+            difficulty: content.difficulty.id.clone(),
+            seed: self.seed,
+            summary: summarise(game),
+            checkpoints: self.checkpoints.clone(),
+            decisions: self.decisions.clone(),
+            content: Content::clone(content),
+        }
+    }
+
+    /// The save file's text.
+    pub fn to_text(&self, game: &Game) -> Result<String, SaveError> {
+        self.to_save(game).to_text()
+    }
+}
+
+/// A game and its record.
+#[derive(Debug, Clone)]
+pub struct Playthrough {
+    pub game: Game,
+    pub record: Record,
+}
+
+impl Playthrough {
+    /// A new game of `content` with `seed`.
+    pub fn new(content: Arc<Content>, seed: u64) -> Playthrough {
+        let game = Game::new(content, seed);
+        let record = Record::start(&game);
+        Playthrough { game, record }
+    }
+
+    /// Carries out the player's command and records it if the rules accept it.
+    pub fn apply(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        let month = self.game.state.month;
+        let events = self.game.apply(command)?;
+        self.record.note(month, command, &self.game);
+        Ok(events)
+    }
+
+    /// Every decision so far, in order, with its month.
+    pub fn decisions(&self) -> &[Decision] {
+        self.record.decisions()
+    }
+
+    /// The summary of the current state.
+    pub fn summary(&self) -> Summary {
+        summarise(&self.game)
+    }
+
+    /// The save file's text.
+    pub fn to_text(&self) -> Result<String, SaveError> {
+        self.record.to_text(&self.game)
+    }
+
+    /// Replays `decisions` from the start. A refused decision stops the replay: the error and
+    /// the playthrough up to that point are returned, so the caller can tell an edited file
+    /// (checkpoints already differ) from an illegal one.
+    pub fn replay(
+        content: Arc<Content>,
+        seed: u64,
+        decisions: &[Decision],
+    ) -> Result<Playthrough, (Box<Playthrough>, Refused)> {
+        let mut play = Playthrough::new(content, seed);
+        for (index, (month, command)) in decisions.iter().enumerate() {
+            if *month != play.game.state.month {
+                return Err((
+                    Box::new(play),
+                    Refused::WrongMonth {
+                        index,
+                        month: *month,
+                    },
+                ));
+            }
+            if let Err(error) = play.apply(command) {
+                return Err((Box::new(play), Refused::Rules { index, error }));
+            }
+        }
+        Ok(play)
+    }
+}
+
+/// Why a replay stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// The decision is marked with a month the game is not in.
+    WrongMonth { index: usize, month: u16 },
+    /// The rules refuse the decision.
+    Rules { index: usize, error: RuleError },
+}
+
+/// The summary of a game's current state.
+pub fn summarise(game: &Game) -> Summary {
+    let state = &game.state;
+    let score = game.score();
+    Summary {
+        month: state.month,
+        date: state.date_label(&game.content),
+        ending: state.ending.as_ref().map(|e| e.key().to_string()),
+        score: score.total,
+        parts: score
+            .parts()
+            .iter()
+            .map(|(name, v)| ((*name).to_string(), *v))
+            .collect(),
+        progress: state.player().progress().display(),
+        rank: state.player_rank(),
+        hash: hex(game.hash()),
+    }
+}

@@ -1,0 +1,363 @@
+//! The saves folder: manual saves under a safe file name, rotating autosaves, a listing for
+//! the load screen, and atomic writes so a crash or a kill never leaves a broken save.
+//!
+//! Every write goes to a temporary file in the same folder, is flushed and synced, renamed
+//! over the target and the folder is synced: at any moment the target is either the old file
+//! or the new one. Nothing is ever written outside the folder.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::SystemTime;
+
+use super::error::{SaveError, sanitize};
+use super::format::Summary;
+use super::load::{Origin, load_path};
+
+/// The environment variable that moves the saves folder.
+pub const SAVES_DIR_ENV: &str = "AI_RACE_SAVES";
+/// The saves folder when nothing else is said.
+pub const DEFAULT_SAVES_DIR: &str = "saves";
+/// How many autosaves are kept (one per month end, newest first).
+pub const AUTOSAVES: usize = 5;
+/// Longest file name stem a typed save name becomes.
+pub const MAX_SLUG: usize = 40;
+/// Most saves listed (the newest first).
+pub const MAX_LISTED: usize = 200;
+
+/// The saves folder: the `--saves-dir` flag, else `AI_RACE_SAVES`, else `saves/`.
+pub fn saves_dir(flag: Option<&Path>) -> PathBuf {
+    if let Some(dir) = flag {
+        return dir.to_path_buf();
+    }
+    match std::env::var_os(SAVES_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from(DEFAULT_SAVES_DIR),
+    }
+}
+
+/// A safe file name stem for a name the player typed: lowercase ASCII letters and digits
+/// joined by single dashes, at most [`MAX_SLUG`] long, never empty, never a name Windows
+/// reserves and never one of the autosave names.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if out.len() >= MAX_SLUG {
+            break;
+        }
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        return "save".into();
+    }
+    if is_reserved(&out) {
+        out.insert_str(0, "save-");
+        out.truncate(MAX_SLUG);
+    }
+    out
+}
+
+/// Device names Windows refuses as file names, and the autosave rotation's own names.
+fn is_reserved(stem: &str) -> bool {
+    const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    DEVICES.contains(&stem) || numbered("com") || numbered("lpt") || stem.starts_with("autosave")
+}
+
+/// A save file in the folder, not yet opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveEntry {
+    pub path: PathBuf,
+    /// The file name without `.ron` (sanitized for display).
+    pub name: String,
+    pub modified: SystemTime,
+    pub autosave: bool,
+}
+
+/// One save in the folder, as the load screen lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub entry: SaveEntry,
+    /// What the save holds once verified, or why it does not verify.
+    pub verdict: Result<SaveInfo, SaveError>,
+}
+
+/// What a verified save holds, without keeping its whole game in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveInfo {
+    pub scenario: String,
+    pub difficulty: String,
+    pub player: Option<String>,
+    pub summary: Summary,
+    pub months: u16,
+    pub origin: Origin,
+}
+
+/// The saves folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where a save with the typed `name` goes.
+    pub fn path_for(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{}.ron", slug(name)))
+    }
+
+    /// Saves a save's `text` under the typed `name` (replacing a save of the same name).
+    pub fn save_as(&self, name: &str, text: &str) -> Result<PathBuf, SaveError> {
+        let target = self.path_for(name);
+        write_atomic(&self.dir, &target, text.as_bytes(), || Ok(()))?;
+        Ok(target)
+    }
+
+    /// The autosave files, newest first.
+    pub fn autosave_paths(&self) -> Vec<PathBuf> {
+        (1..=AUTOSAVES)
+            .map(|n| self.dir.join(format!("autosave-{n}.ron")))
+            .collect()
+    }
+
+    /// Autosaves a save's `text`: the new save becomes `autosave-1.ron` and the older ones move down,
+    /// the oldest of [`AUTOSAVES`] dropped. The new file is fully written before anything moves.
+    pub fn autosave(&self, text: &str) -> Result<PathBuf, SaveError> {
+        let paths = self.autosave_paths();
+        let rotate = || {
+            for i in (1..paths.len()).rev() {
+                match fs::rename(&paths[i - 1], &paths[i]) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(SaveError::write(&e));
+                    }
+                    _ => {}
+                }
+            }
+            Ok(())
+        };
+        write_atomic(&self.dir, &paths[0], text.as_bytes(), rotate)?;
+        Ok(paths[0].clone())
+    }
+
+    /// The save files in the folder, newest first, without opening them (cheap: for the
+    /// title screen's "continue" and for warning before a name is reused).
+    pub fn files(&self) -> Vec<SaveEntry> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(stem) = file_name.to_str().and_then(|n| n.strip_suffix(".ron")) else {
+                continue;
+            };
+            // Temporary files of a write in progress start with a dot.
+            if stem.is_empty() || stem.starts_with('.') {
+                continue;
+            }
+            // Not followed: a symlink or a folder named like a save is not a save.
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if !meta.file_type().is_file() {
+                continue;
+            }
+            found.push(SaveEntry {
+                path: entry.path(),
+                name: sanitize(stem, 60),
+                modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+                autosave: stem.starts_with("autosave-"),
+            });
+        }
+        found.sort_by(|a, b| {
+            b.modified
+                .cmp(&a.modified)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        found.truncate(MAX_LISTED);
+        found
+    }
+
+    /// Every save in the folder, newest first, each verified by replay.
+    pub fn list(&self) -> Vec<Listed> {
+        self.files()
+            .into_iter()
+            .map(|entry| {
+                let verdict = load_path(&entry.path).map(|v| SaveInfo {
+                    scenario: v.play.game.content.scenario.name.clone(),
+                    difficulty: v.play.game.content.difficulty.name.clone(),
+                    player: v.play.record.player.clone(),
+                    summary: v.summary(),
+                    months: v.play.game.content.scenario.months,
+                    origin: v.origin,
+                });
+                Listed { entry, verdict }
+            })
+            .collect()
+    }
+
+    /// The most recently written save, to continue from the title screen. It is checked
+    /// when opened, not here, so the title screen appears at once.
+    pub fn latest(&self) -> Option<SaveEntry> {
+        self.files().into_iter().next()
+    }
+}
+
+/// Writes a save to an explicit path (for `ai-race sim --save FILE`), atomically.
+pub fn write_file(path: &Path, text: &str) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if path.file_name().is_none() {
+        return Err(SaveError::Write("the path names no file".into()));
+    }
+    write_atomic(&dir, path, text.as_bytes(), || Ok(()))
+}
+
+/// Tells apart the temporary files of concurrent writes in one process.
+static WRITES: AtomicU32 = AtomicU32::new(0);
+
+/// Writes `bytes` to `target` inside `dir` atomically: a temporary file in `dir` is written,
+/// flushed and synced, then `before_rename` runs (the autosave rotation), then the file is
+/// renamed over `target` and `dir` is synced so the rename itself survives a power cut.
+fn write_atomic(
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> Result<(), SaveError>,
+) -> Result<(), SaveError> {
+    fs::create_dir_all(dir).map_err(|e| SaveError::write(&e))?;
+    let stem = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("save");
+    let temp = dir.join(format!(
+        ".{stem}.{}-{}.part",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = write_synced(&temp, bytes)
+        .and_then(|()| before_rename())
+        .and_then(|()| fs::rename(&temp, target).map_err(|e| SaveError::write(&e)))
+        .and_then(|()| sync_dir(dir));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| SaveError::write(&e))?;
+    file.write_all(bytes).map_err(|e| SaveError::write(&e))?;
+    file.flush().map_err(|e| SaveError::write(&e))?;
+    file.sync_all().map_err(|e| SaveError::write(&e))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<(), SaveError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| SaveError::write(&e))
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<(), SaveError> {
+    // Windows has no way to sync a directory; its renames are journaled by NTFS.
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::save::Playthrough;
+
+    #[test]
+    fn typed_names_become_safe_file_names() {
+        assert_eq!(slug("My Great Run!"), "my-great-run");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("..."), "save");
+        assert_eq!(slug(""), "save");
+        assert_eq!(slug("C:\\Windows\\x"), "c-windows-x");
+        assert_eq!(slug("CON"), "save-con");
+        assert_eq!(slug("lpt1"), "save-lpt1");
+        assert_eq!(slug("autosave-1"), "save-autosave-1");
+        assert_eq!(slug("Zoë’s  run\u{1b}[31m"), "zo-s-run-31m");
+        let long = slug(&"a".repeat(500));
+        assert_eq!(long.len(), MAX_SLUG);
+    }
+
+    fn game_at(months: usize) -> String {
+        use crate::game::Command;
+        let content = std::sync::Arc::new(crate::content::load_builtin("race-2025", None).unwrap());
+        let mut p = Playthrough::new(content, 5);
+        for _ in 0..months {
+            while p.game.state.pending.is_some() {
+                p.apply(&Command::Choose(0)).unwrap();
+            }
+            p.apply(&Command::EndMonth).unwrap();
+        }
+        p.to_text().unwrap()
+    }
+
+    #[test]
+    fn autosaves_rotate_keeping_the_last_five_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("created/on/first/save"));
+        for months in 0..8 {
+            store.autosave(&game_at(months)).unwrap();
+        }
+        let months: Vec<u16> = store
+            .autosave_paths()
+            .iter()
+            .map(|p| super::load_path(p).unwrap().summary().month)
+            .collect();
+        assert_eq!(months, [7, 6, 5, 4, 3]);
+        let files = fs::read_dir(store.dir()).unwrap().count();
+        assert_eq!(files, AUTOSAVES, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_typed_name_saves_inside_the_folder_and_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("saves"));
+        let path = store.save_as("../../Outside?", &game_at(2)).unwrap();
+        assert_eq!(path, dir.path().join("saves/outside.ron"));
+        // A leftover of a killed write and a stray folder are not listed.
+        fs::write(store.dir().join(".outside.ron.1-1.part"), "half").unwrap();
+        fs::create_dir(store.dir().join("folder.ron")).unwrap();
+        let listed = store.list();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].entry.name, "outside");
+        let info = listed[0].verdict.as_ref().unwrap();
+        assert_eq!((info.summary.month, info.origin), (2, Origin::Builtin));
+        assert_eq!(store.latest().map(|l| l.path), Some(path));
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_default() {
+        assert_eq!(saves_dir(Some(Path::new("x/y"))), PathBuf::from("x/y"));
+    }
+}

@@ -1,0 +1,97 @@
+//! Saving from the interface: `s` asks for a name and saves under its safe slug, every month
+//! end autosaves, and a failed write is reported without losing the previous save (writes are
+//! atomic, see `save::Store`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::save::{Store, sanitize};
+
+use super::super::dialog::NameInput;
+use super::{App, Layer, Screen};
+
+impl App {
+    /// Sets the saves folder (the title screen then offers to continue and to load).
+    pub fn set_store(&mut self, store: Store) {
+        if let Screen::Title(t) = &mut self.screen {
+            t.set_store(Some(store.clone()));
+        }
+        self.store = Some(store);
+    }
+
+    /// A text field on top takes printable keys before the key table does, so letters that
+    /// are also keys (`q`, `n`, `s`, ...) can be typed into a save's name.
+    pub(super) fn type_into_field(&mut self, key: &KeyEvent) -> bool {
+        let Some(Layer::SaveName(input)) = self.layers.last_mut() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                input.type_char(c);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Opens the name field, offering the name this game was last saved under.
+    pub(super) fn ask_save_name(&mut self) {
+        let Screen::Game(s) = &self.screen else {
+            return;
+        };
+        let Some(store) = &self.store else {
+            return self.refuse("✗ Saving is off in this session.");
+        };
+        let name = s.save_name.clone().unwrap_or_else(|| {
+            format!(
+                "{} {}",
+                s.content().scenario.name,
+                s.game.state.date_label(s.content())
+            )
+        });
+        let taken = store
+            .files()
+            .into_iter()
+            .map(|f| f.name)
+            .collect::<Vec<_>>();
+        let folder = sanitize(&store.dir().display().to_string(), 40);
+        self.layers
+            .push(Layer::SaveName(NameInput::new(name, folder, taken)));
+    }
+
+    /// Saves the game under the typed `name`.
+    pub(super) fn save_as(&mut self, name: &str) {
+        let (Screen::Game(s), Some(store)) = (&mut self.screen, &self.store) else {
+            return;
+        };
+        let result = s.save_text().and_then(|text| store.save_as(name, &text));
+        match result {
+            Ok(path) => {
+                s.unsaved = false;
+                s.save_name = Some(name.to_string());
+                let shown = sanitize(&path.display().to_string(), 60);
+                self.info(format!("Saved to {shown}. Load it from the title screen."));
+            }
+            Err(e) => self.refuse(format!("✗ The game was not saved: {e}")),
+        }
+    }
+
+    /// Autosaves at a month end; a failure is reported but never stops the game.
+    pub(super) fn autosave(&mut self) {
+        let (Screen::Game(s), Some(store)) = (&mut self.screen, &self.store) else {
+            return;
+        };
+        match s.save_text().and_then(|text| store.autosave(&text)) {
+            Ok(_) => {
+                s.unsaved = false;
+                if let Some(status) = &mut self.status {
+                    status.text.push_str(" Autosaved.");
+                }
+            }
+            Err(e) => self.refuse(format!("✗ Autosave failed: {e}")),
+        }
+    }
+}

@@ -2,10 +2,13 @@
 //! of one game, and the class report over many saves.
 
 mod chart;
+pub mod class;
+mod class_out;
 pub mod debrief;
 mod format;
 mod markdown;
 pub mod questions;
 pub mod scenarios;
 
+pub use class::ClassReport;
 pub use debrief::Debrief;

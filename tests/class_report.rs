@@ -141,9 +141,14 @@ fn broken_files_are_listed_with_their_reason() {
     std::fs::write(d.join("binary.ron"), [0xff, 0xfe, 0x00, 0x41]).expect("write");
     std::fs::create_dir(d.join("folder.ron")).expect("dir");
     std::fs::write(d.join("notes.txt"), "ignored").expect("write");
+    std::fs::copy(d.join("balanced-0.ron"), d.join("autosave-1.ron")).expect("copy");
     let report = ClassReport::build(&[d.to_path_buf(), PathBuf::from("/no/such/folder")]);
     assert_eq!(report.groups[0].entries.len(), 6);
     assert_eq!(report.ignored, 1);
+    assert_eq!(
+        report.autosaves, 1,
+        "an autosave would rank a student twice"
+    );
     let reasons: Vec<(String, String)> = report
         .failed
         .iter()

@@ -78,6 +78,8 @@ pub struct ClassReport {
     pub failed: Vec<Failed>,
     /// Files in the folders that were not read because they do not end in `.ron`.
     pub ignored: usize,
+    /// Autosaves in the folders that were passed over (name them to include them).
+    pub autosaves: usize,
 }
 
 /// One loaded save and the world it belongs to.
@@ -87,12 +89,33 @@ struct Loaded {
     entry: Entry,
 }
 
-/// The files to read: each folder's `.ron` files (sorted by name) and each file named; plus
-/// the inputs that could not be listed, and how many other files were passed over.
-pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failed>, usize) {
+/// What a folder or a list of files holds for the report.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    pub failed: Vec<Failed>,
+    /// Files not ending in `.ron`.
+    pub ignored: usize,
+    /// `autosave-N.ron` files.
+    pub autosaves: usize,
+}
+
+/// Whether a file name is one of the game's rotating autosaves. A student's saves folder holds
+/// several of one game at different months: ranked, they would count one student many times.
+fn is_autosave(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.strip_prefix("autosave-"))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The files to read: each folder's `.ron` files but autosaves (sorted by name), and each file
+/// named; plus the inputs that could not be listed, and what was passed over.
+pub fn collect(inputs: &[PathBuf]) -> Collected {
     let mut files = Vec::new();
     let mut failed = Vec::new();
     let mut ignored = 0;
+    let mut autosaves = 0;
     for input in inputs {
         let shown = shown(input);
         match std::fs::metadata(input) {
@@ -104,7 +127,9 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failed>, usize) {
                         let is_ron = path
                             .extension()
                             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-                        if is_ron {
+                        if is_ron && is_autosave(&path) {
+                            autosaves += 1;
+                        } else if is_ron {
                             found.push(path);
                         } else {
                             ignored += 1;
@@ -141,7 +166,12 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failed>, usize) {
             reason: format!("a report reads at most {MAX_FILES} files"),
         });
     }
-    (files, failed, ignored)
+    Collected {
+        files,
+        failed,
+        ignored,
+        autosaves,
+    }
 }
 
 /// A path made safe to print in a report (without a leading "./").
@@ -159,7 +189,12 @@ impl ClassReport {
 
 /// Builds the report for files and folders.
 pub fn build(inputs: &[PathBuf]) -> ClassReport {
-    let (files, mut failed, ignored) = collect(inputs);
+    let Collected {
+        files,
+        mut failed,
+        ignored,
+        autosaves,
+    } = collect(inputs);
     let mut groups: Vec<(Loaded, Vec<Entry>)> = Vec::new();
     for result in load_all(&files) {
         match result {
@@ -209,6 +244,7 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         groups: out,
         failed,
         ignored,
+        autosaves,
     }
 }
 

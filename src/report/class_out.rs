@@ -67,6 +67,16 @@ impl ClassReport {
                 if self.ignored == 1 { "was" } else { "were" }
             );
         }
+        if self.autosaves > 0 {
+            let _ = writeln!(
+                md,
+                "\n{} autosave{} (autosave-N.ron) {} passed over: each is a copy of a game at an \
+                 earlier month. Name one on the command line to include it.",
+                self.autosaves,
+                if self.autosaves == 1 { "" } else { "s" },
+                if self.autosaves == 1 { "was" } else { "were" }
+            );
+        }
         md.push('\n');
         for g in self.groups.iter().filter(|g| g.entries.len() > 1) {
             group_markdown(&mut md, g);

@@ -19,8 +19,8 @@ pub const EXPERIMENT_OVERHEAD: u32 = 20;
 /// Overall progress (points) past which research is partly automated.
 pub const AUTOMATION_THRESHOLD: i32 = 65;
 
-const TALENT_FACTOR: i64 = 12;
-const COMPUTE_FACTOR: i64 = 12;
+const TALENT_FACTOR: i64 = 11;
+const COMPUTE_FACTOR: i64 = 11;
 
 /// One month's research speed, in thousandths of a point, by cause.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -240,3 +240,20 @@ fn every_hinted_key_is_accepted_and_clicks_select_rows() {
     }));
     assert_eq!(tab(&app), Some(Tab::Dashboard));
 }
+
+#[test]
+fn r_reopens_the_last_month_report() {
+    let mut app = classroom_app(80, 24);
+    ch(&mut app, 'r');
+    assert_eq!(
+        top_layer(&app),
+        None,
+        "no report before the first month ends"
+    );
+    end_month(&mut app);
+    assert_eq!(top_layer(&app), None);
+    ch(&mut app, 'r');
+    assert_eq!(top_layer(&app), Some("report"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_layer(&app), None);
+}

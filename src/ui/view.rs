@@ -241,12 +241,35 @@ fn footer(hints: &[Hint], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let width = usize::from(area.width);
-    for (keys, what) in footer_items(hints) {
-        let len = keys.chars().count() + what.chars().count() + 3;
-        if used + len > width {
+    let items = footer_items(hints);
+    let len = |(keys, what): &(String, &str)| keys.chars().count() + what.chars().count() + 3;
+    // Help stays visible whatever the width: its room is kept before the others are placed,
+    // and a hint that does not fit is left out whole (never cut mid-word).
+    let help = label(Action::Help);
+    let is_help = |item: &(String, &str)| item.0 == help;
+    let mut budget = width.saturating_sub(items.iter().filter(|i| is_help(i)).map(len).sum());
+    let shown: Vec<bool> = items
+        .iter()
+        .map(|item| {
+            if is_help(item) {
+                return true;
+            }
+            let n = len(item);
+            let fits = n <= budget;
+            if fits {
+                budget -= n;
+            }
+            fits
+        })
+        .collect();
+    for ((keys, what), show) in items.into_iter().zip(shown) {
+        if !show {
+            continue;
+        }
+        used += len(&(keys.clone(), what));
+        if used > width {
             break;
         }
-        used += len;
         spans.push(Span::styled(format!(" {keys}"), theme.key()));
         spans.push(Span::styled(format!(" {what} "), theme.dim()));
     }

@@ -16,7 +16,9 @@ use super::super::explain::{Figure, explain, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::{Runway, Session, news_text};
 use super::super::theme::Theme;
-use super::super::widgets::{bar, fit, flow, panel, put, race_chart, right, sparkline, window};
+use super::super::widgets::{
+    bar, cell, fit, flow, panel, put, race_chart, right, sparkline, window,
+};
 use super::{chart_ends, list_row, race_series, step};
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
@@ -303,8 +305,8 @@ fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 fit(
                     &format!(
                         "{}{}{}",
-                        fit(f.name(), name_w),
-                        fit(&value, value_w),
+                        cell(f.name(), name_w),
+                        cell(&value, value_w),
                         fit(&note, note_w)
                     ),
                     w,
@@ -313,8 +315,8 @@ fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             )
         } else {
             Line::from(vec![
-                Span::raw(fit(f.name(), name_w)),
-                Span::styled(fit(&value, value_w), figure_style(s, f, theme)),
+                Span::raw(cell(f.name(), name_w)),
+                Span::styled(cell(&value, value_w), figure_style(s, f, theme)),
                 Span::styled(fit(&note, note_w), theme.dim()),
             ])
         };

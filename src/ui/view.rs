@@ -126,10 +126,17 @@ fn header(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Runway::Months(m)) => format!("{m} mo"),
         _ => "covered".to_string(),
     };
-    let turn = (st.month + 1).min(c.scenario.months);
+    // Once the game is over the month counter has moved past the last month played: show
+    // that last month, not the one that never came.
+    let shown = if st.is_over() {
+        st.month.saturating_sub(1)
+    } else {
+        st.month
+    };
+    let turn = (shown + 1).min(c.scenario.months);
     let mut spans = vec![
         Span::styled(" AI RACE ", theme.selected()),
-        Span::styled(format!(" {} ", st.date_label(c)), theme.title()),
+        Span::styled(format!(" {} ", c.date_label(shown)), theme.title()),
         Span::styled(format!("month {turn}/{} ", c.scenario.months), theme.dim()),
         Span::raw("│ Budget "),
         Span::styled(money(p.budget), theme.delta(p.budget, true)),

@@ -110,7 +110,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (a, b) = chart_ends(s);
         race_chart(
             &race_series(s, theme),
-            usize::from(s.content().scenario.months),
+            super::chart_months(s),
             (&a, &b),
             &[],
             theme,
@@ -167,7 +167,7 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right("now", prog_w),
         right("/month", speed_w),
         right("trend", trend_w),
-        right("talent", talent_w),
+        right("staff", talent_w),
         right("GPUs", gpu_w),
         fit("last move", move_w.saturating_sub(1)),
     );
@@ -247,9 +247,15 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
             format!("{}/mo", experiments_per_month(p.deploy_minutes)),
             "via deploys".into(),
         ),
+        // Talent is research strength (units), not a headcount: the note says what it is
+        // made of in the same words as the race table's "staff" column.
         Figure::Talent => (
-            format!("{} units", d.talent_units),
-            format!("+{} named", st.staff_of(PLAYER).count()),
+            d.talent_units.to_string(),
+            format!(
+                "{}+{} named",
+                count(p.researchers),
+                st.staff_of(PLAYER).count()
+            ),
         ),
         Figure::Compute => (
             format!("{}k GPUs", p.compute),

@@ -171,12 +171,24 @@ pub fn race_series(s: &Session, theme: &Theme) -> Vec<super::widgets::Series> {
         .collect()
 }
 
+/// How many months the chart's time axis spans: the campaign while it is played, the months
+/// actually played once the game is over (an early ending should not leave an empty chart).
+pub fn chart_months(s: &Session) -> usize {
+    let st = &s.game.state;
+    let months = s.content().scenario.months;
+    if st.is_over() {
+        usize::from(st.month.clamp(1, months))
+    } else {
+        usize::from(months)
+    }
+}
+
 /// The dates at the two ends of the chart's time axis.
 pub fn chart_ends(s: &Session) -> (String, String) {
     let c = s.content();
     (
         super::session::date_label(c, 0),
-        super::session::date_label(c, c.scenario.months),
+        super::session::date_label(c, chart_months(s) as u16),
     )
 }
 

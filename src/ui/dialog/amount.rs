@@ -271,7 +271,7 @@ impl Amount {
                 ));
                 lines.push((
                     format!(
-                        "From next month: research {}/month for {LEASE_MONTHS} months",
+                        "Research {} a month while leased ({LEASE_MONTHS} months)",
                         speed_change(g, v)
                     ),
                     Tone::Good,

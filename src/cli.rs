@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use ai_race::content;
 use ai_race::game::hash::hex;
 use ai_race::game::policy::{self, Policy};
+use ai_race::report::scenarios;
 use ai_race::save;
 use ai_race::sim;
 use ai_race::ui;
@@ -88,6 +89,50 @@ pub enum Cmd {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
+    /// what each lever added, what the rivals did, the score and three discussion questions.
+    Debrief {
+        /// The save file (it is verified by replay first).
+        #[arg(value_name = "SAVE")]
+        save: PathBuf,
+        /// Write the Markdown to FILE instead of the screen.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Rank a class's saves: each is verified by replay, ranked by score within its scenario
+    /// and seed, summarised, and any file that cannot be ranked is listed with the reason.
+    Report {
+        /// Save files, or folders of saves (every .ron file in the folder).
+        #[arg(required = true, value_name = "DIR_OR_FILES")]
+        inputs: Vec<PathBuf>,
+        /// md (Markdown, to read) or csv (to open in a spreadsheet).
+        #[arg(long, default_value = "md", value_name = "md|csv")]
+        format: String,
+        /// Write the report to FILE instead of the screen.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the built-in scenarios, check a scenario file, or start a new one.
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioCmd {
+    /// Show the built-in scenarios with their length, seed and difficulty.
+    List,
+    /// Check a scenario file and name every mistake with its line and column.
+    Check {
+        /// The scenario file to check, like week-3.ron.
+        file: PathBuf,
+    },
+    /// Write a commented starting scenario file NAME.ron in the current folder.
+    New {
+        /// The assignment's name, like "Week 3"; the file name is made from it.
+        name: String,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -142,6 +187,105 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Cmd::Load { file }) => {
             let session = load_session(&file)?;
             play(ui::Theme::from_env(cli.no_color), Some(session), store)
+        }
+        Some(Cmd::Scenario { action }) => scenario_command(action),
+        Some(Cmd::Debrief { save, out }) => debrief_command(&save, out.as_deref()),
+        Some(Cmd::Report {
+            inputs,
+            format,
+            out,
+        }) => report_command(&inputs, &format, out.as_deref()),
+    }
+}
+
+/// Prints `text`, or writes it (atomically) to `out`. A report is never written over a save.
+fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
+    match out {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => {
+            let shown = save::sanitize(&path.display().to_string(), 120);
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                return Err(format!(
+                    "--out {shown}: a .ron file could be a save; choose a name ending in .md or .csv"
+                ));
+            }
+            save::write_file(path, text).map_err(|e| format!("--out {shown}: {e}"))?;
+            eprintln!("wrote {shown}");
+            Ok(())
+        }
+    }
+}
+
+fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> {
+    let shown = save::sanitize(&path.display().to_string(), 120);
+    let verified = save::load_path(path).map_err(|e| format!("{shown}: {}", e.verdict()))?;
+    let debrief = ai_race::report::Debrief::from_game(&verified.play.game);
+    emit(&debrief.to_markdown(), out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_command(
+    inputs: &[PathBuf],
+    format: &str,
+    out: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let csv = match format.trim().to_ascii_lowercase().as_str() {
+        "md" | "markdown" => false,
+        "csv" => true,
+        other => {
+            return Err(format!(
+                "unknown --format '{}'; choose md or csv",
+                save::sanitize(other, 20)
+            ));
+        }
+    };
+    let report = ai_race::report::ClassReport::build(inputs);
+    let text = if csv {
+        report.to_csv()
+    } else {
+        report.to_markdown()
+    };
+    emit(&text, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scenario_command(action: ScenarioCmd) -> Result<ExitCode, String> {
+    match action {
+        ScenarioCmd::List => {
+            print!("{}", scenarios::list());
+            Ok(ExitCode::SUCCESS)
+        }
+        ScenarioCmd::Check { file } => {
+            let shown = file.display().to_string();
+            let (report, sound) = match content::read_scenario_file(&file) {
+                Ok(text) => scenarios::check(&shown, &text),
+                Err(e) => (scenarios::unreadable(&shown, &e), false),
+            };
+            print!("{report}");
+            Ok(if sound {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        ScenarioCmd::New { name } => {
+            let path = content::template::write_new(std::path::Path::new("."), &name)
+                .map_err(|e| e.to_string())?;
+            let shown = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            println!("Wrote {shown}: a starting scenario, every field explained in comments.");
+            println!(
+                "Edit it in any text editor, then check it with: ai-race scenario check {shown}"
+            );
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

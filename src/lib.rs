@@ -2,10 +2,12 @@
 //!
 //! `game` holds the rules (pure and deterministic), `content` loads and checks the RON assets
 //! and scenario files, `sim` plays many games headless, `save` writes saves and verifies them
-//! by replay, and `ui` is the terminal interface.
+//! by replay, `ui` is the terminal interface, and `report` prints what teachers need
+//! (scenario checks, the debrief, the class report).
 
 pub mod content;
 pub mod game;
+pub mod report;
 pub mod save;
 pub mod sim;
 pub mod ui;

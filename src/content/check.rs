@@ -1,205 +1,181 @@
 //! Checks of meaning on resolved content: ids unique and known, numbers in range, text present.
-//! Each problem is located in the scenario file by the value or field it names, or else in the
-//! shared asset that holds it.
+//! Each problem is located (see `locate.rs`) at the item or field it is about: in the scenario
+//! file when the file wrote it, else in the shared asset that holds it.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use super::{Problem, assets, locate};
+use super::Problem;
+use super::locate::{Loc, Locator};
 use crate::game::data::{Condition, Content, Effect};
 
 struct Checker<'a> {
-    file: &'a str,
-    text: &'a str,
+    locator: &'a Locator<'a>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
-    /// Records a problem located at the first place `needle` appears.
-    fn at(&mut self, needle: &str, message: String) {
-        let (mut file, (mut line, mut col)) = (self.file, locate(self.text, needle));
-        if line == 0 {
-            for (name, text) in assets::SHARED {
-                let found = locate(text, needle);
-                if found.0 > 0 {
-                    file = name;
-                    (line, col) = found;
-                    break;
-                }
-            }
-        }
+    /// Records a problem at `loc`.
+    fn at(&mut self, loc: Loc, message: String) {
+        let (file, line, col) = self.locator.find(&loc);
         self.problems.push(Problem {
-            file: file.to_string(),
+            file,
             line,
             col,
             message,
         });
     }
 
-    fn range(&mut self, needle: &str, what: &str, value: i64, min: i64, max: i64) {
+    fn range(&mut self, loc: Loc, what: &str, value: i64, min: i64, max: i64) {
         if value < min || value > max {
             self.at(
-                needle,
+                loc,
                 format!("{what} must be between {min} and {max}, found {value}"),
             );
         }
     }
 
-    fn text(&mut self, needle: &str, what: &str, value: &str, max: usize) {
+    fn text(&mut self, loc: Loc, what: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
-            self.at(needle, format!("{what} must not be empty"));
+            self.at(loc, format!("{what} must not be empty"));
         } else if value.chars().count() > max {
             self.at(
-                needle,
+                loc,
                 format!(
                     "{what} must be at most {max} characters, found {}",
                     value.chars().count()
                 ),
             );
         } else if value.chars().any(char::is_control) {
-            self.at(
-                needle,
-                format!("{what} must not contain control characters"),
-            );
+            self.at(loc, format!("{what} must not contain control characters"));
         }
     }
 
-    fn unique<'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b String>) {
-        let mut seen = BTreeSet::new();
+    fn unique<'b>(
+        &mut self,
+        list: &'static str,
+        what: &str,
+        ids: impl Iterator<Item = &'b String>,
+    ) {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for id in ids {
-            self.text(&format!("\"{id}\""), &format!("a {what} id"), id, 40);
-            if !seen.insert(id.clone()) {
-                self.at(
-                    &format!("\"{id}\""),
-                    format!("the {what} id '{id}' is used twice"),
-                );
+            let nth = seen.entry(id.as_str()).or_insert(0);
+            let loc = Loc::Item {
+                list,
+                id,
+                nth: *nth,
+                field: Some("id"),
+            };
+            self.text(loc.clone(), &format!("a {what} id"), id, 40);
+            if *nth > 0 {
+                self.at(loc, format!("the {what} id '{id}' is used twice"));
             }
+            *nth += 1;
         }
     }
 }
 
 /// Every problem found in `content`; empty when it is sound.
-pub fn check(file: &str, text: &str, content: &Content) -> Vec<Problem> {
+pub fn check(locator: &Locator, content: &Content) -> Vec<Problem> {
     let mut c = Checker {
-        file,
-        text,
+        locator,
         problems: Vec::new(),
     };
+    scenario(&mut c, content);
+    labs(&mut c, content);
+    talent(&mut c, content);
+    techs(&mut c, content);
+    legacy_and_stages(&mut c, content);
+    deals_and_events(&mut c, content);
+    c.problems
+}
+
+fn scenario(c: &mut Checker, content: &Content) {
     let s = &content.scenario;
-    c.text("id:", "the scenario id", &s.id, 40);
-    c.text("name:", "the scenario name", &s.name, 60);
-    c.text("description:", "the description", &s.description, 200);
-    c.range(
-        "start_year:",
-        "start_year",
-        i64::from(s.start_year),
-        2000,
-        2100,
+    c.text(Loc::Scenario("id"), "the scenario id", &s.id, 40);
+    c.text(Loc::Scenario("name"), "the scenario name", &s.name, 60);
+    c.text(
+        Loc::Scenario("description"),
+        "the description",
+        &s.description,
+        200,
     );
-    c.range(
-        "start_month:",
-        "start_month",
-        i64::from(s.start_month),
-        1,
-        12,
-    );
-    c.range("months:", "months", i64::from(s.months), 3, 120);
+    let year = i64::from(s.start_year);
+    c.range(Loc::Scenario("start_year"), "start_year", year, 2000, 2100);
+    let month = i64::from(s.start_month);
+    c.range(Loc::Scenario("start_month"), "start_month", month, 1, 12);
+    let months = i64::from(s.months);
+    c.range(Loc::Scenario("months"), "months", months, 3, 120);
 
     let d = &content.difficulty;
-    c.range(
-        "rival_speed_pct",
-        "rival_speed_pct",
-        i64::from(d.rival_speed_pct),
-        25,
-        400,
-    );
-    c.range(
-        "budget_pct",
-        "budget_pct",
-        i64::from(d.budget_pct),
-        10,
-        1000,
-    );
-    c.range(
-        "event_severity_pct",
-        "event_severity_pct",
-        i64::from(d.event_severity_pct),
-        0,
-        500,
-    );
+    let at = |field| Loc::item_field("difficulty", &d.id, field);
+    let v = i64::from(d.rival_speed_pct);
+    c.range(at("rival_speed_pct"), "rival_speed_pct", v, 25, 400);
+    let v = i64::from(d.budget_pct);
+    c.range(at("budget_pct"), "budget_pct", v, 10, 1000);
+    let v = i64::from(d.event_severity_pct);
+    c.range(at("event_severity_pct"), "event_severity_pct", v, 0, 500);
+}
 
-    c.range(
-        "labs:",
-        "the number of labs",
-        content.labs.len() as i64,
-        2,
-        8,
-    );
-    c.unique("lab", content.labs.iter().map(|l| &l.id));
+fn labs(c: &mut Checker, content: &Content) {
+    let count = content.labs.len() as i64;
+    c.range(Loc::Scenario("labs"), "the number of labs", count, 2, 8);
+    c.unique("labs", "lab", content.labs.iter().map(|l| &l.id));
     let stage_ids: Vec<&str> = content.stages.iter().map(|s| s.id.as_str()).collect();
     let legacy_ids: Vec<&str> = content.legacy.iter().map(|s| s.id.as_str()).collect();
-    for lab in &content.labs {
-        let at = format!("\"{}\"", lab.id);
-        c.text(&at, "a lab name", &lab.name, 60);
-        c.text(&at, "a lab's short name", &lab.short, 10);
+    for (i, lab) in content.labs.iter().enumerate() {
+        let id = lab.id.as_str();
+        let nth = nth(content.labs[..i].iter().map(|l| &l.id), id);
+        let at = |field| Loc::item_nth("labs", id, nth, field);
+        c.text(at("name"), "a lab name", &lab.name, 60);
+        c.text(at("short"), "a lab's short name", &lab.short, 10);
+        let what = |field: &str| format!("{id}: {field}");
+        c.range(at("budget"), &what("budget"), lab.budget, 0, 10_000_000);
+        let income = lab.monthly_income;
         c.range(
-            &at,
-            &format!("{}: budget", lab.id),
-            lab.budget,
-            0,
-            10_000_000,
-        );
-        c.range(
-            &at,
-            &format!("{}: monthly_income", lab.id),
-            lab.monthly_income,
+            at("monthly_income"),
+            &what("monthly_income"),
+            income,
             0,
             1_000_000,
         );
+        let researchers = i64::from(lab.researchers);
         c.range(
-            &at,
-            &format!("{}: researchers", lab.id),
-            i64::from(lab.researchers),
+            at("researchers"),
+            &what("researchers"),
+            researchers,
             0,
             1_000_000,
         );
+        c.range(at("stars"), &what("stars"), i64::from(lab.stars), 0, 40);
         c.range(
-            &at,
-            &format!("{}: stars", lab.id),
-            i64::from(lab.stars),
-            0,
-            40,
-        );
-        c.range(
-            &at,
-            &format!("{}: compute", lab.id),
+            at("compute"),
+            &what("compute"),
             i64::from(lab.compute),
             0,
             100_000,
         );
+        let deploy = i64::from(lab.deploy_minutes);
         c.range(
-            &at,
-            &format!("{}: deploy_minutes", lab.id),
-            i64::from(lab.deploy_minutes),
+            at("deploy_minutes"),
+            &what("deploy_minutes"),
+            deploy,
             2,
             2_000,
         );
         for t in lab.tracks {
-            c.range(&at, &format!("{}: each track", lab.id), i64::from(t), 0, 99);
+            c.range(at("tracks"), &what("each track"), i64::from(t), 0, 99);
         }
         for f in lab.focus {
             c.range(
-                &at,
-                &format!("{}: each focus weight", lab.id),
+                at("focus"),
+                &what("each focus weight"),
                 i64::from(f),
                 0,
                 100,
             );
         }
         if lab.focus.iter().all(|f| *f == 0) {
-            c.at(
-                &at,
-                format!("{}: focus needs at least one weight above 0", lab.id),
-            );
+            c.at(at("focus"), what("focus needs at least one weight above 0"));
         }
         for (name, v) in [
             ("morale", lab.morale),
@@ -209,257 +185,201 @@ pub fn check(file: &str, text: &str, content: &Content) -> Vec<Problem> {
             ("ecosystem", lab.ecosystem),
             ("data", lab.data),
         ] {
-            c.range(&at, &format!("{}: {name}", lab.id), i64::from(v), 0, 100);
+            c.range(at(name), &what(name), i64::from(v), 0, 100);
         }
         for s in &lab.stages {
             if !stage_ids.contains(&s.as_str()) {
-                c.at(
-                    &format!("\"{s}\""),
-                    format!(
-                        "{}: unknown pipeline stage '{s}'; stages are: {}",
-                        lab.id,
-                        stage_ids.join(", ")
-                    ),
+                let message = format!(
+                    "{id}: unknown pipeline stage '{s}'; stages are: {}",
+                    stage_ids.join(", ")
                 );
+                c.at(at("stages"), message);
             }
         }
         for s in &lab.legacy {
             if !legacy_ids.contains(&s.as_str()) {
-                c.at(
-                    &format!("\"{s}\""),
-                    format!(
-                        "{}: unknown legacy system '{s}'; systems are: {}",
-                        lab.id,
-                        legacy_ids.join(", ")
-                    ),
+                let message = format!(
+                    "{id}: unknown legacy system '{s}'; systems are: {}",
+                    legacy_ids.join(", ")
                 );
+                c.at(at("legacy"), message);
             }
         }
     }
+}
 
+fn talent(c: &mut Checker, content: &Content) {
     let t = &content.talent;
-    c.range(
-        "market_size",
-        "market_size",
-        i64::from(t.market_size),
-        1,
-        20,
-    );
+    let size = i64::from(t.market_size);
+    c.range(Loc::Talent("market_size"), "market_size", size, 1, 20);
     if t.first_names.is_empty() || t.last_names.is_empty() {
-        c.at(
-            "first_names",
-            "the talent pool needs at least one first and one last name".into(),
-        );
+        let message = "the talent pool needs at least one first and one last name".into();
+        c.at(Loc::Talent("first_names"), message);
     }
     if t.archetypes.is_empty() {
-        c.at(
-            "archetypes",
-            "the talent pool needs at least one archetype".into(),
-        );
+        let message = "the talent pool needs at least one archetype".into();
+        c.at(Loc::Talent("archetypes"), message);
     }
     for a in &t.archetypes {
-        let at = format!("\"{}\"", a.title);
-        c.text(&at, "an archetype title", &a.title, 40);
+        let at = || Loc::Archetype(&a.title);
+        c.text(at(), "an archetype title", &a.title, 40);
         if a.skill.0 > a.skill.1 || a.skill.1 > 100 || a.skill.0 == 0 {
-            c.at(
-                &at,
-                format!(
-                    "{}: skill must be (low, high) with 1 <= low <= high <= 100",
-                    a.title
-                ),
+            let message = format!(
+                "{}: skill must be (low, high) with 1 <= low <= high <= 100",
+                a.title
             );
+            c.at(at(), message);
         }
         if a.salary.0 > a.salary.1 || a.salary.1 > 1000 || a.salary.0 == 0 {
-            c.at(
-                &at,
-                format!(
-                    "{}: salary must be (low, high) with 1 <= low <= high <= 1000",
-                    a.title
-                ),
+            let message = format!(
+                "{}: salary must be (low, high) with 1 <= low <= high <= 1000",
+                a.title
             );
+            c.at(at(), message);
         }
     }
     for n in t.first_names.iter().chain(&t.last_names) {
-        c.text(&format!("\"{n}\""), "a name", n, 30);
+        c.text(Loc::Text(format!("\"{n}\"")), "a name", n, 30);
     }
+}
 
-    c.unique("tech", content.techs.iter().map(|t| &t.id));
-    for tech in &content.techs {
-        let at = format!("\"{}\"", tech.id);
-        c.text(&at, "a tech name", &tech.name, 40);
-        c.text(&at, "a tech vendor", &tech.vendor, 40);
-        c.text(&at, "a tech role", &tech.role, 20);
-        c.text(&at, "a tech summary", &tech.summary, 200);
-        c.range(
-            &at,
-            &format!("{}: speed_pct", tech.id),
-            i64::from(tech.speed_pct),
-            0,
-            100,
-        );
-        c.range(
-            &at,
-            &format!("{}: track_pct", tech.id),
-            i64::from(tech.track_pct),
-            0,
-            200,
-        );
-        c.range(
-            &at,
-            &format!("{}: adopt_cost", tech.id),
-            tech.adopt_cost,
-            0,
-            1_000_000,
-        );
-        c.range(
-            &at,
-            &format!("{}: licence_monthly", tech.id),
-            tech.licence_monthly,
-            0,
-            100_000,
-        );
-        c.range(
-            &at,
-            &format!("{}: build_cost", tech.id),
-            tech.build_cost,
-            0,
-            1_000_000,
-        );
-        c.range(
-            &at,
-            &format!("{}: integration_months", tech.id),
-            i64::from(tech.integration_months),
-            0,
-            24,
-        );
-        c.range(
-            &at,
-            &format!("{}: build_months", tech.id),
-            i64::from(tech.build_months),
-            1,
-            48,
-        );
-        c.range(
-            &at,
-            &format!("{}: morale_cost", tech.id),
-            i64::from(tech.morale_cost),
-            0,
-            50,
-        );
-        c.range(
-            &at,
-            &format!("{}: dependency_risk", tech.id),
-            i64::from(tech.dependency_risk),
-            0,
-            50,
-        );
+fn techs(c: &mut Checker, content: &Content) {
+    c.unique("techs", "tech", content.techs.iter().map(|t| &t.id));
+    for (i, tech) in content.techs.iter().enumerate() {
+        let id = tech.id.as_str();
+        let nth = nth(content.techs[..i].iter().map(|t| &t.id), id);
+        let at = |field| Loc::item_nth("techs", id, nth, field);
+        let what = |field: &str| format!("{id}: {field}");
+        c.text(at("name"), "a tech name", &tech.name, 40);
+        c.text(at("vendor"), "a tech vendor", &tech.vendor, 40);
+        c.text(at("role"), "a tech role", &tech.role, 20);
+        c.text(at("summary"), "a tech summary", &tech.summary, 200);
+        for (field, v, max) in [
+            ("speed_pct", i64::from(tech.speed_pct), 100),
+            ("track_pct", i64::from(tech.track_pct), 200),
+            ("adopt_cost", tech.adopt_cost, 1_000_000),
+            ("licence_monthly", tech.licence_monthly, 100_000),
+            ("build_cost", tech.build_cost, 1_000_000),
+            ("integration_months", i64::from(tech.integration_months), 24),
+            ("morale_cost", i64::from(tech.morale_cost), 50),
+            ("dependency_risk", i64::from(tech.dependency_risk), 50),
+        ] {
+            c.range(at(field), &what(field), v, 0, max);
+        }
+        let months = i64::from(tech.build_months);
+        c.range(at("build_months"), &what("build_months"), months, 1, 48);
     }
+}
 
-    c.unique("legacy system", content.legacy.iter().map(|t| &t.id));
-    for l in &content.legacy {
-        let at = format!("\"{}\"", l.id);
-        c.text(&at, "a legacy name", &l.name, 40);
-        c.text(&at, "a legacy summary", &l.summary, 200);
+fn legacy_and_stages(c: &mut Checker, content: &Content) {
+    c.unique(
+        "legacy",
+        "legacy system",
+        content.legacy.iter().map(|t| &t.id),
+    );
+    for (i, l) in content.legacy.iter().enumerate() {
+        let id = l.id.as_str();
+        let nth = nth(content.legacy[..i].iter().map(|t| &t.id), id);
+        let at = |field| Loc::item_nth("legacy", id, nth, field);
+        let what = |field: &str| format!("{id}: {field}");
+        c.text(at("name"), "a legacy name", &l.name, 40);
+        c.text(at("summary"), "a legacy summary", &l.summary, 200);
         c.range(
-            &at,
-            &format!("{}: drag_pct", l.id),
+            at("drag_pct"),
+            &what("drag_pct"),
             i64::from(l.drag_pct),
             0,
             50,
         );
         c.range(
-            &at,
-            &format!("{}: retire_cost", l.id),
+            at("retire_cost"),
+            &what("retire_cost"),
             l.retire_cost,
             0,
             1_000_000,
         );
     }
 
-    c.unique("pipeline stage", content.stages.iter().map(|t| &t.id));
-    for s in &content.stages {
-        let at = format!("\"{}\"", s.id);
-        c.text(&at, "a stage name", &s.name, 40);
-        c.text(&at, "a stage summary", &s.summary, 200);
-        c.range(
-            &at,
-            &format!("{}: deploy_pct", s.id),
-            i64::from(s.deploy_pct),
-            1,
-            100,
-        );
-        c.range(
-            &at,
-            &format!("{}: months", s.id),
-            i64::from(s.months),
-            1,
-            24,
-        );
-        c.range(
-            &at,
-            &format!("{}: review", s.id),
-            i64::from(s.review),
-            -50,
-            50,
-        );
-        c.range(&at, &format!("{}: cost", s.id), s.cost, 0, 1_000_000);
+    c.unique(
+        "stages",
+        "pipeline stage",
+        content.stages.iter().map(|t| &t.id),
+    );
+    let stage_ids: Vec<&str> = content.stages.iter().map(|s| s.id.as_str()).collect();
+    for (i, s) in content.stages.iter().enumerate() {
+        let id = s.id.as_str();
+        let nth = nth(content.stages[..i].iter().map(|t| &t.id), id);
+        let at = |field| Loc::item_nth("stages", id, nth, field);
+        let what = |field: &str| format!("{id}: {field}");
+        c.text(at("name"), "a stage name", &s.name, 40);
+        c.text(at("summary"), "a stage summary", &s.summary, 200);
+        let pct = i64::from(s.deploy_pct);
+        c.range(at("deploy_pct"), &what("deploy_pct"), pct, 1, 100);
+        c.range(at("months"), &what("months"), i64::from(s.months), 1, 24);
+        c.range(at("review"), &what("review"), i64::from(s.review), -50, 50);
+        c.range(at("cost"), &what("cost"), s.cost, 0, 1_000_000);
         for r in &s.requires {
             if !stage_ids.contains(&r.as_str()) || r == &s.id {
-                c.at(
-                    &format!("\"{r}\""),
-                    format!("{}: requires an unknown stage '{r}'", s.id),
+                let message = format!(
+                    "{id}: requires an unknown stage '{r}'; stages are: {}",
+                    stage_ids.join(", ")
                 );
+                c.at(at("requires"), message);
             }
         }
     }
+}
 
-    c.unique("deal", content.deals.iter().map(|t| &t.id));
-    for d in &content.deals {
-        let at = format!("\"{}\"", d.id);
-        c.text(&at, "a deal name", &d.name, 60);
-        c.text(&at, "a deal summary", &d.summary, 200);
-        c.range(&at, &format!("{}: weeks", d.id), i64::from(d.weeks), 0, 4);
-        c.range(&at, &format!("{}: cost", d.id), d.cost, 0, 1_000_000);
-        check_effects(&mut c, &at, &d.effects);
+fn deals_and_events(c: &mut Checker, content: &Content) {
+    c.unique("deals", "deal", content.deals.iter().map(|t| &t.id));
+    for (i, d) in content.deals.iter().enumerate() {
+        let id = d.id.as_str();
+        let nth = nth(content.deals[..i].iter().map(|t| &t.id), id);
+        let at = |field| Loc::item_nth("deals", id, nth, field);
+        let what = |field: &str| format!("{id}: {field}");
+        c.text(at("name"), "a deal name", &d.name, 60);
+        c.text(at("summary"), "a deal summary", &d.summary, 200);
+        c.range(at("weeks"), &what("weeks"), i64::from(d.weeks), 0, 4);
+        c.range(at("cost"), &what("cost"), d.cost, 0, 1_000_000);
+        check_effects(c, at("effects"), &d.effects);
     }
 
-    c.unique("event", content.events.iter().map(|t| &t.id));
-    for e in &content.events {
-        let at = format!("\"{}\"", e.id);
-        c.text(&at, "an event title", &e.title, 60);
-        c.text(&at, "an event text", &e.text, 300);
-        c.range(
-            &at,
-            &format!("{}: weight", e.id),
-            i64::from(e.weight),
-            0,
-            1000,
-        );
-        check_effects(&mut c, &at, &e.effects);
+    c.unique("events", "event", content.events.iter().map(|t| &t.id));
+    for (i, e) in content.events.iter().enumerate() {
+        let id = e.id.as_str();
+        let nth = nth(content.events[..i].iter().map(|t| &t.id), id);
+        let at = |field| Loc::item_nth("events", id, nth, field);
+        c.text(at("title"), "an event title", &e.title, 60);
+        c.text(at("text"), "an event text", &e.text, 300);
+        let weight = i64::from(e.weight);
+        c.range(at("weight"), &format!("{id}: weight"), weight, 0, 1000);
+        check_effects(c, at("effects"), &e.effects);
         if e.choices.len() > 4 {
-            c.at(&at, format!("{}: at most 4 choices", e.id));
+            c.at(at("choices"), format!("{id}: at most 4 choices"));
         }
         for ch in &e.choices {
-            c.text(&at, "a choice label", &ch.label, 60);
-            check_effects(&mut c, &at, &ch.effects);
+            c.text(at("choices"), "a choice label", &ch.label, 60);
+            check_effects(c, at("choices"), &ch.effects);
         }
         for cond in &e.conditions {
             if let Condition::MinMonth(m) | Condition::MaxMonth(m) = cond
                 && *m > 120
             {
-                c.at(
-                    &at,
-                    format!("{}: months in conditions must be at most 120", e.id),
-                );
+                let message = format!("{id}: months in conditions must be at most 120");
+                c.at(at("conditions"), message);
             }
         }
     }
-    c.problems
 }
 
-fn check_effects(c: &mut Checker, at: &str, effects: &[Effect]) {
+/// How many of the items before this one share its id (0 unless ids repeat).
+fn nth<'b>(before: impl Iterator<Item = &'b String>, id: &str) -> usize {
+    before.filter(|b| *b == id).count()
+}
+
+fn check_effects(c: &mut Checker, at: Loc, effects: &[Effect]) {
     if effects.len() > 12 {
-        c.at(at, "at most 12 effects in one list".into());
+        c.at(at.clone(), "at most 12 effects in one list".into());
     }
     for e in effects {
         let (v, lim): (i64, i64) = match e {
@@ -484,7 +404,7 @@ fn check_effects(c: &mut Checker, at: &str, effects: &[Effect]) {
         };
         if v.abs() > lim {
             c.at(
-                at,
+                at.clone(),
                 format!("the effect {e:?} is out of range: at most {lim} either way"),
             );
         }

@@ -1,17 +1,28 @@
 //! Loading and checking content: the RON assets embedded in the binary, and scenario files
-//! written by teachers. Parsing happens in two stages: RON into raw structs (syntax errors
-//! carry the line and column ron reports), then checks of meaning (unknown ids, values out of
-//! range), each located in the text by the value or field it names.
+//! written by teachers.
+//!
+//! A scenario file is read in stages, so that a teacher sees every mistake at once, each with
+//! its line and column: the text is read into a tree that keeps positions (`reader.rs`); the
+//! teacher's fields are checked on the tree (`schema.rs`); serde turns it into raw structs;
+//! the scenario is resolved against the shared assets and its meaning checked (`check.rs`),
+//! each problem pointed back at the item or field it is about (`locate.rs`).
 
 mod assets;
 mod check;
+mod file;
+mod locate;
+pub mod reader;
 mod scenario;
+pub mod schema;
+pub mod template;
+pub mod tree;
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
 pub use assets::{BUILTIN_SCENARIOS, builtin_scenario_text};
+pub use file::{load_scenario_file, read_scenario_file, render_problems};
 pub use scenario::{LabChange, ScenarioFile};
 
 use crate::game::data::{Content, DifficultyDef};
@@ -168,6 +179,7 @@ pub fn load_builtin(scenario: &str, difficulty: Option<&str>) -> Result<Content,
 }
 
 /// Builds the content of a scenario file's text (a teacher's file or a built-in one).
+/// On failure the error lists every mistake found, in the order they appear in the file.
 pub fn load_scenario_text(
     file: &str,
     text: &str,
@@ -176,16 +188,113 @@ pub fn load_scenario_text(
     if text.len() > MAX_SCENARIO_BYTES {
         return Err(ContentError::single(
             file,
-            format!("the file is larger than {} KiB", MAX_SCENARIO_BYTES / 1024),
+            format!(
+                "the file is {} KiB; a scenario file may be at most {} KiB",
+                text.len().div_ceil(1024),
+                MAX_SCENARIO_BYTES / 1024
+            ),
         ));
     }
-    let raw: ScenarioFile = parse(file, text)?;
-    scenario::resolve(file, text, raw, difficulty)
+    let tree = reader::read(text, RECURSION_LIMIT).map_err(|e| ContentError {
+        problems: vec![Problem {
+            file: file.to_string(),
+            line: e.pos.line,
+            col: e.pos.col,
+            message: e.message,
+        }],
+    })?;
+    let mut problems = schema::validate(file, &tree, &known_ids(&tree));
+    let raw: ScenarioFile = match parse(file, text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            // serde stops at its first mistake, which the field checks above have usually
+            // reported already in plainer words. Only the lists that replace whole assets are
+            // not checked field by field, so a mistake there is new.
+            if problems.is_empty() {
+                problems = e.problems;
+            } else {
+                let inside = e
+                    .problems
+                    .into_iter()
+                    .filter(|p| schema::in_advanced_list(&tree, p.line, p.col));
+                problems.extend(inside);
+            }
+            return Err(ContentError { problems });
+        }
+    };
+    let locator = locate::Locator {
+        file,
+        text,
+        tree: Some(&tree),
+    };
+    match scenario::resolve(&locator, raw, difficulty) {
+        Ok(content) if problems.is_empty() => Ok(content),
+        Ok(_) => Err(ContentError { problems }),
+        Err(e) => {
+            add_new(&mut problems, e.problems);
+            Err(ContentError { problems })
+        }
+    }
 }
 
-/// Checks an already-built content (for example one embedded in a save).
+/// Adds the problems on lines that no problem points at yet (the same mistake is often found
+/// both by the field checks and by the checks of meaning), then orders them by place.
+fn add_new(problems: &mut Vec<Problem>, more: Vec<Problem>) {
+    let seen: Vec<(String, usize)> = problems.iter().map(|p| (p.file.clone(), p.line)).collect();
+    problems.extend(
+        more.into_iter()
+            .filter(|p| !seen.iter().any(|(f, l)| *f == p.file && *l == p.line)),
+    );
+    let file = problems.first().map(|p| p.file.clone()).unwrap_or_default();
+    problems.sort_by_key(|p| (p.file != file, p.file.clone(), p.line, p.col));
+}
+
+/// The lab, event and difficulty ids a scenario file may name: its own lists when it
+/// replaces them, else the shared assets'.
+fn known_ids(tree: &tree::Node) -> schema::Known {
+    let ids = |list: &str, asset: &str| -> Vec<String> {
+        let own = tree
+            .field(list)
+            .map(|f| f.value.unwrap_some())
+            .filter(|v| v.items().is_some());
+        let shared = assets::SHARED
+            .iter()
+            .find(|(n, _)| *n == asset)
+            .and_then(|(_, t)| reader::read(t, RECURSION_LIMIT).ok());
+        let source = match (own, &shared) {
+            (Some(v), _) => Some(v),
+            (None, Some(s)) => Some(s),
+            (None, None) => None,
+        };
+        source
+            .and_then(|s| s.items())
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|item| item.field("id").and_then(|f| f.value.as_str()))
+            .fold(Vec::new(), |mut ids: Vec<String>, id| {
+                if !ids.iter().any(|i| i == id) {
+                    ids.push(id.to_string());
+                }
+                ids
+            })
+    };
+    schema::Known {
+        labs: ids("labs", "assets/labs.ron"),
+        events: ids("events", "assets/events.ron"),
+        difficulties: difficulties().into_iter().map(|d| d.id).collect(),
+    }
+}
+
+/// Checks an already-built content (for example one embedded in a save); `text` is the file
+/// it came from, searched for the values named in problems.
 pub fn check_content(file: &str, text: &str, content: &Content) -> Result<(), ContentError> {
-    let problems = check::check(file, text, content);
+    let tree = reader::read(text, RECURSION_LIMIT).ok();
+    let locator = locate::Locator {
+        file,
+        text,
+        tree: tree.as_ref(),
+    };
+    let problems = check::check(&locator, content);
     if problems.is_empty() {
         Ok(())
     } else {

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ContentError, Problem, assets, locate, parse};
+use super::locate::{Loc, Locator};
+use super::{ContentError, Problem, assets, parse};
 use crate::game::data::{
     Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
     TalentDef, TechDef,
@@ -101,10 +102,19 @@ fn shared<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ContentError>
     parse(name, text)
 }
 
+fn problem(locator: &Locator, loc: Loc, message: String) -> Problem {
+    let (file, line, col) = locator.find(&loc);
+    Problem {
+        file,
+        line,
+        col,
+        message,
+    }
+}
+
 /// Resolves a scenario file into the full content of a game and checks it.
 pub fn resolve(
-    file: &str,
-    text: &str,
+    locator: &Locator,
     raw: ScenarioFile,
     difficulty: Option<&str>,
 ) -> Result<Content, ContentError> {
@@ -120,17 +130,18 @@ pub fn resolve(
     let chosen = match difficulties.iter().find(|d| d.id == wanted) {
         Some(d) => d.clone(),
         None => {
-            let (line, col) = locate(text, &format!("\"{wanted}\""));
+            let message = format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", "));
+            let in_file = raw.difficulty.as_deref() == Some(wanted);
             return Err(ContentError {
-                problems: vec![Problem {
-                    file: if line == 0 {
-                        "difficulty".into()
-                    } else {
-                        file.into()
-                    },
-                    line,
-                    col,
-                    message: format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", ")),
+                problems: vec![if in_file {
+                    problem(locator, Loc::Scenario("difficulty"), message)
+                } else {
+                    Problem {
+                        file: "difficulty".into(),
+                        line: 0,
+                        col: 0,
+                        message,
+                    }
                 }],
             });
         }
@@ -146,22 +157,22 @@ pub fn resolve(
             *t = (*t + raw.progress_offset).min(99);
         }
     }
-    for change in &raw.lab_changes {
+    for (index, change) in raw.lab_changes.iter().enumerate() {
         match labs.iter_mut().find(|l| l.id == change.lab) {
             Some(lab) => apply_change(lab, change),
             None => {
-                let (line, col) = locate(text, &format!("\"{}\"", change.lab));
                 let known: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
-                problems.push(Problem {
-                    file: file.into(),
-                    line,
-                    col,
-                    message: format!(
-                        "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
-                        change.lab,
-                        known.join(", ")
-                    ),
-                });
+                let message = format!(
+                    "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
+                    change.lab,
+                    known.join(", ")
+                );
+                let loc = Loc::Entry {
+                    list: "lab_changes",
+                    index,
+                    field: Some("lab"),
+                };
+                problems.push(problem(locator, loc, message));
             }
         }
     }
@@ -174,15 +185,15 @@ pub fn resolve(
         Some(e) => e,
         None => shared("assets/events.ron")?,
     };
-    for id in &raw.disabled_events {
+    for (index, id) in raw.disabled_events.iter().enumerate() {
         if !events.iter().any(|e| &e.id == id) {
-            let (line, col) = locate(text, &format!("\"{id}\""));
-            problems.push(Problem {
-                file: file.into(),
-                line,
-                col,
-                message: format!("disabled_events names '{id}', which is not an event id"),
-            });
+            let message = format!("disabled_events names '{id}', which is not an event id");
+            let loc = Loc::Entry {
+                list: "disabled_events",
+                index,
+                field: None,
+            };
+            problems.push(problem(locator, loc, message));
         }
     }
     events.retain(|e| !raw.disabled_events.contains(&e.id));
@@ -223,18 +234,17 @@ pub fn resolve(
     let mut content = content;
     if let Some(pct) = raw.project_months_pct {
         if !(25..=400).contains(&pct) {
-            let (line, col) = locate(text, "project_months_pct");
-            problems.push(Problem {
-                file: file.into(),
-                line,
-                col,
-                message: format!("project_months_pct must be between 25 and 400, found {pct}"),
-            });
+            let message = format!("project_months_pct must be between 25 and 400, found {pct}");
+            problems.push(problem(
+                locator,
+                Loc::Scenario("project_months_pct"),
+                message,
+            ));
         } else {
             scale_months(&mut content, pct);
         }
     }
-    problems.extend(super::check::check(file, text, &content));
+    problems.extend(super::check::check(locator, &content));
     if problems.is_empty() {
         Ok(content)
     } else {

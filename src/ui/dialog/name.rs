@@ -21,11 +21,14 @@ pub struct NameInput {
     pub folder: String,
     /// File names already in the folder (without `.ron`), to warn before replacing one.
     pub taken: Vec<String>,
+    /// The text is the game's suggestion: the first key typed replaces it instead of adding to it.
+    pub suggested: bool,
 }
 
 impl NameInput {
     pub fn new(text: String, folder: String, taken: Vec<String>) -> NameInput {
         NameInput {
+            suggested: !text.is_empty(),
             text,
             folder,
             taken,
@@ -43,13 +46,25 @@ impl NameInput {
 
     /// Adds a typed character; control characters and anything past the limit are ignored.
     pub fn type_char(&mut self, c: char) {
-        if !c.is_control() && self.text.chars().count() < MAX_NAME {
+        if c.is_control() {
+            return;
+        }
+        if self.suggested {
+            self.text.clear();
+            self.suggested = false;
+        }
+        if self.text.chars().count() < MAX_NAME {
             self.text.push(c);
         }
     }
 
     pub fn erase(&mut self) {
-        self.text.pop();
+        if self.suggested {
+            self.text.clear();
+            self.suggested = false;
+        } else {
+            self.text.pop();
+        }
     }
 
     /// The file the save will be written to.
@@ -61,7 +76,12 @@ impl NameInput {
         let r = centered(area, 64, 8);
         let inner = popup("Save the game", theme, r, buf);
         let w = usize::from(inner.width);
-        put(Line::raw("Name:"), inner, 0, buf);
+        let label = if self.suggested {
+            "Name (type to replace the suggestion):"
+        } else {
+            "Name:"
+        };
+        put(Line::raw(label), inner, 0, buf);
         put(
             Line::from(vec![Span::styled(
                 fit(&format!(" {}▏", self.text), w),
@@ -112,5 +132,22 @@ mod tests {
             n.type_char('x');
         }
         assert_eq!(n.text.chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn the_suggested_name_is_replaced_by_the_first_key_not_appended_to() {
+        let mut n = NameInput::new("The 2025 race Nov 2025".into(), "saves".into(), Vec::new());
+        for c in "mine".chars() {
+            n.type_char(c);
+        }
+        assert_eq!(n.text, "mine");
+        let mut kept = NameInput::new("The 2025 race".into(), "saves".into(), Vec::new());
+        assert_eq!(
+            kept.file_name(),
+            "the-2025-race.ron",
+            "Enter keeps the suggestion"
+        );
+        kept.erase();
+        assert_eq!(kept.text, "", "Backspace clears the whole suggestion");
     }
 }

@@ -1,0 +1,422 @@
+//! The class report: every save in a folder verified by replay, ranked by score within its
+//! world (scenario, difficulty and seed), with a summary of each group and the files that
+//! could not be ranked and why.
+//!
+//! Saves come from students, so each one is untrusted: reading, parsing and replaying are the
+//! save module's (capped, validated), and any failure becomes a line in the report, never a
+//! stop. Saves are loaded on every core; the result does not depend on the order they finish.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::game::Game;
+use crate::game::state::{Ending, Lever};
+use crate::save::{self, SaveError};
+
+/// Most files one report reads (a class is far smaller; a wrong folder should not hang it).
+pub const MAX_FILES: usize = 10_000;
+
+/// The levers compared between the top and the bottom of a group, in the order shown.
+pub const LEVERS: [Lever; 9] = [
+    Lever::Hiring,
+    Lever::AdoptTech,
+    Lever::Pipeline,
+    Lever::Compute,
+    Lever::OpenRelease,
+    Lever::Safety,
+    Lever::Product,
+    Lever::Morale,
+    Lever::Deal,
+];
+
+/// A verified save, ready to rank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The file as named on the command line (made safe to print).
+    pub file: String,
+    /// The player's name from the save, else the file's name.
+    pub player: String,
+    /// 1 = best; equal scores share a rank.
+    pub rank: usize,
+    /// The ending's stable key, or "unfinished".
+    pub ending: &'static str,
+    /// Months completed.
+    pub month: u16,
+    /// The calendar month the game reached.
+    pub date: String,
+    pub parts: Vec<(&'static str, i64)>,
+    pub score: i64,
+    /// Decisions per lever, from the game's timeline.
+    pub levers: BTreeMap<Lever, u32>,
+}
+
+/// A file that was not ranked, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    pub file: String,
+    pub reason: String,
+}
+
+/// Saves of one world: the same scenario (and scenario content), difficulty and seed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub scenario_id: String,
+    pub scenario_name: String,
+    pub difficulty: String,
+    pub seed: u64,
+    /// 0 when this world is the only one with its id, difficulty and seed; else 1, 2...
+    /// (the scenario's content differs: an edited scenario file).
+    pub variant: usize,
+    /// Best first.
+    pub entries: Vec<Entry>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClassReport {
+    pub groups: Vec<Group>,
+    pub failed: Vec<Failed>,
+    /// Files in the folders that were not read because they do not end in `.ron`.
+    pub ignored: usize,
+    /// Autosaves in the folders that were passed over (name them to include them).
+    pub autosaves: usize,
+}
+
+/// One loaded save and the world it belongs to.
+struct Loaded {
+    key: (String, String, u64, u64),
+    name: String,
+    entry: Entry,
+}
+
+/// What a folder or a list of files holds for the report.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    pub failed: Vec<Failed>,
+    /// Files not ending in `.ron`.
+    pub ignored: usize,
+    /// `autosave-N.ron` files.
+    pub autosaves: usize,
+}
+
+/// Whether a file name is one of the game's rotating autosaves. A student's saves folder holds
+/// several of one game at different months: ranked, they would count one student many times.
+fn is_autosave(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.strip_prefix("autosave-"))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The files to read: each folder's `.ron` files but autosaves (sorted by name), and each file
+/// named; plus the inputs that could not be listed, and what was passed over.
+pub fn collect(inputs: &[PathBuf]) -> Collected {
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    let mut ignored = 0;
+    let mut autosaves = 0;
+    for input in inputs {
+        let shown = shown(input);
+        match std::fs::metadata(input) {
+            Ok(meta) if meta.is_dir() => match std::fs::read_dir(input) {
+                Ok(dir) => {
+                    let mut found: Vec<PathBuf> = Vec::new();
+                    for entry in dir.flatten() {
+                        let path = entry.path();
+                        let is_ron = path
+                            .extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+                        if is_ron && is_autosave(&path) {
+                            autosaves += 1;
+                        } else if is_ron {
+                            found.push(path);
+                        } else {
+                            ignored += 1;
+                        }
+                    }
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(e) => failed.push(Failed {
+                    file: shown,
+                    reason: format!(
+                        "cannot list the folder: {}",
+                        save::sanitize(&e.to_string(), 120)
+                    ),
+                }),
+            },
+            // Files, and anything else: the save loader says what is wrong with it.
+            Ok(_) => files.push(input.clone()),
+            Err(_) if input.symlink_metadata().is_ok() => files.push(input.clone()),
+            Err(e) => failed.push(Failed {
+                file: shown,
+                reason: format!(
+                    "no such file or folder ({})",
+                    save::sanitize(&e.to_string(), 80)
+                ),
+            }),
+        }
+    }
+    if files.len() > MAX_FILES {
+        let extra = files.len() - MAX_FILES;
+        files.truncate(MAX_FILES);
+        failed.push(Failed {
+            file: format!("({extra} more files)"),
+            reason: format!("a report reads at most {MAX_FILES} files"),
+        });
+    }
+    Collected {
+        files,
+        failed,
+        ignored,
+        autosaves,
+    }
+}
+
+/// A path made safe to print in a report (without a leading "./").
+fn shown(path: &Path) -> String {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    save::sanitize(&path.display().to_string(), 120)
+}
+
+impl ClassReport {
+    /// The report for files and folders of saves.
+    pub fn build(inputs: &[PathBuf]) -> ClassReport {
+        build(inputs)
+    }
+}
+
+/// Builds the report for files and folders.
+pub fn build(inputs: &[PathBuf]) -> ClassReport {
+    let Collected {
+        files,
+        mut failed,
+        ignored,
+        autosaves,
+    } = collect(inputs);
+    let mut groups: Vec<(Loaded, Vec<Entry>)> = Vec::new();
+    for result in load_all(&files) {
+        match result {
+            Ok(loaded) => match groups.iter_mut().find(|(g, _)| g.key == loaded.key) {
+                Some((_, entries)) => entries.push(loaded.entry),
+                None => {
+                    let entry = loaded.entry.clone();
+                    groups.push((loaded, vec![entry]));
+                }
+            },
+            Err(f) => failed.push(f),
+        }
+    }
+    let mut out: Vec<Group> = groups
+        .into_iter()
+        .map(|(first, entries)| {
+            let (id, difficulty, seed, _) = first.key;
+            Group {
+                scenario_id: id,
+                scenario_name: first.name,
+                difficulty,
+                seed,
+                variant: 0,
+                entries: ranked(entries),
+            }
+        })
+        .collect();
+    // The biggest group first: that is usually the assignment.
+    out.sort_by(|a, b| {
+        b.entries
+            .len()
+            .cmp(&a.entries.len())
+            .then_with(|| a.scenario_id.cmp(&b.scenario_id))
+            .then_with(|| a.seed.cmp(&b.seed))
+    });
+    for i in 0..out.len() {
+        let same = |g: &Group| {
+            g.scenario_id == out[i].scenario_id
+                && g.difficulty == out[i].difficulty
+                && g.seed == out[i].seed
+        };
+        if out.iter().filter(|g| same(g)).count() > 1 {
+            out[i].variant = out[..i].iter().filter(|g| same(g)).count() + 1;
+        }
+    }
+    ClassReport {
+        groups: out,
+        failed,
+        ignored,
+        autosaves,
+    }
+}
+
+/// Best score first; then the shorter game, the name and the file, so the order is stable.
+fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(a.month.cmp(&b.month))
+            .then_with(|| a.player.cmp(&b.player))
+            .then_with(|| a.file.cmp(&b.file))
+    });
+    let scores: Vec<i64> = entries.iter().map(|e| e.score).collect();
+    for e in &mut entries {
+        e.rank = 1 + scores.iter().filter(|s| **s > e.score).count();
+    }
+    entries
+}
+
+/// Loads every file on the machine's cores; results in the files' order.
+fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(files.len().max(1));
+    let done: Vec<(usize, Result<Loaded, Failed>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..files.len())
+                        .step_by(threads)
+                        .map(|i| (i, load_guarded(&files[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut slots: Vec<Option<Result<Loaded, Failed>>> = files.iter().map(|_| None).collect();
+    for (i, result) in done {
+        slots[i] = Some(result);
+    }
+    slots
+        .into_iter()
+        .zip(files)
+        .map(|(slot, path)| slot.unwrap_or_else(|| Err(internal_error(path))))
+        .collect()
+}
+
+/// Loads one file; a panic in the loader (a bug a crafted file found) fails that file only.
+fn load_guarded(path: &Path) -> Result<Loaded, Failed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_one(path)))
+        .unwrap_or_else(|_| Err(internal_error(path)))
+}
+
+fn internal_error(path: &Path) -> Failed {
+    Failed {
+        file: shown(path),
+        reason: "the game failed while reading this file (please report it)".into(),
+    }
+}
+
+fn load_one(path: &Path) -> Result<Loaded, Failed> {
+    let file = shown(path);
+    let verified = save::load_path(path).map_err(|e: SaveError| Failed {
+        file: file.clone(),
+        reason: e.verdict(),
+    })?;
+    let game = &verified.play.game;
+    let player = match &verified.play.record.player {
+        Some(name) if !name.trim().is_empty() => save::sanitize(name.trim(), 40),
+        _ => path.file_stem().map_or_else(
+            || file.clone(),
+            |s| save::sanitize(&s.to_string_lossy(), 40),
+        ),
+    };
+    let content = &game.content;
+    let key = (
+        content.scenario.id.clone(),
+        content.difficulty.id.clone(),
+        game.state.seed,
+        fingerprint(game),
+    );
+    Ok(Loaded {
+        key,
+        name: content.scenario.name.clone(),
+        entry: entry_of(game, file, player),
+    })
+}
+
+/// A fingerprint of the scenario's content, so two different scenarios that share an id are
+/// not ranked together.
+fn fingerprint(game: &Game) -> u64 {
+    let text = ron::to_string(&*game.content).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn entry_of(game: &Game, file: String, player: String) -> Entry {
+    let state = &game.state;
+    let score = game.score();
+    let mut levers = BTreeMap::new();
+    for t in &state.timeline {
+        *levers.entry(t.lever).or_insert(0) += 1;
+    }
+    // The last month played (the start, before any).
+    let shown_month = state.month.saturating_sub(1);
+    Entry {
+        file,
+        player,
+        rank: 0,
+        ending: state.ending.as_ref().map_or("unfinished", Ending::key),
+        month: state.month,
+        date: super::debrief::date_of(&game.content, shown_month),
+        parts: score.parts().to_vec(),
+        score: score.total,
+        levers,
+    }
+}
+
+/// Score statistics of a group: lowest, lower quartile, median, upper quartile, highest, mean.
+pub fn score_stats(entries: &[Entry]) -> Option<([i64; 5], i64)> {
+    let mut scores: Vec<i64> = entries.iter().map(|e| e.score).collect();
+    if scores.is_empty() {
+        return None;
+    }
+    scores.sort_unstable();
+    let n = scores.len();
+    // Nearest-rank quantiles: simple to explain and always a real score.
+    let at = |pct: usize| scores[((pct * n).div_ceil(100)).clamp(1, n) - 1];
+    let mean = scores.iter().sum::<i64>() / n as i64;
+    Some(([scores[0], at(25), at(50), at(75), scores[n - 1]], mean))
+}
+
+/// How often each ending happened: (key, count), in the order of `Ending::KEYS`.
+pub fn ending_counts(entries: &[Entry]) -> Vec<(&'static str, usize)> {
+    Ending::KEYS
+        .iter()
+        .copied()
+        .chain(["unfinished"])
+        .map(|k| (k, entries.iter().filter(|e| e.ending == k).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// Mean decisions per game for each lever, in tenths, in the top and the bottom quarter of a
+/// ranked group; `None` when the group is too small to have distinct quarters.
+pub fn lever_quarters(entries: &[Entry]) -> Option<Vec<(Lever, u32, u32)>> {
+    let n = entries.len();
+    if n < 4 {
+        return None;
+    }
+    let q = n / 4;
+    let mean = |part: &[Entry], lever: Lever| -> u32 {
+        let sum: u32 = part
+            .iter()
+            .map(|e| e.levers.get(&lever).copied().unwrap_or(0))
+            .sum();
+        sum * 10 / part.len() as u32
+    };
+    let (top, bottom) = (&entries[..q], &entries[n - q..]);
+    Some(
+        LEVERS
+            .iter()
+            .map(|&l| (l, mean(top, l), mean(bottom, l)))
+            .collect(),
+    )
+}

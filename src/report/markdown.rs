@@ -1,0 +1,224 @@
+//! The debrief as Markdown: what `ai-race debrief SAVE` prints and a teacher projects or
+//! hands out. Plain tables and one text chart, readable as text too.
+
+use std::fmt::Write as _;
+
+use crate::game::month::minutes_label;
+
+use super::chart::race_chart;
+use super::debrief::Debrief;
+use super::format::{bar, cell, points};
+
+/// At most this many rows in the table of progress by month.
+const CHECKPOINTS: usize = 10;
+/// At most this many decisions listed (the chart still marks every month).
+const MAX_DECISIONS: usize = 40;
+/// At most this many recent moves listed per rival.
+const MOVES_PER_RIVAL: usize = 3;
+
+impl Debrief {
+    /// The debrief as a Markdown document.
+    pub fn to_markdown(&self) -> String {
+        let mut md = String::new();
+        self.header(&mut md);
+        self.race_section(&mut md);
+        self.decisions_section(&mut md);
+        self.levers_section(&mut md);
+        self.rivals_section(&mut md);
+        self.score_section(&mut md);
+        self.questions_section(&mut md);
+        md
+    }
+
+    fn header(&self, md: &mut String) {
+        let _ = writeln!(md, "# Debrief: {}\n", cell(&self.scenario));
+        let _ = writeln!(
+            md,
+            "{}, seed {}, {} difficulty. {} of {} months played ({} to {}).\n",
+            cell(&self.lab_name),
+            self.seed,
+            self.difficulty.to_lowercase(),
+            self.months_played,
+            self.campaign_months,
+            self.date(0),
+            self.date(self.months_played.saturating_sub(1)),
+        );
+        let _ = writeln!(md, "## How it ended\n\n**{}**\n", self.ending);
+    }
+
+    fn race_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## The race over time\n");
+        let _ = writeln!(
+            md,
+            "Overall progress of every lab at the end of each month (superintelligence is \
+             100). The rows under the month axis mark the months you used each lever.\n"
+        );
+        md.push_str("```text\n");
+        for line in race_chart(self) {
+            md.push_str(&line);
+            md.push('\n');
+        }
+        md.push_str("```\n\n");
+        let months = self.race.first().map_or(0, |l| l.progress.len());
+        if months == 0 {
+            return;
+        }
+        let step = months.div_ceil(CHECKPOINTS).max(1);
+        let mut rows: Vec<usize> = (step - 1..months).step_by(step).collect();
+        if rows.last() != Some(&(months - 1)) {
+            rows.push(months - 1);
+        }
+        md.push_str("| Month |");
+        for l in &self.race {
+            let you = if l.is_player { " (you)" } else { "" };
+            let _ = write!(md, " {}{you} |", cell(&l.short));
+        }
+        md.push_str("\n| --- |");
+        md.push_str(&" ---: |".repeat(self.race.len()));
+        md.push('\n');
+        for m in rows {
+            let _ = write!(md, "| {} {} |", m + 1, self.date(m as u16));
+            for l in &self.race {
+                let p = l.progress[m];
+                if l.is_player {
+                    let _ = write!(md, " **{}** |", p.display());
+                } else {
+                    let _ = write!(md, " {} |", p.display());
+                }
+            }
+            md.push('\n');
+        }
+        md.push('\n');
+    }
+
+    fn decisions_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## Your key decisions\n");
+        if self.decisions.is_empty() {
+            let _ = writeln!(md, "No decisions were made: every month ended untouched.\n");
+            return;
+        }
+        md.push_str("| Month | Lever | Decision |\n| --- | --- | --- |\n");
+        for d in self.decisions.iter().take(MAX_DECISIONS) {
+            let times = if d.times > 1 {
+                format!(" (x{})", d.times)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                md,
+                "| {} {} | {} | {}{times} |",
+                d.month + 1,
+                self.date(d.month),
+                d.lever.name(),
+                cell(&d.text)
+            );
+        }
+        if self.decisions.len() > MAX_DECISIONS {
+            let _ = writeln!(
+                md,
+                "| | | ... and {} more |",
+                self.decisions.len() - MAX_DECISIONS
+            );
+        }
+        md.push('\n');
+    }
+
+    fn levers_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## What each lever contributed\n");
+        let total: i64 = self.levers.iter().map(|l| l.progress).sum();
+        let max = self.levers.iter().map(|l| l.progress).max().unwrap_or(0);
+        let _ = writeln!(
+            md,
+            "Research speed added by each cause, summed over the {} months played: {} points \
+             in all. Hiring and compute set the base; the other causes multiply it, so a \
+             negative number is speed a cause held back.\n",
+            self.months_played,
+            points(total)
+        );
+        md.push_str("| Lever | From | Points | Share | |\n| --- | --- | ---: | ---: | --- |\n");
+        for l in &self.levers {
+            let share = if total > 0 {
+                format!("{}%", l.progress * 100 / total)
+            } else {
+                "-".to_string()
+            };
+            let name = if l.is_lever {
+                format!("**{}**", l.lever)
+            } else {
+                l.lever.to_string()
+            };
+            let _ = writeln!(
+                md,
+                "| {name} | {} | {} | {share} | {} |",
+                l.from,
+                points(l.progress),
+                bar(l.progress, max, 20)
+            );
+        }
+        let s = &self.safety;
+        let _ = writeln!(
+            md,
+            "\n**Safety** does not add speed; it keeps it. Deploys went from {} to {} \
+             ({} to {} experiments a month). Risk went from {} to {} (peak {}); safety \
+             review ended at {}; {} safety review{} paid for.\n",
+            minutes_label(self.deploy_minutes.0),
+            minutes_label(self.deploy_minutes.1),
+            self.experiments.0,
+            self.experiments.1,
+            s.risk_start,
+            s.risk_end,
+            s.risk_peak,
+            s.review_end,
+            s.reviews,
+            if s.reviews == 1 { "" } else { "s" },
+        );
+    }
+
+    fn rivals_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## What the rivals did\n");
+        md.push_str("| Lab | After month 1 | At the end | Gained | Best month |\n");
+        md.push_str("| --- | ---: | ---: | ---: | --- |\n");
+        for r in &self.rivals {
+            let best = r.best_month.map_or_else(
+                || "-".to_string(),
+                |(m, gain)| format!("{} (+{})", self.date(m), gain.display()),
+            );
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {best} |",
+                cell(&r.name),
+                r.start.display(),
+                r.end.display(),
+                points(i64::from(r.end.0 - r.start.0)),
+            );
+        }
+        md.push('\n');
+        let any_moves = self.rivals.iter().any(|r| !r.moves.is_empty());
+        if any_moves {
+            let _ = writeln!(md, "Their latest moves in the news:\n");
+            for r in &self.rivals {
+                let start = r.moves.len().saturating_sub(MOVES_PER_RIVAL);
+                for (month, text) in &r.moves[start..] {
+                    let _ = writeln!(md, "- {}, {}: {}", r.name, self.date(*month), text);
+                }
+            }
+            md.push('\n');
+        }
+    }
+
+    fn score_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## Score\n");
+        md.push_str("| Part | Points |\n| --- | ---: |\n");
+        for (name, value) in &self.score {
+            let _ = writeln!(md, "| {name} | {value} |");
+        }
+        let _ = writeln!(md, "| **total** | **{}** |\n", self.total);
+    }
+
+    fn questions_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## Questions for discussion\n");
+        for (i, q) in self.questions.iter().enumerate() {
+            let _ = writeln!(md, "{}. {}", i + 1, q.text);
+        }
+    }
+}

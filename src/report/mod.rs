@@ -1,0 +1,14 @@
+//! What the teacher's commands print: the built-in scenarios and scenario checks, the debrief
+//! of one game, and the class report over many saves.
+
+mod chart;
+pub mod class;
+mod class_out;
+pub mod debrief;
+mod format;
+mod markdown;
+pub mod questions;
+pub mod scenarios;
+
+pub use class::ClassReport;
+pub use debrief::Debrief;

@@ -1,0 +1,116 @@
+//! The text of `ai-race scenario list` and `ai-race scenario check FILE`.
+
+use crate::content::{self, BUILTIN_SCENARIOS, ContentError, render_problems};
+use crate::game::data::{Content, ScenarioInfo};
+use crate::game::state::month_name;
+
+/// "Jan 2026" for a turn `offset` months after the scenario's start.
+fn date(s: &ScenarioInfo, offset: u16) -> String {
+    let zero = u32::from(s.start_month.clamp(1, 12) - 1) + u32::from(offset);
+    let year = u32::from(s.start_year) + zero / 12;
+    format!("{} {year}", month_name((zero % 12 + 1) as u8))
+}
+
+/// Two lines on the campaign's shape: its length and dates; its seed and difficulty and
+/// whether they are locked.
+pub fn shape(s: &ScenarioInfo) -> (String, String) {
+    let lock = if s.locked { " (locked)" } else { "" };
+    let seed = match s.seed {
+        Some(seed) => format!("seed {seed}{lock}"),
+        None => "seed: a new world each game".to_string(),
+    };
+    let difficulty = match &s.difficulty {
+        Some(d) => format!("difficulty {d}{lock}"),
+        None => "difficulty: player's choice".to_string(),
+    };
+    let length = format!(
+        "{} months, {} to {}",
+        s.months,
+        date(s, 0),
+        date(s, s.months.saturating_sub(1))
+    );
+    (length, format!("{seed}; {difficulty}"))
+}
+
+/// The built-in scenarios, each with its id, title, description and shape.
+pub fn list() -> String {
+    let mut out = String::from("Built-in scenarios:\n");
+    for (id, _) in BUILTIN_SCENARIOS {
+        match content::load_builtin(id, None) {
+            Ok(c) => {
+                let s = &c.scenario;
+                out.push_str(&format!("\n{id:<12} {}\n", s.name));
+                out.push_str(&format!("{:<12} {}\n", "", s.description));
+                let (length, lock) = shape(s);
+                out.push_str(&format!("{:<12} {length}\n{:<12} {lock}\n", "", ""));
+            }
+            // The built-ins are checked by the test suite; say so rather than hide one.
+            Err(e) => out.push_str(&format!("\n{id:<12} cannot be loaded: {e}\n")),
+        }
+    }
+    out.push_str(
+        "\nWrite your own with `ai-race scenario new NAME`,\n\
+         then check it with `ai-race scenario check FILE`.\n",
+    );
+    out
+}
+
+/// What `scenario check` prints, and whether the file is sound.
+pub fn check(file: &str, text: &str) -> (String, bool) {
+    match content::load_scenario_text(file, text, None) {
+        Ok(c) => (summary(file, &c), true),
+        Err(e) => (mistakes(file, text, &e), false),
+    }
+}
+
+/// The report on a file that could not even be read.
+pub fn unreadable(file: &str, error: &ContentError) -> String {
+    mistakes(file, "", error)
+}
+
+fn mistakes(file: &str, text: &str, e: &ContentError) -> String {
+    let n = e.problems.len();
+    let mut out = render_problems(e, file, text);
+    out.push_str(&format!(
+        "\n{n} mistake{} found in {file}. Fix {} and run the check again.\n",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "it" } else { "them" }
+    ));
+    out
+}
+
+fn summary(file: &str, c: &Content) -> String {
+    let s = &c.scenario;
+    let mut out = format!("{file}: no mistakes found.\n\n");
+    out.push_str(&format!("  {} ({})\n", s.name, s.id));
+    out.push_str(&format!("  {}\n", s.description));
+    let (length, lock) = shape(s);
+    out.push_str(&format!("  {length}\n  {lock}\n"));
+    let labs: Vec<String> = c
+        .labs
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{} (the player)", l.short)
+            } else {
+                l.short.clone()
+            }
+        })
+        .collect();
+    out.push_str(&format!("  labs: {}\n", labs.join(", ")));
+    out.push_str(&format!("  events: {} can happen\n", c.events.len()));
+    if s.locked && s.seed.is_none() {
+        out.push_str(
+            "\n  Note: the scenario is locked but has no seed, so each student gets a different \
+             world.\n  Add a line like `seed: 12345,` to give the whole class the same one.\n",
+        );
+    }
+    if !s.locked {
+        out.push_str(
+            "\n  Note: not locked, so players may change the seed, difficulty and length when \
+             they start.\n",
+        );
+    }
+    out
+}

@@ -240,3 +240,30 @@ pub fn refusal(game: &crate::game::Game, err: &crate::game::RuleError) -> String
         other => other.to_string(),
     }
 }
+
+/// The same refusal in a few characters, for a status column too narrow for the words (the
+/// detail panel below the list still gives them in full).
+pub fn refusal_short(game: &crate::game::Game, err: &crate::game::RuleError) -> Option<String> {
+    use crate::game::RuleError as E;
+    use crate::game::state::ProjectKind;
+    let p = game.state.player();
+    let months = match err {
+        E::PipelineBusy(_) => p.projects.iter().find_map(|pr| match pr.kind {
+            ProjectKind::Stage(_) => Some(pr.months_left),
+            _ => None,
+        }),
+        E::BuildBusy(_) => p.projects.iter().find_map(|pr| match pr.kind {
+            ProjectKind::Build(_) => Some(pr.months_left),
+            _ => None,
+        }),
+        E::IntegrationBusy(_) => p
+            .tech
+            .iter()
+            .find(|a| a.integrating > 0)
+            .map(|a| a.integrating),
+        E::NotEnoughWeeks { .. } => return Some("no weeks".into()),
+        E::NotEnoughBudget { .. } => return Some("no budget".into()),
+        _ => return None,
+    };
+    Some(months.map_or("team busy".into(), |m| format!("busy, {m}mo")))
+}

@@ -73,6 +73,19 @@ pub fn status(game: &Game, i: usize) -> (String, Tone) {
     }
 }
 
+/// [`status`] cut to `width` characters: a long refusal gives way to its short form.
+fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
+    let (long, tone) = status(game, i);
+    if long.chars().count() <= width {
+        return (long, tone);
+    }
+    let cmd = Command::Upgrade(game.content.stages[i].id.clone());
+    match game.check(&cmd) {
+        Err(e) => (super::refusal_short(game, &e).unwrap_or(long), tone),
+        Ok(_) => (long, tone),
+    }
+}
+
 fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
     let now = game.state.player().deploy_minutes;
     let new = after(now, def);
@@ -187,7 +200,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let h = usize::from(inner.height.saturating_sub(1));
     let offset = window(stages.len(), s.stage_sel, h);
     for (line, (i, def)) in stages.iter().enumerate().skip(offset).take(h).enumerate() {
-        let (status, tone) = status(g, i);
+        let (status, tone) = status_fit(g, i, status_w.saturating_sub(2));
         let new = after(p.deploy_minutes, def);
         let text = format!(
             "{}{}{}{}{}{}",

@@ -287,7 +287,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (text, tone) = match row {
             Row::Tech(t) => {
                 let d = &c.techs[*t];
-                let (status, tone) = tech_status(g, *t);
+                let (mut status, tone) = tech_status(g, *t);
+                if status.chars().count() + 2 > status_w
+                    && let Err(e) = g.check(&Command::Adopt(d.id.clone()))
+                    && let Some(short) = super::refusal_short(g, &e)
+                {
+                    status = short;
+                }
                 let vendor = vendor_name(c, &d.vendor);
                 (
                     format!(

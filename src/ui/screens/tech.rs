@@ -345,7 +345,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
     let body = match rows.get(s.tech_sel) {
-        Some(Row::Tech(t)) => pros_cons(c, &c.techs[*t]),
+        Some(Row::Tech(t)) => {
+            // The status column may be cut short: the detail gives the rules' full words.
+            let mut body = pros_cons(c, &c.techs[*t]);
+            let (now, tone) = tech_status(g, *t);
+            body.insert(1, (format!("Now: {now}."), tone));
+            body
+        }
         Some(Row::Legacy(l)) => legacy_menu(g, *l).body,
         None => Vec::new(),
     };

@@ -240,3 +240,44 @@ fn every_hinted_key_is_accepted_and_clicks_select_rows() {
     }));
     assert_eq!(tab(&app), Some(Tab::Dashboard));
 }
+
+#[test]
+fn r_reopens_the_last_month_report() {
+    let mut app = classroom_app(80, 24);
+    ch(&mut app, 'r');
+    assert_eq!(
+        top_layer(&app),
+        None,
+        "no report before the first month ends"
+    );
+    end_month(&mut app);
+    assert_eq!(top_layer(&app), None);
+    ch(&mut app, 'r');
+    assert_eq!(top_layer(&app), Some("report"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_layer(&app), None);
+}
+
+#[test]
+fn the_debrief_explains_the_score_and_the_header_shows_the_last_month_played() {
+    let mut app = classroom_app(80, 24);
+    for _ in 0..40 {
+        if session(&app).game.is_over() {
+            break;
+        }
+        end_month(&mut app);
+    }
+    assert!(session(&app).game.is_over());
+    settle(&mut app);
+    assert_eq!(tab(&app), Some(Tab::Debrief));
+    let played = session(&app).game.state.month;
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains(&format!("month {played}/")),
+        "the header counts the last month played ({played}):\n{screen}"
+    );
+    ch(&mut app, 'e');
+    assert_eq!(top_layer(&app), Some("explain"));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("outcome"), "{screen}");
+}

@@ -174,7 +174,16 @@ fn event_choice() {
         app.status = None;
         assert_eq!(top_layer(&app), Some("event"));
         shots("event", &mut app);
-        // The answer goes to the rules and the event closes.
+        // A reflex Enter (the key that closed the report), a digit, y or n answers nothing.
+        press(&mut app, KeyCode::Enter);
+        ch(&mut app, '1');
+        ch(&mut app, 'y');
+        ch(&mut app, 'n');
+        assert!(session(&app).game.state.pending.is_some());
+        assert_eq!(top_layer(&app), Some("event"));
+        // A deliberate pick with ↓ and then Enter goes to the rules and the event closes.
+        press(&mut app, KeyCode::Down);
+        shots("event_picked", &mut app);
         press(&mut app, KeyCode::Enter);
         assert!(session(&app).game.state.pending.is_none());
         return;

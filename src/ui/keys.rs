@@ -27,6 +27,8 @@ pub enum Action {
     Erase,
     /// Save the game under a name.
     Save,
+    /// Open the last month report again.
+    LastReport,
     /// Any character typed into a text field (a save's name); text fields take keys first.
     Type,
 }
@@ -128,6 +130,11 @@ pub const TABLE: &[KeyDef] = &[
         what: "save the game under a name (the game also saves itself each month)",
     },
     KeyDef {
+        action: Action::LastReport,
+        label: "r",
+        what: "open the last month report again",
+    },
+    KeyDef {
         action: Action::Type,
         label: "a-z",
         what: "type a name",
@@ -179,6 +186,7 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('e') => &[Action::Explain],
         KeyCode::Char('q') => &[Action::Quit],
         KeyCode::Char('s') => &[Action::Save],
+        KeyCode::Char('r') => &[Action::LastReport],
         KeyCode::Char('y') | KeyCode::Char('Y') => &[Action::Yes],
         KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit],
         KeyCode::Backspace | KeyCode::Delete => &[Action::Erase],

@@ -25,6 +25,8 @@ pub struct Snapshot {
     pub board: i64,
     pub deploy_minutes: u32,
     pub progress: Vec<Progress>,
+    /// The player's three research tracks.
+    pub tracks: [Progress; 3],
 }
 
 impl Snapshot {
@@ -41,6 +43,7 @@ impl Snapshot {
             board: i64::from(p.board),
             deploy_minutes: p.deploy_minutes,
             progress: s.labs.iter().map(|l| l.progress()).collect(),
+            tracks: p.tracks,
         }
     }
 
@@ -81,6 +84,10 @@ pub struct MonthReport {
     pub news: Vec<News>,
     pub decisions: Vec<String>,
     pub ending: Option<Ending>,
+    /// The player's tracks before and after the month, in `Track::ALL` order.
+    pub tracks: [(Progress, Progress); 3],
+    /// Track gains that came straight from events (answers and surprises), not from research.
+    pub event_gains: [i32; 3],
 }
 
 /// Figures the report explains, in the order it lists them.
@@ -101,6 +108,18 @@ impl MonthReport {
         decisions: &[&Decision],
     ) -> MonthReport {
         let now = Snapshot::of(game);
+        let mut event_gains = [0i32; 3];
+        let decided = decisions.iter().flat_map(|d| d.events.iter());
+        for e in month_events.iter().chain(decided) {
+            if let Event::TrackGain { lab, gain } = e
+                && *lab == PLAYER
+            {
+                for (sum, g) in event_gains.iter_mut().zip(gain) {
+                    *sum += g;
+                }
+            }
+        }
+        let tracks = [0, 1, 2].map(|i| (start.tracks[i], now.tracks[i]));
         let speed = month_events
             .iter()
             .find_map(|e| match e {
@@ -151,6 +170,8 @@ impl MonthReport {
             news,
             decisions: decisions.iter().map(|d| d.label.clone()).collect(),
             ending: game.state.ending.clone(),
+            tracks,
+            event_gains,
         }
     }
 

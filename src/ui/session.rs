@@ -209,7 +209,9 @@ impl Session {
     pub fn apply(&mut self, command: Command) -> Result<Applied, RuleError> {
         let label = describe(&self.game, &command);
         let month = self.game.state.month;
+        let chosen = self.game.state.market.get(self.talent_sel).copied();
         let events = self.game.apply(&command)?;
+        self.keep_talent_selection(chosen);
         self.record.note(month, &command, &self.game);
         self.unsaved = true;
         let month_ended = command == Command::EndMonth;
@@ -239,6 +241,17 @@ impl Session {
             headline,
             month_ended,
         })
+    }
+
+    /// Keeps the talent cursor on the same person when the market changes under it (a hire
+    /// removes a row, a new month brings new candidates), so the row the player selected is
+    /// the row the next offer goes to; when that person is gone, the cursor stays in the list.
+    fn keep_talent_selection(&mut self, chosen: Option<crate::game::state::PersonId>) {
+        let market = &self.game.state.market;
+        self.talent_sel = chosen
+            .and_then(|id| market.iter().position(|&p| p == id))
+            .unwrap_or(self.talent_sel)
+            .min(market.len().saturating_sub(1));
     }
 
     /// A session for a loaded (already verified) save: its decisions are played again through
@@ -389,6 +402,23 @@ mod tests {
         assert!(applied.month_ended);
         assert!(s.report.is_some());
         assert_eq!(s.game.state.month, 1);
+    }
+
+    #[test]
+    fn the_talent_cursor_follows_the_person_when_a_row_above_goes() {
+        let mut s = classroom();
+        let market = s.game.state.market.clone();
+        assert!(market.len() >= 3, "the classroom market has candidates");
+        s.talent_sel = 2;
+        let kept = market[2];
+        // Remove the first candidate the way a hire would: the selected person moves up a row.
+        s.game.state.market.remove(0);
+        s.keep_talent_selection(Some(kept));
+        assert_eq!(s.game.state.market[s.talent_sel], kept);
+        // When the selected person leaves the market, the cursor stays inside the list.
+        s.game.state.market.truncate(1);
+        s.keep_talent_selection(Some(kept));
+        assert_eq!(s.talent_sel, 0);
     }
 
     #[test]

@@ -126,10 +126,17 @@ fn header(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Runway::Months(m)) => format!("{m} mo"),
         _ => "covered".to_string(),
     };
-    let turn = (st.month + 1).min(c.scenario.months);
+    // Once the game is over the month counter has moved past the last month played: show
+    // that last month, not the one that never came.
+    let shown = if st.is_over() {
+        st.month.saturating_sub(1)
+    } else {
+        st.month
+    };
+    let turn = (shown + 1).min(c.scenario.months);
     let mut spans = vec![
         Span::styled(" AI RACE ", theme.selected()),
-        Span::styled(format!(" {} ", st.date_label(c)), theme.title()),
+        Span::styled(format!(" {} ", c.date_label(shown)), theme.title()),
         Span::styled(format!("month {turn}/{} ", c.scenario.months), theme.dim()),
         Span::raw("│ Budget "),
         Span::styled(money(p.budget), theme.delta(p.budget, true)),
@@ -241,12 +248,35 @@ fn footer(hints: &[Hint], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let width = usize::from(area.width);
-    for (keys, what) in footer_items(hints) {
-        let len = keys.chars().count() + what.chars().count() + 3;
-        if used + len > width {
+    let items = footer_items(hints);
+    let len = |(keys, what): &(String, &str)| keys.chars().count() + what.chars().count() + 3;
+    // Help stays visible whatever the width: its room is kept before the others are placed,
+    // and a hint that does not fit is left out whole (never cut mid-word).
+    let help = label(Action::Help);
+    let is_help = |item: &(String, &str)| item.0 == help;
+    let mut budget = width.saturating_sub(items.iter().filter(|i| is_help(i)).map(len).sum());
+    let shown: Vec<bool> = items
+        .iter()
+        .map(|item| {
+            if is_help(item) {
+                return true;
+            }
+            let n = len(item);
+            let fits = n <= budget;
+            if fits {
+                budget -= n;
+            }
+            fits
+        })
+        .collect();
+    for ((keys, what), show) in items.into_iter().zip(shown) {
+        if !show {
+            continue;
+        }
+        used += len(&(keys.clone(), what));
+        if used > width {
             break;
         }
-        used += len;
         spans.push(Span::styled(format!(" {keys}"), theme.key()));
         spans.push(Span::styled(format!(" {what} "), theme.dim()));
     }

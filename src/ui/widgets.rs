@@ -10,6 +10,15 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::explain::Tone;
 use super::theme::Theme;
 
+/// A left-aligned table cell of exactly `width` columns that always ends in a space, so a long
+/// value is cut with … instead of running into the next column ("Vercel with GitHubVercel").
+pub fn cell(s: &str, width: usize) -> String {
+    match width {
+        0 => String::new(),
+        w => format!("{} ", fit(s, w - 1)),
+    }
+}
+
 /// `s` cut or padded to exactly `width` characters (a cut ends with `…`).
 pub fn fit(s: &str, width: usize) -> String {
     let n = s.chars().count();
@@ -30,7 +39,10 @@ pub fn fit(s: &str, width: usize) -> String {
 /// `s` right-aligned in `width` characters.
 pub fn right(s: &str, width: usize) -> String {
     let n = s.chars().count();
-    if n >= width {
+    if n > width && width > 1 {
+        // Keep a space before the column so it never runs into the one on its left.
+        format!(" {}", fit(s, width - 1))
+    } else if n >= width {
         fit(s, width)
     } else {
         let mut out: String = std::iter::repeat_n(' ', width - n).collect();

@@ -88,7 +88,12 @@ pub fn go_to(app: &mut App, want: Tab) {
 pub fn settle(app: &mut App) {
     for _ in 0..10 {
         match top_layer(app) {
-            Some("report") | Some("event") => press(app, KeyCode::Enter),
+            Some("report") => press(app, KeyCode::Enter),
+            // An event needs a deliberate pick: ↓ selects the first option, Enter answers.
+            Some("event") => {
+                press(app, KeyCode::Down);
+                press(app, KeyCode::Enter);
+            }
             Some(_) => press(app, KeyCode::Esc),
             None => return,
         }

@@ -83,21 +83,26 @@ impl App {
                     Screen::Game(s) => s.game.state.pending.as_ref().map_or(0, |p| p.options.len()),
                     Screen::Title(_) => 0,
                 };
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(options.saturating_sub(1)),
-                    Action::Choose => {
-                        let option = *sel as u8;
+                match (action, *sel) {
+                    // The first arrow press only selects: nothing is answered by reflex.
+                    (Action::Up | Action::Down, None) => *sel = Some(0),
+                    (Action::Up, Some(i)) => *sel = Some(i.saturating_sub(1)),
+                    (Action::Down, Some(i)) => *sel = Some((i + 1).min(options.saturating_sub(1))),
+                    (Action::Choose, None) => {
+                        self.refuse("Pick an answer with ↑↓ first, then press Enter.");
+                    }
+                    (Action::Choose, Some(i)) => {
+                        let option = i as u8;
                         self.layers.pop();
                         self.run(Command::Choose(option));
                     }
-                    Action::Back => {
+                    (Action::Back, _) => {
                         self.layers.pop();
                         self.info(
                             "The event waits for your answer: any action (or n) brings it back.",
                         );
                     }
-                    Action::Quit => self.ask_quit(),
+                    (Action::Quit, _) => self.ask_quit(),
                     _ => {}
                 }
             }

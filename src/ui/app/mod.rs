@@ -45,9 +45,11 @@ pub enum Layer {
     Report {
         sel: usize,
     },
-    /// An event waiting for the player's answer.
+    /// An event waiting for the player's answer. No option is selected when it opens, so the
+    /// key that closed the report (or any stray Enter) cannot answer it: the player picks an
+    /// option with ↑↓ (or a click) first.
     Event {
-        sel: usize,
+        sel: Option<usize>,
     },
     /// The name of a save being typed.
     SaveName(NameInput),
@@ -137,7 +139,7 @@ impl App {
         self.screen = Screen::Game(Box::new(session));
         self.layers.clear();
         if pending {
-            self.layers.push(Layer::Event { sel: 0 });
+            self.layers.push(Layer::Event { sel: None });
         }
         self.info(format!(
             "{name}: spend your CEO weeks (Tab: screens), then n ends the month."
@@ -199,10 +201,17 @@ impl App {
                     hint(Action::Help, "help"),
                     hint(Action::Quit, "quit"),
                 ],
-                Layer::Event { .. } => vec![
+                Layer::Event { sel } => vec![
                     hint(Action::Up, "option"),
                     hint(Action::Down, "option"),
-                    hint(Action::Choose, "answer"),
+                    hint(
+                        Action::Choose,
+                        if sel.is_some() {
+                            "answer"
+                        } else {
+                            "answer (pick with ↑↓ first)"
+                        },
+                    ),
                     hint(Action::Back, "look around first"),
                     hint(Action::Help, "help"),
                     hint(Action::Quit, "quit"),
@@ -221,8 +230,11 @@ impl App {
                 }
                 h.push(hint(Action::Help, "help"));
                 h.push(hint(Action::Quit, "quit"));
-                // Last, so a narrow footer drops it before quit and help.
+                // Last, so a narrow footer drops them before quit and help.
                 h.push(hint(Action::Save, "save"));
+                if s.report.is_some() {
+                    h.push(hint(Action::LastReport, "last report"));
+                }
                 h
             }
         }
@@ -297,6 +309,12 @@ impl App {
             Action::Quit => return self.ask_quit(),
             Action::EndMonth => return self.end_month(),
             Action::Save => return self.ask_save_name(),
+            Action::LastReport => {
+                if self.session().is_some_and(|s| s.report.is_some()) {
+                    self.layers.push(Layer::Report { sel: 0 });
+                }
+                return;
+            }
             _ => {}
         }
         let outcome = match &mut self.screen {
@@ -413,7 +431,7 @@ impl App {
         }
         let event_open = self.layers.iter().any(|l| matches!(l, Layer::Event { .. }));
         if pending && !event_open {
-            self.layers.push(Layer::Event { sel: 0 });
+            self.layers.push(Layer::Event { sel: None });
         }
         if applied.month_ended {
             self.layers.push(Layer::Report { sel: 0 });
@@ -424,7 +442,7 @@ impl App {
         let pending = matches!(e, RuleError::ChoicePending(_));
         self.refuse(format!("✗ {e}"));
         if pending && !self.layers.iter().any(|l| matches!(l, Layer::Event { .. })) {
-            self.layers.push(Layer::Event { sel: 0 });
+            self.layers.push(Layer::Event { sel: None });
         }
     }
 

@@ -27,22 +27,25 @@ impl App {
         let full = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let areas = view::areas(full);
         if let Some(layer) = self.layers.last_mut() {
-            let row = match layer {
-                Layer::Menu(m) => m.option_at(areas.body, y).map(|i| (i, &mut m.sel)),
+            // Some(true): the click hit the option already selected, which chooses it.
+            let again = match layer {
+                Layer::Menu(m) => m.option_at(areas.body, y).map(|i| {
+                    let again = m.sel == i;
+                    m.sel = i;
+                    again
+                }),
                 Layer::Event { sel } => match &self.screen {
-                    Screen::Game(s) => {
-                        screens::event::option_at(s, areas.body, y).map(|i| (i, sel))
-                    }
+                    Screen::Game(s) => screens::event::option_at(s, areas.body, y).map(|i| {
+                        let again = *sel == Some(i);
+                        *sel = Some(i);
+                        again
+                    }),
                     Screen::Title(_) => None,
                 },
                 _ => None,
             };
-            if let Some((i, sel)) = row {
-                if *sel == i {
-                    self.act(Action::Choose, None);
-                } else {
-                    *sel = i;
-                }
+            if again == Some(true) {
+                self.act(Action::Choose, None);
             }
             return;
         }

@@ -5,6 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::month::COMPUTE_MONTHLY;
+use crate::game::research;
 use crate::game::rules::{
     DATA_CENTRE_COST, DATA_CENTRE_MONTHS, LEASE_MONTHLY, LEASE_MONTHS, MAX_DATA_CENTRE, MAX_LEASE,
     acceptance_permille, counter_permille, offer_range, signing_bonus,
@@ -13,7 +15,7 @@ use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, PLAYER};
 
-use super::super::explain::Tone;
+use super::super::explain::{Tone, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
@@ -238,6 +240,14 @@ impl Amount {
                     ),
                     Tone::Heading,
                 ));
+                lines.push((
+                    format!(
+                        "Once online: research {} and {} more a month to run",
+                        speed_change(g, v),
+                        money(Money::from(v) * COMPUTE_MONTHLY)
+                    ),
+                    Tone::Good,
+                ));
                 lines.push((format!("Allowed: 1k to {MAX_DATA_CENTRE}k"), Tone::Dim));
             }
             AmountKind::Lease => {
@@ -258,6 +268,13 @@ impl Amount {
                         money(Money::from(v) * LEASE_MONTHLY)
                     ),
                     Tone::Heading,
+                ));
+                lines.push((
+                    format!(
+                        "Research {} a month while leased ({LEASE_MONTHS} months)",
+                        speed_change(g, v)
+                    ),
+                    Tone::Good,
                 ));
                 lines.push((format!("Allowed: 1k to {MAX_LEASE}k"), Tone::Dim));
             }
@@ -316,6 +333,18 @@ fn monthly(yearly: u32) -> String {
         let tenths = yearly * 10 / 12;
         format!("${}.{}M", tenths / 10, tenths % 10)
     }
+}
+
+/// Research speed a month now → with `k` thousand more GPUs, from the rules' own formula on a
+/// scratch copy of the state (a copy per keypress in a dialog is cheap next to a frame).
+fn speed_change(g: &crate::game::Game, k: u32) -> String {
+    let before = research::speed(&g.content, &g.state, PLAYER).total;
+    let mut scratch = g.state.clone();
+    if let Some(l) = scratch.labs.get_mut(usize::from(PLAYER)) {
+        l.compute = l.compute.saturating_add(k);
+    }
+    let after = research::speed(&g.content, &scratch, PLAYER).total;
+    format!("{} → {}", speed_label(before), speed_label(after))
 }
 
 #[cfg(test)]

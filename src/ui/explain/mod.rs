@@ -4,6 +4,7 @@
 
 mod money;
 mod research;
+mod score;
 mod stats;
 
 use crate::game::month::minutes_label;
@@ -11,6 +12,8 @@ use crate::game::state::{Lever, month_name};
 use crate::game::units::money;
 
 use super::session::Session;
+
+pub use score::score_parts;
 
 /// A figure the player can ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -41,11 +41,9 @@ pub(super) fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
                 p.tech.iter().filter(|a| !a.in_house).count()
             ),
             Flow::ComputeRunning => format!(
-                "{}k owned × {}, {}k leased × {}",
+                "{}k owned, {}k leased",
                 p.compute.saturating_sub(p.leased),
-                money(COMPUTE_MONTHLY),
                 p.leased,
-                money(LEASE_MONTHLY)
             ),
             _ => String::new(),
         };
@@ -54,6 +52,14 @@ pub(super) fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
             -1,
             true,
         );
+        if *flow == Flow::ComputeRunning {
+            // The rate is per thousand GPUs: "600k × $1M" read as a million dollars per GPU.
+            l.dim(format!(
+                "    {} a month per 1k GPUs owned, {} per 1k leased",
+                money(COMPUTE_MONTHLY),
+                money(LEASE_MONTHLY)
+            ));
+        }
     }
     let net = d.income - d.burn;
     l.delta(

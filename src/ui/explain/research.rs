@@ -33,6 +33,31 @@ pub(super) fn progress_math(s: &Session, l: &mut Lines) {
         "  Superintelligence needs every track at 100: {} holds you back.",
         p.weakest_track().name()
     ));
+    if let Some(r) = &s.report {
+        // Last month's gains by track: research spread over the tracks, plus what events
+        // added directly; overall moves by (mean + weakest) / 2 of these, not by their sum.
+        l.head(format!("Last month ({}) by track", r.label));
+        for (t, ((b, a), ev)) in crate::game::data::Track::ALL
+            .iter()
+            .zip(r.tracks.iter().zip(r.event_gains.iter()))
+        {
+            let gain = a.0 - b.0;
+            l.line(format!(
+                "  {:<11} {}  (research {}, events {})",
+                t.name(),
+                speed_label(gain),
+                speed_label(gain - ev),
+                speed_label(*ev)
+            ));
+        }
+        let (b, a) = r.race.first().copied().unwrap_or_default();
+        l.line(format!(
+            "  overall {} → {} ({})",
+            b.display(),
+            a.display(),
+            speed_label(a.0 - b.0)
+        ));
+    }
     l.head(format!("Rank {} of {}", st.player_rank(), st.labs.len()));
     let leader = st.leading_rival();
     let gap = st.lab(leader).progress().0 - p.progress().0;
@@ -209,21 +234,32 @@ pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
 pub(super) fn talent_math(s: &Session, l: &mut Lines) {
     let st = &s.game.state;
     let p = st.player();
-    l.head(format!("Talent: {} units", s.derived.talent_units));
+    l.head(format!(
+        "Talent: {} units of research strength",
+        s.derived.talent_units
+    ));
+    l.dim("  Units = researchers / 10, plus each named person: a research star 3 × skill,");
+    l.dim("  another named researcher 1 × skill, any other role skill / 2.");
     l.line(format!(
-        "  {} rank-and-file researchers count a tenth each",
+        "  {:>5}  {} staff researchers / 10",
+        p.researchers / 10,
         p.researchers
     ));
     for (_, q) in st.staff_of(PLAYER) {
+        // The same weights as the rules' research::talent_units.
+        let (units, how) = match (q.role, q.star) {
+            (Role::Research, true) => (u64::from(q.skill) * 3, "3 × skill"),
+            (Role::Research, false) => (u64::from(q.skill), "1 × skill"),
+            _ => (u64::from(q.skill) / 2, "skill / 2"),
+        };
         l.line(format!(
-            "  {}{} ({}, skill {})",
+            "  {units:>5}  {}{} ({}, skill {}: {how})",
             if q.star { "★ " } else { "" },
             q.name,
             q.title,
             q.skill
         ));
     }
-    l.dim("  Research stars count triple their skill, other researchers double, others half.");
     l.line(format!(
         "  Talent adds {} a month to research.",
         speed_label(s.derived.forecast.talent)

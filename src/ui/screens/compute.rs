@@ -18,7 +18,7 @@ use super::super::explain::Tone;
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{fit, panel, put, right, toned_text, window};
+use super::super::widgets::{cell, fit, panel, put, right, toned_text, window};
 use super::{clicked_row, list_over_detail, step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +264,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let text = format!(
             "{}{}{}{}",
-            fit(&format!("  {}", name(g, row)), name_w),
+            cell(&format!("  {}", name(g, row)), name_w),
             right(&c.weeks.to_string(), weeks_w),
             right(&price, cost_w),
             fit(&format!("  {status}"), status_w)

@@ -16,7 +16,9 @@ use super::super::explain::{Figure, explain, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::{Runway, Session, news_text};
 use super::super::theme::Theme;
-use super::super::widgets::{bar, fit, flow, panel, put, race_chart, right, sparkline, window};
+use super::super::widgets::{
+    bar, cell, fit, flow, panel, put, race_chart, right, sparkline, window,
+};
 use super::{chart_ends, list_row, race_series, step};
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
@@ -108,7 +110,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (a, b) = chart_ends(s);
         race_chart(
             &race_series(s, theme),
-            usize::from(s.content().scenario.months),
+            super::chart_months(s),
             (&a, &b),
             &[],
             theme,
@@ -165,7 +167,7 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right("now", prog_w),
         right("/month", speed_w),
         right("trend", trend_w),
-        right("talent", talent_w),
+        right("staff", talent_w),
         right("GPUs", gpu_w),
         fit("last move", move_w.saturating_sub(1)),
     );
@@ -245,9 +247,15 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
             format!("{}/mo", experiments_per_month(p.deploy_minutes)),
             "via deploys".into(),
         ),
+        // Talent is research strength (units), not a headcount: the note says what it is
+        // made of in the same words as the race table's "staff" column.
         Figure::Talent => (
-            format!("{} units", d.talent_units),
-            format!("+{} named", st.staff_of(PLAYER).count()),
+            d.talent_units.to_string(),
+            format!(
+                "{}+{} named",
+                count(p.researchers),
+                st.staff_of(PLAYER).count()
+            ),
         ),
         Figure::Compute => (
             format!("{}k GPUs", p.compute),
@@ -303,8 +311,8 @@ fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 fit(
                     &format!(
                         "{}{}{}",
-                        fit(f.name(), name_w),
-                        fit(&value, value_w),
+                        cell(f.name(), name_w),
+                        cell(&value, value_w),
                         fit(&note, note_w)
                     ),
                     w,
@@ -313,8 +321,8 @@ fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             )
         } else {
             Line::from(vec![
-                Span::raw(fit(f.name(), name_w)),
-                Span::styled(fit(&value, value_w), figure_style(s, f, theme)),
+                Span::raw(cell(f.name(), name_w)),
+                Span::styled(cell(&value, value_w), figure_style(s, f, theme)),
                 Span::styled(fit(&note, note_w), theme.dim()),
             ])
         };

@@ -55,6 +55,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
     vec![
         hint(Action::Up, "scroll"),
         hint(Action::Down, "scroll"),
+        hint(Action::Explain, "score parts"),
         hint(Action::Choose, "new game"),
     ]
 }
@@ -67,6 +68,10 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             s.debrief_scroll = (s.debrief_scroll + 1).min(max);
         }
         Action::Choose => return Outcome::NewGame,
+        Action::Explain => {
+            let text = super::super::explain::score_parts(s);
+            return Outcome::Open(super::super::app::Layer::Explain { text, scroll: 0 });
+        }
         _ => {}
     }
     Outcome::Nothing
@@ -124,7 +129,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (a, b) = chart_ends(s);
     race_chart(
         &race_series(s, theme),
-        usize::from(c.scenario.months),
+        super::chart_months(s),
         (&a, &b),
         &marks,
         theme,

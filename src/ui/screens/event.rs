@@ -63,20 +63,25 @@ fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
     }
 }
 
-pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buffer) {
+pub fn render(s: &Session, sel: Option<usize>, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let Some(p) = &s.game.state.pending else {
         return;
     };
     let text = text_lines(p, body);
     let (r, first) = layout(body, text.len(), p.options.len());
-    let inner = popup(&format!("⚑ {}", p.title), theme, r, buf);
+    let prompt = if sel.is_some() {
+        "Enter answers"
+    } else {
+        "↑↓ pick an answer"
+    };
+    let inner = popup(&format!("⚑ {} ({prompt})", p.title), theme, r, buf);
     for (i, l) in text.iter().enumerate() {
         put(Line::raw(l.as_str()), inner, i as u16, buf);
     }
     let w = usize::from(inner.width);
     for (i, o) in p.options.iter().enumerate() {
         let y = first - inner.y + 2 * i as u16;
-        let chosen = i == sel;
+        let chosen = sel == Some(i);
         let style = if chosen {
             theme.selected()
         } else {

@@ -6,11 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::data::Track;
 use crate::game::state::NewsKind;
 use crate::game::units::Progress;
 
 use super::super::explain::{Figure, speed_label};
-use super::super::report::REPORT_FIGURES;
+use super::super::report::{MonthReport, REPORT_FIGURES};
 use super::super::session::{Session, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{fit, flow, panel, put, right};
@@ -80,6 +81,19 @@ fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         format!("Your research {} this month", speed_label(r.speed.total)),
         theme.title(),
     ));
+    // First, so it shows even on a small terminal: why the race line above differs.
+    let before = overall(r.tracks.map(|(b, _)| b));
+    let after = overall(r.tracks.map(|(_, a)| a));
+    lines.push(Line::styled(
+        fit(
+            &format!(
+                "  progress {} = (mean + weakest) ÷ 2",
+                speed_label(after - before)
+            ),
+            w,
+        ),
+        theme.dim(),
+    ));
     for (name, v) in r.speed.parts() {
         if v == 0 {
             continue;
@@ -89,6 +103,7 @@ fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(right(&speed_label(v), 7), theme.delta(i64::from(v), true)),
         ]));
     }
+    track_lines(r, theme, w, &mut lines);
     flow(&lines, 0, area, buf);
 }
 
@@ -164,4 +179,35 @@ fn short(f: Figure) -> &'static str {
         Figure::Deploy => "Deploy time",
         other => other.name(),
     }
+}
+
+/// Why overall progress moved less (or more) than the research figure: research lands on three
+/// tracks, events add to tracks directly, and overall progress is (mean + weakest) / 2.
+fn track_lines(r: &MonthReport, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::styled("Tracks (research + events)", theme.title()));
+    for (t, ((b, a), ev)) in Track::ALL
+        .iter()
+        .zip(r.tracks.iter().zip(r.event_gains.iter()))
+    {
+        let gain = a.0 - b.0;
+        let events = if *ev != 0 {
+            format!(" ({} events)", speed_label(*ev))
+        } else {
+            String::new()
+        };
+        lines.push(Line::styled(
+            fit(
+                &format!("  {:<11}{}{events}", t.name(), right(&speed_label(gain), 7)),
+                w,
+            ),
+            theme.delta(i64::from(gain), true),
+        ));
+    }
+}
+
+/// Overall progress from three tracks, as the rules compute it.
+fn overall(tracks: [Progress; 3]) -> i32 {
+    let sum: i32 = tracks.iter().map(|t| t.0).sum();
+    let min = tracks.iter().map(|t| t.0).min().unwrap_or(0);
+    (sum / 3 + min) / 2
 }

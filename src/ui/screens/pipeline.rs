@@ -19,7 +19,7 @@ use super::super::explain::Tone;
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{fit, panel, put, right, tone_style, toned_text, window};
+use super::super::widgets::{cell, fit, panel, put, right, tone_style, toned_text, window};
 use super::{clicked_row, list_over_detail, step};
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
@@ -66,18 +66,24 @@ pub fn status(game: &Game, i: usize) -> (String, Tone) {
             Tone::Normal,
         );
     }
-    for need in &def.requires {
-        let done = game
-            .content
-            .stages
-            .iter()
-            .position(|s| &s.id == need)
-            .is_some_and(|n| p.has_stage(n as u16));
-        if !done {
-            return (format!("needs {need}"), Tone::Dim);
-        }
+    // Whatever the rules would say to "start it" now, in their words.
+    match game.check(&Command::Upgrade(def.id.clone())) {
+        Ok(_) => ("ready".into(), Tone::Normal),
+        Err(e) => (super::refusal(game, &e), Tone::Dim),
     }
-    ("ready".into(), Tone::Normal)
+}
+
+/// [`status`] cut to `width` characters: a long refusal gives way to its short form.
+fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
+    let (long, tone) = status(game, i);
+    if long.chars().count() <= width {
+        return (long, tone);
+    }
+    let cmd = Command::Upgrade(game.content.stages[i].id.clone());
+    match game.check(&cmd) {
+        Err(e) => (super::refusal_short(game, &e).unwrap_or(long), tone),
+        Ok(_) => (long, tone),
+    }
 }
 
 fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
@@ -126,6 +132,10 @@ fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
             format!("Needs first: {}", def.requires.join(", ")),
             Tone::Dim,
         ));
+    }
+    if let Some(i) = game.content.stages.iter().position(|s| s.id == def.id) {
+        let (now, tone) = status(game, i);
+        lines.push((format!("Now: {now}."), tone));
     }
     lines
 }
@@ -190,19 +200,24 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let h = usize::from(inner.height.saturating_sub(1));
     let offset = window(stages.len(), s.stage_sel, h);
     for (line, (i, def)) in stages.iter().enumerate().skip(offset).take(h).enumerate() {
-        let (status, tone) = status(g, i);
+        let (status, tone) = status_fit(g, i, status_w.saturating_sub(2));
         let new = after(p.deploy_minutes, def);
         let text = format!(
             "{}{}{}{}{}{}",
-            fit(&format!("  {}", def.name), name_w),
+            cell(&format!("  {}", def.name), name_w),
             right(&money(def.cost), cost_w),
             right(&def.months.to_string(), months_w),
+            // A finished stage has already given its speed-up: no "after" figure.
             fit(
-                &format!(
-                    "   {} ({}/mo)",
-                    minutes_label(new),
-                    experiments_per_month(new)
-                ),
+                &if p.has_stage(i as u16) {
+                    "   —".to_string()
+                } else {
+                    format!(
+                        "   {} ({}/mo)",
+                        minutes_label(new),
+                        experiments_per_month(new)
+                    )
+                },
                 effect_w
             ),
             right(&format!("{:+}", def.review), review_w),
@@ -223,5 +238,29 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = panel("What it changes (Enter to start)", theme, detail, buf);
     if let Some(def) = stages.get(s.stage_sel) {
         toned_text(&effect_lines(g, def), 0, theme, inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::content;
+
+    #[test]
+    fn a_stage_waiting_for_the_busy_infra_team_says_so_with_the_months_left() {
+        let c = content::load_builtin("classroom", None).expect("classroom loads");
+        let mut game = Game::new(Arc::new(c), 7);
+        let ready: Vec<usize> = (0..game.content.stages.len())
+            .filter(|&i| status(&game, i).0 == "ready")
+            .collect();
+        assert!(ready.len() >= 2, "two stages can start at the start");
+        let id = game.content.stages[ready[0]].id.clone();
+        game.apply(&Command::Upgrade(id))
+            .expect("the first stage starts");
+        let (text, _) = status(&game, ready[1]);
+        assert!(text.starts_with("infra team busy with "), "{text}");
+        assert!(text.contains("left)"), "{text}");
     }
 }

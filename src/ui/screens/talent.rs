@@ -15,7 +15,7 @@ use super::super::dialog::Amount;
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{fit, panel, put, right, window};
+use super::super::widgets::{cell, fit, panel, put, right, window};
 use super::{list_row, step};
 
 pub fn hints(s: &Session) -> Vec<Hint> {
@@ -137,8 +137,8 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let refused = p.refused_month == Some(st.month);
         let text = format!(
             "{}{}{}{}{}{}",
-            fit(&format!("{star}{}", p.name), name_w),
-            fit(&p.title, title_w),
+            cell(&format!("{star}{}", p.name), name_w),
+            cell(&p.title, title_w),
             right(&p.skill.to_string(), skill_w),
             right(&money(Money::from(p.salary)), ask_w),
             fit(&format!("  {}", employer(s, p)), from_w),

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::game::data::{Content, TechDef};
-use crate::game::rules::cost;
+use crate::game::rules::{cost, is_replaced, replacements};
 use crate::game::state::{PLAYER, ProjectKind};
 use crate::game::units::money;
 use crate::game::{Command, Game};
@@ -18,7 +18,7 @@ use super::super::explain::Tone;
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{fit, panel, put, right, toned_text, window};
+use super::super::widgets::{cell, fit, panel, put, right, toned_text, window};
 use super::{clicked_row, list_over_detail, step};
 
 /// A row of the catalogue.
@@ -182,6 +182,7 @@ pub fn legacy_menu(game: &Game, i: usize) -> Menu {
                 ),
                 Tone::Dim,
             ),
+            (format!("Now: {}.", legacy_status(game, i).0), Tone::Dim),
         ],
         options: vec![MenuOption::checked(
             game,
@@ -211,12 +212,35 @@ pub fn tech_status(game: &Game, i: usize) -> (String, Tone) {
         Some(a) if a.integrating > 0 => (format!("ready in {}mo", a.integrating), Tone::Normal),
         Some(_) => ("licensed".to_string(), Tone::Good),
         None if cut => ("access cut".to_string(), Tone::Bad),
-        None => ("—".to_string(), Tone::Dim),
+        // Not in use: what the rules would say to adopting it now (one integration at a time).
+        None => match game.check(&Command::Adopt(def.id.clone())) {
+            Ok(_) => ("can adopt".to_string(), Tone::Normal),
+            Err(e) => (super::refusal(game, &e), Tone::Dim),
+        },
     };
     match building {
         Some(m) => (format!("{} +build {m}mo", base.0), Tone::Normal),
         None => base,
     }
+}
+
+/// A legacy system's standing: running or retired, and what replaces it (the rules refuse to
+/// retire it before something does its job). The flag says whether it still runs.
+pub fn legacy_status(game: &Game, i: usize) -> (String, bool) {
+    let p = game.state.player();
+    let def = &game.content.legacy[i];
+    if !p.legacy.contains(&(i as u16)) {
+        return ("retired".to_string(), false);
+    }
+    let text = if is_replaced(&game.content, p, &def.role) {
+        match game.check(&Command::Retire(def.id.clone())) {
+            Ok(_) => "running; replaced, can retire".to_string(),
+            Err(e) => format!("running; {}", super::refusal(game, &e)),
+        }
+    } else {
+        format!("running; {}", replacements(&game.content, &def.role))
+    };
+    (text, true)
 }
 
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
@@ -263,13 +287,19 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (text, tone) = match row {
             Row::Tech(t) => {
                 let d = &c.techs[*t];
-                let (status, tone) = tech_status(g, *t);
+                let (mut status, tone) = tech_status(g, *t);
+                if status.chars().count() + 2 > status_w
+                    && let Err(e) = g.check(&Command::Adopt(d.id.clone()))
+                    && let Some(short) = super::refusal_short(g, &e)
+                {
+                    status = short;
+                }
                 let vendor = vendor_name(c, &d.vendor);
                 (
                     format!(
                         "{}{}{}{}{}{}{}",
-                        fit(&format!("  {}", d.name), name_w),
-                        fit(vendor, vendor_w),
+                        cell(&format!("  {}", d.name), name_w),
+                        cell(vendor, vendor_w),
                         right(&format!("+{}%", d.speed_pct), speed_w),
                         right(&money(d.adopt_cost), adopt_w),
                         right(&money(d.licence_monthly), lic_w),
@@ -284,18 +314,18 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             Row::Legacy(l) => {
                 let d = &c.legacy[*l];
-                let running = g.state.player().legacy.contains(&(*l as u16));
+                let (status, running) = legacy_status(g, *l);
                 (
                     format!(
                         "{}{}{}{}{}",
-                        fit(&format!("⚙ {}", d.name), name_w),
-                        fit("legacy", vendor_w),
+                        cell(&format!("⚙ {}", d.name), name_w),
+                        cell("legacy", vendor_w),
                         right(&format!("-{}%", d.drag_pct), speed_w),
                         fit(
                             &format!("  retire {}", money(d.retire_cost)),
                             adopt_w + lic_w + build_w
                         ),
-                        fit(if running { "  running" } else { "  retired" }, status_w)
+                        fit(&format!("  {status}"), status_w)
                     ),
                     if running { Tone::Bad } else { Tone::Good },
                 )
@@ -315,7 +345,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
     let body = match rows.get(s.tech_sel) {
-        Some(Row::Tech(t)) => pros_cons(c, &c.techs[*t]),
+        Some(Row::Tech(t)) => {
+            // The status column may be cut short: the detail gives the rules' full words.
+            let mut body = pros_cons(c, &c.techs[*t]);
+            let (now, tone) = tech_status(g, *t);
+            body.insert(1, (format!("Now: {now}."), tone));
+            body
+        }
         Some(Row::Legacy(l)) => legacy_menu(g, *l).body,
         None => Vec::new(),
     };

@@ -26,13 +26,20 @@ pub fn verified_line(v: &Verified) -> String {
         ),
         Origin::Custom => " (custom scenario)".to_string(),
     };
+    // A finished game's counter has already moved past its last month: show the month played,
+    // as the debrief and the class report do.
+    let (month, date) = if s.ending.is_some() && s.month > 0 {
+        (s.month, content.date_label(s.month - 1))
+    } else {
+        (turn(content, s.month), s.date.clone())
+    };
     format!(
         "verified: {player}{} ({}), month {} of {} ({}), {}, score {}, hash {}{origin}",
         sanitize(&content.scenario.name, 60),
         sanitize(&content.difficulty.name, 30),
-        turn(content, s.month),
+        month,
         content.scenario.months,
-        s.date,
+        date,
         s.ending.as_deref().unwrap_or("in progress"),
         s.score,
         s.hash,

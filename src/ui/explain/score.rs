@@ -59,8 +59,33 @@ pub fn score_parts(s: &Session) -> Explanation {
         "  Budget left {}: 1 point per $100M, between 0 and 1500.",
         money(st.lab(PLAYER).budget)
     ));
+    lessons(s, &mut l);
     Explanation {
-        title: "The score, part by part".to_string(),
+        title: "The score and the lessons of this game".to_string(),
         lines: l.0,
+    }
+}
+
+/// The teaching part of the debrief, from the same model as `ai-race debrief`: what each lever
+/// added to research over the game, and three questions chosen from what happened.
+fn lessons(s: &Session, l: &mut Lines) {
+    let d = crate::report::debrief::Debrief::from_game(&s.game);
+    l.line("");
+    l.head("What each lever added to research, over the whole game");
+    for share in d.levers.iter().filter(|x| x.is_lever) {
+        let sign = if share.progress < 0 { "-" } else { "+" };
+        let points = share.progress.unsigned_abs();
+        l.line(format!(
+            "  {:<16} {sign}{}.{} points  ({})",
+            share.lever,
+            points / 1000,
+            (points % 1000) / 100,
+            share.from
+        ));
+    }
+    l.line("");
+    l.head("Questions to discuss");
+    for (i, q) in d.questions.iter().enumerate() {
+        l.line(format!("  {}. {} ({})", i + 1, q.text, q.topic));
     }
 }

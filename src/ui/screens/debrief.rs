@@ -55,7 +55,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
     vec![
         hint(Action::Up, "scroll"),
         hint(Action::Down, "scroll"),
-        hint(Action::Explain, "score parts"),
+        hint(Action::Explain, "score and lessons"),
         hint(Action::Choose, "new game"),
     ]
 }

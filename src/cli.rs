@@ -382,28 +382,20 @@ fn new_session(
     Ok(ui::Session::new(Arc::new(content), seed))
 }
 
-/// Reads a scenario file, refusing anything larger than a scenario can be.
+/// Reads a scenario file the careful way (regular files only, size-capped, UTF-8), or says
+/// that the name is neither a built-in scenario nor a file.
 fn read_capped(path: &str) -> Result<String, String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| {
+    if std::fs::symlink_metadata(path).is_err() {
         let known = content::BUILTIN_SCENARIOS
             .iter()
             .map(|(id, _)| *id)
             .collect::<Vec<_>>()
             .join(", ");
-        format!("'{path}' is neither a built-in scenario ({known}) nor a file I can open: {e}")
-    })?;
-    let mut bytes = Vec::new();
-    file.take(content::MAX_SCENARIO_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read '{path}': {e}"))?;
-    if bytes.len() > content::MAX_SCENARIO_BYTES {
         return Err(format!(
-            "'{path}' is larger than {} KiB, too large for a scenario",
-            content::MAX_SCENARIO_BYTES / 1024
+            "'{path}' is neither a built-in scenario ({known}) nor a file I can open"
         ));
     }
-    String::from_utf8(bytes).map_err(|_| format!("'{path}' is not UTF-8 text"))
+    content::read_scenario_file(std::path::Path::new(path)).map_err(|e| e.to_string())
 }
 
 fn sim_command(

@@ -59,5 +59,23 @@ fn an_oversized_scenario_file_is_refused_unread() {
     std::fs::write(&path, vec![b' '; 300 * 1024]).expect("write");
     let (ok, err) = new_game(&["--scenario", path.to_str().expect("utf-8 path")]);
     assert!(!ok);
-    assert!(err.contains("too large"), "{err}");
+    assert!(
+        err.contains("a scenario file may be at most 256 KiB"),
+        "{err}"
+    );
+}
+
+/// A pipe named like a scenario must be refused at once, never read (it could block forever).
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_the_scenario_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("assignment.ron");
+    let c_path = std::ffi::CString::new(pipe.to_string_lossy().as_bytes()).expect("path");
+    // SAFETY: mkfifo is given a valid, NUL-terminated path.
+    let made = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "mkfifo failed");
+    let (ok, err) = new_game(&["--scenario", &pipe.to_string_lossy()]);
+    assert!(!ok);
+    assert!(err.contains("not a regular file"), "{err}");
 }

@@ -8,7 +8,7 @@ mod score;
 mod stats;
 
 use crate::game::month::minutes_label;
-use crate::game::state::{Lever, month_name};
+use crate::game::state::{Lever, TimelineEntry, month_name};
 use crate::game::units::money;
 
 use super::session::Session;
@@ -178,18 +178,25 @@ pub(super) fn month_label(s: &Session, month: u16) -> String {
     )
 }
 
-pub(super) fn recent_lever(s: &Session, lever: Lever, l: &mut Lines) {
-    l.head("Your decisions");
-    let mut any = false;
-    for t in s
-        .game
+/// The player's latest `n` decisions on one lever, newest first.
+pub(super) fn recent_decisions(
+    s: &Session,
+    lever: Lever,
+    n: usize,
+) -> impl Iterator<Item = &TimelineEntry> {
+    s.game
         .state
         .timeline
         .iter()
         .rev()
-        .filter(|t| t.lever == lever)
-        .take(6)
-    {
+        .filter(move |t| t.lever == lever)
+        .take(n)
+}
+
+pub(super) fn recent_lever(s: &Session, lever: Lever, l: &mut Lines) {
+    l.head("Your decisions");
+    let mut any = false;
+    for t in recent_decisions(s, lever, 6) {
         any = true;
         l.line(format!("  {} {}", month_label(s, t.month), t.text));
     }

@@ -10,7 +10,7 @@ use crate::game::state::{Lever, PLAYER, ProjectKind};
 use crate::game::units::Progress;
 
 use super::super::session::Session;
-use super::{Figure, Lines, month_label, recent_lever, speed_label};
+use super::{Figure, Lines, month_label, recent_decisions, recent_lever, speed_label};
 
 pub(super) fn progress_math(s: &Session, l: &mut Lines) {
     let st = &s.game.state;
@@ -131,16 +131,7 @@ pub(super) fn speed_math(s: &Session, l: &mut Lines) {
         let Some(lever) = lever_of(name) else {
             continue;
         };
-        let recent: Vec<_> = s
-            .game
-            .state
-            .timeline
-            .iter()
-            .rev()
-            .filter(|t| t.lever == lever)
-            .take(2)
-            .collect();
-        for t in recent {
+        for t in recent_decisions(s, lever, 2) {
             any = true;
             l.line(format!(
                 "  {:<13} {} {}",

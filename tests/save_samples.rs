@@ -1,5 +1,6 @@
-//! Old saves keep loading: every committed sample under `tests/saves/v<format>/` must replay to
-//! the hash and score recorded in its `EXPECTED.ron`. A change to the rules or the format that
+//! Old saves keep loading: every committed sample under `tests/saves/v<format>-rules<rules>/`
+//! must replay to the hash and score recorded in its `EXPECTED.ron`, and samples of older rules
+//! are kept to prove they are never silently lost. A change to the rules or the format that
 //! would silently break players' saves fails here instead.
 //!
 //! After a deliberate change to the rules (bump `RULES_VERSION`) or the format (bump
@@ -153,7 +154,7 @@ fn sample_playthrough(s: &Sample) -> Playthrough {
 #[test]
 #[ignore = "rewrites tests/saves and tests/hostile; run by hand after a rules or format change"]
 fn regenerate_samples() {
-    let dir = samples_dir().join(format!("v{FORMAT_VERSION}"));
+    let dir = samples_dir().join(format!("v{FORMAT_VERSION}-rules{RULES_VERSION}"));
     fs::create_dir_all(&dir).expect("create the version folder");
     let mut expected = Vec::new();
     for s in &SAMPLES {

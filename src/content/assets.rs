@@ -8,6 +8,7 @@ pub const PIPELINE: &str = include_str!("../../assets/pipeline.ron");
 pub const DEALS: &str = include_str!("../../assets/deals.ron");
 pub const EVENTS: &str = include_str!("../../assets/events.ron");
 pub const DIFFICULTY: &str = include_str!("../../assets/difficulty.ron");
+pub const BALANCE: &str = include_str!("../../assets/balance.ron");
 
 /// The built-in scenarios: id and file text.
 pub const BUILTIN_SCENARIOS: &[(&str, &str)] = &[
@@ -42,4 +43,5 @@ pub const SHARED: &[(&str, &str)] = &[
     ("assets/deals.ron", DEALS),
     ("assets/events.ron", EVENTS),
     ("assets/difficulty.ron", DIFFICULTY),
+    ("assets/balance.ron", BALANCE),
 ];

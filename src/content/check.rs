@@ -378,10 +378,34 @@ fn nth<'b>(before: impl Iterator<Item = &'b String>, id: &str) -> usize {
 }
 
 fn check_effects(c: &mut Checker, at: Loc, effects: &[Effect]) {
+    check_effects_in(c, at, effects, 0);
+}
+
+fn check_effects_in(c: &mut Checker, at: Loc, effects: &[Effect], depth: u8) {
     if effects.len() > 12 {
         c.at(at.clone(), "at most 12 effects in one list".into());
     }
     for e in effects {
+        if let Effect::Later {
+            months,
+            note,
+            effects: later,
+        } = e
+        {
+            if depth > 0 {
+                c.at(
+                    at.clone(),
+                    "a Later effect cannot hold another Later".into(),
+                );
+            }
+            if !(1..=24).contains(months) {
+                let message = format!("Later must land in 1 to 24 months, found {months}");
+                c.at(at.clone(), message);
+            }
+            c.text(at.clone(), "a Later note", note, 120);
+            check_effects_in(c, at.clone(), later, depth + 1);
+            continue;
+        }
         let (v, lim): (i64, i64) = match e {
             Effect::Budget(m) | Effect::Income(m) => (*m, 100_000),
             Effect::Morale(v)
@@ -400,7 +424,7 @@ fn check_effects(c: &mut Checker, at: Loc, effects: &[Effect]) {
             | Effect::RivalsProgress(v) => (i64::from(*v), 200),
             Effect::Weeks(v) => (i64::from(*v), 2),
             Effect::CutAccess(m) | Effect::DelayProjects(m) => (i64::from(*m), 12),
-            Effect::LoseStar | Effect::GainStar => (0, 0),
+            Effect::LoseStar | Effect::GainStar | Effect::Later { .. } => (0, 0),
         };
         if v.abs() > lim {
             c.at(

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::locate::{Loc, Locator};
 use super::{ContentError, Problem, assets, parse};
+use crate::game::balance::BalanceDef;
 use crate::game::data::{
     Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
     TalentDef, TechDef,
@@ -47,6 +48,9 @@ pub struct ScenarioFile {
     pub deals: Option<Vec<DealDef>>,
     #[serde(default)]
     pub events: Option<Vec<EventDef>>,
+    /// Replaces every tuning number of the rules (assets/balance.ron).
+    #[serde(default)]
+    pub balance: Option<BalanceDef>,
     /// Ids of events that never happen in this scenario.
     #[serde(default)]
     pub disabled_events: Vec<String>,
@@ -230,6 +234,10 @@ pub fn resolve(
             None => shared("assets/deals.ron")?,
         },
         events,
+        balance: match raw.balance {
+            Some(b) => b,
+            None => shared("assets/balance.ron")?,
+        },
     };
     let mut content = content;
     if let Some(pct) = raw.project_months_pct {
@@ -263,6 +271,8 @@ fn scale_months(content: &mut Content, pct: u32) {
             t.integration_months = scale(t.integration_months);
         }
     }
+    let dc = &mut content.balance.compute.data_centre_months;
+    *dc = scale(*dc);
 }
 
 fn apply_change(lab: &mut LabDef, c: &LabChange) {

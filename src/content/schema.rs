@@ -147,6 +147,11 @@ const SCENARIO: &[Spec] = &[
     maybe("stages", Kind::Advanced, "a full list of pipeline stages"),
     maybe("deals", Kind::Advanced, "a full list of deals"),
     maybe("events", Kind::Advanced, "a full list of events"),
+    maybe(
+        "balance",
+        Kind::Advanced,
+        "every tuning number of the rules (a full copy of assets/balance.ron)",
+    ),
 ];
 
 const LAB_CHANGE: &[Spec] = &[

@@ -101,8 +101,8 @@ pub enum RuleError {
     StageNeeds { stage: String, needs: String },
     #[error("compute comes in 1 to {max} thousand GPUs at a time")]
     ComputeOutOfRange { max: u32 },
-    #[error("the last open release was {months} months ago; wait until 3 have passed")]
-    ReleaseTooSoon { months: u16 },
+    #[error("the last open release was {} ago; wait until {gap} have passed", plural_months(*.months))]
+    ReleaseTooSoon { months: u16, gap: u16 },
     #[error("not ready: this needs progress {need}, you have {have}")]
     NotEnoughProgress { need: u32, have: u32 },
     #[error("every app already ships AI; there is nothing left to ship into")]
@@ -113,6 +113,10 @@ pub enum RuleError {
     DealTaken(String),
     #[error("the deal \"{deal}\" opens in {when}")]
     DealNotYet { deal: String, when: String },
+    #[error("{0} is open source: nobody can raise its price")]
+    OpenSource(String),
+    #[error("{what} is not out yet: it arrives in {when}")]
+    NotYetAvailable { what: String, when: String },
     #[error("only the vendor can change the price of {0}")]
     NotVendor(String),
     #[error("the price of {0} was raised less than 6 months ago")]
@@ -125,6 +129,10 @@ pub enum RuleError {
     IntegrationBusy(String),
     #[error("the platform team is already building {0}; one in-house build at a time")]
     BuildBusy(String),
+}
+
+fn plural_months(n: u16) -> String {
+    super::data::plural(n, "month")
 }
 
 /// What a command costs before it is made: the weeks and the money up front.

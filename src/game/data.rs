@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::balance::BalanceDef;
 use super::units::Money;
 
 /// The capability tracks. Superintelligence needs all of them at 100.
@@ -94,6 +95,8 @@ pub struct Content {
     pub stages: Vec<StageDef>,
     pub deals: Vec<DealDef>,
     pub events: Vec<EventDef>,
+    /// Every tuning number of the rules.
+    pub balance: BalanceDef,
 }
 
 impl Content {
@@ -253,6 +256,41 @@ pub struct TechDef {
     pub dependency_risk: u8,
     pub build_cost: Money,
     pub build_months: u8,
+    /// Open source: no licence fee and no price rises, only integration work.
+    #[serde(default)]
+    pub open_source: bool,
+    /// The month of the campaign (0 = the first) from which it can be adopted or built.
+    #[serde(default)]
+    pub available_from: u16,
+    /// Overall progress (points) a lab needs before it can use it.
+    #[serde(default)]
+    pub min_progress: u32,
+    /// Whether this is public record, an extrapolation from it, or invented.
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+/// How a piece of content relates to the public record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// Happened: when, and where it was reported.
+    Fact { date: String, source: String },
+    /// Extrapolated from the public record.
+    Extrapolation,
+    /// Made up for the game.
+    #[default]
+    Fiction,
+}
+
+impl Basis {
+    /// "fact (Jun 2025; source)", "extrapolation", "fiction".
+    pub fn label(&self) -> String {
+        match self {
+            Basis::Fact { date, source } => format!("fact ({date}; {source})"),
+            Basis::Extrapolation => "extrapolation".to_string(),
+            Basis::Fiction => "fiction".to_string(),
+        }
+    }
 }
 
 /// A slow in-house system that drags on research speed.
@@ -285,6 +323,12 @@ pub struct StageDef {
     /// A legacy system with this role can be retired once the stage is done.
     #[serde(default)]
     pub role: Option<String>,
+    /// The month of the campaign (0 = the first) from which it can be started.
+    #[serde(default)]
+    pub available_from: u16,
+    /// Overall progress (points) a lab needs before it can start it.
+    #[serde(default)]
+    pub min_progress: u32,
 }
 
 /// A one-off deal defined by the scenario.
@@ -298,6 +342,9 @@ pub struct DealDef {
     #[serde(default)]
     pub min_month: u16,
     pub effects: Vec<Effect>,
+    /// Whether this is public record, an extrapolation from it, or invented.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// A random event.
@@ -308,6 +355,9 @@ pub struct EventDef {
     pub text: String,
     /// Base weight when its conditions hold.
     pub weight: u32,
+    /// Whether this is public record, an extrapolation from it, or invented.
+    #[serde(default)]
+    pub basis: Basis,
     /// Weight grows with this measure of the player's lab.
     #[serde(default)]
     pub scale: Option<Scale>,
@@ -407,4 +457,11 @@ pub enum Effect {
     DelayProjects(u8),
     /// Research speed this month changes by this percentage (a disruption or a boost).
     SpeedThisMonth(i32),
+    /// A consequence that lands this many months later (1 = at the end of next month), with
+    /// the news line that says what it is.
+    Later {
+        months: u8,
+        note: String,
+        effects: Vec<Effect>,
+    },
 }

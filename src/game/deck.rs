@@ -1,16 +1,12 @@
 //! Random events: which can strike this month, how likely each is, and what happens.
 
+use super::data::Content;
 use super::data::{Condition, EventDef, Scale};
 use super::effects::apply_effects;
 use super::event::Event;
-use super::research::experiments_per_month;
+use super::research::lab_experiments;
 use super::rules::Ctx;
 use super::state::{ChoiceSource, GameState, Lever, NewsKind, PLAYER, PendingChoice};
-
-/// Chance per month that an event strikes, per mille.
-pub const EVENT_CHANCE: i64 = 700;
-/// An event does not repeat within this many months.
-pub const COOLDOWN: u16 = 8;
 
 /// Whether a condition holds for the player's lab now.
 pub fn holds(state: &GameState, c: &Condition) -> bool {
@@ -42,11 +38,11 @@ pub fn holds(state: &GameState, c: &Condition) -> bool {
 }
 
 /// This month's weight of an event, 0 when it cannot strike.
-pub fn weight(state: &GameState, index: usize, def: &EventDef) -> u32 {
+pub fn weight(content: &Content, state: &GameState, index: usize, def: &EventDef) -> u32 {
     let fired = state.fired.iter().filter(|f| usize::from(f.event) == index);
     let mut blocked = false;
     for f in fired {
-        if def.once || state.month < f.month + COOLDOWN {
+        if def.once || state.month < f.month + content.balance.events.cooldown {
             blocked = true;
         }
     }
@@ -59,7 +55,7 @@ pub fn weight(state: &GameState, index: usize, def: &EventDef) -> u32 {
         None => w,
         Some(Scale::Risk) => w * p.risk.max(0) as u64 / 25,
         Some(Scale::FastThinReview) => {
-            let exp = u64::from(experiments_per_month(p.deploy_minutes));
+            let exp = u64::from(lab_experiments(&content.balance.research, p));
             w * (100 + exp) / 100 * (100 - p.review.clamp(0, 100)) as u64 / 50
         }
         Some(Scale::LowMorale) => w * (100 - p.morale.clamp(0, 100)) as u64 / 25,
@@ -77,7 +73,12 @@ pub fn draw(ctx: &mut Ctx) {
     if ctx.state.pending.is_some() || ctx.state.ending.is_some() {
         return;
     }
-    if !ctx.state.dice.events.chance_permille(EVENT_CHANCE) {
+    if !ctx
+        .state
+        .dice
+        .events
+        .chance_permille(ctx.content.balance.events.chance)
+    {
         return;
     }
     let content = ctx.content;
@@ -85,7 +86,7 @@ pub fn draw(ctx: &mut Ctx) {
         .events
         .iter()
         .enumerate()
-        .map(|(i, d)| weight(ctx.state, i, d))
+        .map(|(i, d)| weight(ctx.content, ctx.state, i, d))
         .collect();
     let Some(index) = ctx.state.dice.events.weighted(&weights) else {
         return;

@@ -12,6 +12,28 @@ fn harm(ctx: &Ctx, amount: i64) -> i64 {
 }
 
 /// Applies each effect to `lab` (effects on rivals name them explicitly).
+/// Lands the consequences due at the end of this month, in the order they were set.
+pub fn land_scheduled(ctx: &mut Ctx) {
+    let month = ctx.state.month;
+    let due: Vec<super::state::Scheduled> = ctx
+        .state
+        .scheduled
+        .iter()
+        .filter(|s| s.month <= month)
+        .cloned()
+        .collect();
+    if due.is_empty() {
+        return;
+    }
+    ctx.emit(Event::ScheduledLanded { month });
+    for s in due {
+        if s.lab == super::state::PLAYER {
+            ctx.news(super::state::NewsKind::Event, s.note.clone());
+        }
+        apply_effects(ctx, s.lab, &s.effects);
+    }
+}
+
 pub fn apply_effects(ctx: &mut Ctx, lab: LabId, effects: &[Effect]) {
     for effect in effects {
         apply_effect(ctx, lab, effect);
@@ -26,6 +48,19 @@ fn signed_stat(ctx: &mut Ctx, lab: LabId, stat: Stat, delta: i64, bad_when_negat
 
 fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
     match effect {
+        Effect::Later {
+            months,
+            note,
+            effects,
+        } => {
+            let item = super::state::Scheduled {
+                month: ctx.state.month + u16::from(*months),
+                lab,
+                note: note.clone(),
+                effects: effects.clone(),
+            };
+            ctx.emit(Event::Scheduled { item });
+        }
         Effect::Budget(m) => {
             let m = if *m < 0 { harm(ctx, *m) } else { *m };
             ctx.emit(Event::Money {
@@ -193,6 +228,7 @@ fn lose_star(ctx: &mut Ctx, lab: LabId) {
     let to = ctx.state.leading_rival();
     let to = if to == lab { None } else { Some(to) };
     ctx.emit(Event::PersonLeft { person, to });
+    super::rules::close_choice_about(ctx, person);
     let name = ctx.state.people[person as usize].name.clone();
     let dest = match to {
         Some(r) => ctx.content.labs[usize::from(r)].short.clone(),

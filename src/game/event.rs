@@ -64,6 +64,14 @@ pub enum Flow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
+    /// A consequence is set to land later.
+    Scheduled {
+        item: super::state::Scheduled,
+    },
+    /// The consequences due at the end of `month` have landed.
+    ScheduledLanded {
+        month: u16,
+    },
     WeeksSpent {
         lab: LabId,
         weeks: u8,
@@ -326,6 +334,8 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
         Event::TrackGain { lab, gain } => add_tracks(&mut state.labs[*lab as usize].tracks, gain),
         Event::ChoiceOpened { choice } => state.pending = Some(choice.clone()),
         Event::ChoiceClosed => state.pending = None,
+        Event::Scheduled { item } => state.scheduled.push(item.clone()),
+        Event::ScheduledLanded { month } => state.scheduled.retain(|s| s.month > *month),
         Event::EventFired { event } => state.fired.push(super::state::FiredEvent {
             event: *event,
             month: state.month,

@@ -86,6 +86,7 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
         history: Vec::new(),
         timeline: Vec::new(),
         ending: None,
+        scheduled: Vec::new(),
     };
     for (i, d) in content.labs.iter().enumerate() {
         for n in 0..d.stars {

@@ -39,7 +39,11 @@ pub fn refresh(ctx: &mut Ctx) {
             candidates.push(id);
             continue;
         }
-        let star = ctx.state.dice.world.chance_permille(300);
+        let star = ctx
+            .state
+            .dice
+            .world
+            .chance_permille(ctx.content.balance.hiring.star_permille);
         let person = new_person(ctx.content, ctx.state, star);
         let id = ctx.state.people.len() as PersonId;
         ctx.emit(Event::PersonJoined { person });

@@ -6,6 +6,7 @@
 //! way the [`GameState`] changes ([`event::apply_event`]). `EndMonth` resolves the month in the
 //! fixed order documented in [`month`].
 
+pub mod balance;
 pub mod command;
 pub mod data;
 pub mod deck;
@@ -34,7 +35,7 @@ pub use score::Score;
 pub use state::{Ending, GameState, PLAYER};
 
 /// The version of the rules. Saves record it; a change to how a game plays out bumps it.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// One game: its content and its state.
 #[derive(Debug, Clone)]

@@ -3,21 +3,18 @@
 //! 1. projects advance and finished ones pay off; integrations advance;
 //! 2. every lab's research progresses (with its breakdown by cause);
 //! 3. rivals make their moves, through the same commands as the player;
-//! 4. an event may strike the player (some ask for a choice next month);
+//! 4. consequences of earlier choices land; an event may strike the player (some ask for a
+//!    choice next month);
 //! 5. money comes in and goes out (income, salaries, licences, running compute);
 //! 6. morale drifts; 7. risk drifts and incidents may happen; 8. the board judges;
 //! 9. the race is checked for an ending; the month closes and the talent market refreshes.
 
+use super::data::Content;
 use super::event::{Event, Flow, Stat};
-use super::research::{self, AUTOMATION_THRESHOLD};
-use super::rules::{Ctx, LEASE_MONTHLY};
+use super::research;
+use super::rules::Ctx;
 use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
 use super::units::{Money, Progress, money};
-
-/// Monthly cost of one rank-and-file researcher, thousands of USD (pay, benefits, desk).
-pub const RESEARCHER_MONTHLY_THOUSANDS: Money = 50;
-/// Running one thousand owned GPUs for a month, USD millions.
-pub const COMPUTE_MONTHLY: Money = 1;
 
 pub fn resolve(ctx: &mut Ctx) {
     let labs = ctx.state.labs.len() as LabId;
@@ -31,6 +28,7 @@ pub fn resolve(ctx: &mut Ctx) {
     for lab in 1..labs {
         super::rivals::act(ctx, lab);
     }
+    super::effects::land_scheduled(ctx);
     super::deck::draw(ctx);
     for lab in 0..labs {
         money_step(ctx, lab);
@@ -63,20 +61,37 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
             }
         }
     }
+    // A lease whose term ran out at the last month's end goes back now, before research: a
+    // lease of N months gives N months of GPUs and N monthly bills.
+    let expired: Vec<(usize, ProjectKind)> = ctx
+        .state
+        .lab(lab)
+        .projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.months_left == 0 && matches!(p.kind, ProjectKind::Lease(_)))
+        .map(|(i, p)| (i, p.kind.clone()))
+        .collect();
+    finish(ctx, lab, expired);
     if ctx.state.lab(lab).projects.is_empty() {
         return;
     }
     ctx.emit(Event::ProjectsAdvanced { lab, months: 1 });
-    // Finish from the back so indices stay valid.
     let done: Vec<(usize, ProjectKind)> = ctx
         .state
         .lab(lab)
         .projects
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.months_left == 0)
+        .filter(|(_, p)| p.months_left == 0 && !matches!(p.kind, ProjectKind::Lease(_)))
         .map(|(i, p)| (i, p.kind.clone()))
         .collect();
+    finish(ctx, lab, done);
+}
+
+/// Finishes projects (given with their indices, in order) and pays them off.
+fn finish(ctx: &mut Ctx, lab: LabId, done: Vec<(usize, ProjectKind)>) {
+    // Finish from the back so indices stay valid.
     for (index, kind) in done.into_iter().rev() {
         ctx.emit(Event::ProjectFinished {
             lab,
@@ -97,7 +112,11 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
                     "finished {}: deploys now take {} ({} experiments a month)",
                     def.name,
                     minutes_label(new),
-                    research::experiments_per_month(new)
+                    research::experiments_per_month(
+                        &ctx.content.balance.research,
+                        new,
+                        ctx.state.lab(lab).review
+                    )
                 );
                 ctx.lab_news(lab, text);
             }
@@ -170,7 +189,7 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
     }
     let after = ctx.state.lab(lab).progress();
     let crossed = |mark: i32| before.points() < mark && after.points() >= mark;
-    if crossed(AUTOMATION_THRESHOLD) {
+    if crossed(ctx.content.balance.research.automation_threshold) {
         let name = ctx.content.labs[usize::from(lab)].name.clone();
         ctx.news(
             NewsKind::Milestone,
@@ -186,10 +205,11 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
 }
 
 /// Monthly money out of a lab, by flow.
-pub fn monthly_costs(state: &GameState, lab: LabId) -> [(Flow, Money); 3] {
+pub fn monthly_costs(content: &Content, state: &GameState, lab: LabId) -> [(Flow, Money); 3] {
+    let b = &content.balance;
     let l = state.lab(lab);
-    let salaries =
-        Money::from(l.researchers) * RESEARCHER_MONTHLY_THOUSANDS / 1_000 + state.star_payroll(lab);
+    let salaries = Money::from(l.researchers) * b.money.researcher_monthly_thousands / 1_000
+        + state.star_payroll(lab);
     let licences: Money = l
         .tech
         .iter()
@@ -197,7 +217,8 @@ pub fn monthly_costs(state: &GameState, lab: LabId) -> [(Flow, Money); 3] {
         .map(|a| state.techs[usize::from(a.tech)].licence_monthly)
         .sum();
     let owned = Money::from(l.compute.saturating_sub(l.leased));
-    let compute = owned * COMPUTE_MONTHLY + Money::from(l.leased) * LEASE_MONTHLY;
+    let compute =
+        owned * b.compute.running_monthly + Money::from(l.leased) * b.compute.lease_monthly;
     [
         (Flow::Salaries, salaries),
         (Flow::Licences, licences),
@@ -213,7 +234,7 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
         flow: Flow::Income,
     });
     let mut burn = 0;
-    for (flow, amount) in monthly_costs(ctx.state, lab) {
+    for (flow, amount) in monthly_costs(ctx.content, ctx.state, lab) {
         ctx.pay(lab, amount, flow);
         burn += amount;
     }
@@ -231,6 +252,7 @@ fn money_step(ctx: &mut Ctx, lab: LabId) {
 }
 
 fn morale_step(ctx: &mut Ctx, lab: LabId) {
+    let s = &ctx.content.balance.safety;
     let l = ctx.state.lab(lab);
     let mut delta: i64 = if l.morale < 55 {
         2
@@ -240,7 +262,7 @@ fn morale_step(ctx: &mut Ctx, lab: LabId) {
         0
     };
     // Crunch: many experiments with thin review wears people out.
-    if l.deploy_minutes < 30 && l.review < 30 {
+    if l.deploy_minutes < s.crunch_minutes && l.review < s.crunch_review {
         delta -= 1;
     }
     if l.months_in_debt > 0 {
@@ -250,23 +272,28 @@ fn morale_step(ctx: &mut Ctx, lab: LabId) {
 }
 
 fn risk_step(ctx: &mut Ctx, lab: LabId) {
+    let s = &ctx.content.balance.safety;
     let l = ctx.state.lab(lab);
-    let experiments = research::experiments_per_month(l.deploy_minutes) as i64;
+    let experiments = research::lab_experiments(&ctx.content.balance.research, l) as i64;
     // Fast deploys with thin review raise risk; strong review brings it down.
-    let mut delta = experiments * (60 - i64::from(l.review)).max(0) / 3_000;
-    if l.review >= 50 {
+    let mut delta =
+        experiments * (s.review_target - i64::from(l.review)).max(0) / s.risk_divisor.max(1);
+    if l.review >= s.strong_review {
         delta -= 1;
     }
-    if l.review < 20 {
+    if l.review < s.thin_review {
         delta += 1;
     }
     ctx.stat(lab, Stat::Risk, delta);
     let risk = i64::from(ctx.state.lab(lab).risk);
-    let incident = (risk - 35) * 6;
+    let incident = (risk - s.incident_from) * s.incident_permille_per_point;
     if ctx.state.dice.incidents.chance_permille(incident) {
-        let catastrophic = lab == PLAYER
-            && risk >= 80
-            && ctx.state.dice.incidents.chance_permille((risk - 75) * 40);
+        let catastrophic =
+            lab == PLAYER
+                && risk >= i64::from(s.catastrophe_from)
+                && ctx.state.dice.incidents.chance_permille(
+                    (risk - s.catastrophe_base) * s.catastrophe_permille_per_point,
+                );
         if catastrophic {
             ctx.news(
                 NewsKind::Warning,
@@ -279,10 +306,10 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
             }
             return;
         }
-        ctx.stat(lab, Stat::Morale, -5);
-        ctx.stat(lab, Stat::Board, -6);
-        ctx.stat(lab, Stat::Risk, -12);
-        ctx.stat(lab, Stat::Review, 5);
+        ctx.stat(lab, Stat::Morale, i64::from(s.incident_morale));
+        ctx.stat(lab, Stat::Board, i64::from(s.incident_board));
+        ctx.stat(lab, Stat::Risk, i64::from(s.incident_risk));
+        ctx.stat(lab, Stat::Review, i64::from(s.incident_review));
         ctx.emit(Event::Stat {
             lab,
             stat: Stat::Disruption,
@@ -296,30 +323,31 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
 }
 
 fn board_step(ctx: &mut Ctx, before: Progress) {
+    let b = &ctx.content.balance.board;
     let l = ctx.state.player();
     let gained = l.progress().0 - before.0;
-    let costs: Money = monthly_costs(ctx.state, PLAYER)
+    let costs: Money = monthly_costs(ctx.content, ctx.state, PLAYER)
         .iter()
         .map(|(_, m)| m)
         .sum();
     let income = l.income;
     let mut delta: i64 = 0;
-    if gained >= 2_500 {
+    if gained >= b.good_month {
         delta += 2;
-    } else if gained < 1_200 {
+    } else if gained < b.poor_month {
         delta -= 1;
     }
-    if costs > income * 3 / 2 {
-        delta -= 2;
+    if costs > income * b.burn_pct / 100 {
+        delta += b.burn_malus;
     }
     let rank = ctx.state.player_rank();
     if rank == 1 {
-        delta += 2;
+        delta += b.leader_bonus;
     }
     let months_in_debt = l.months_in_debt;
     let in_debt = months_in_debt > 0;
     if in_debt {
-        delta -= 6;
+        delta += b.debt_malus;
     }
     if l.board < 50 && delta == 0 {
         delta += 1;
@@ -329,12 +357,14 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
         ctx.news(
             NewsKind::Warning,
             format!(
-                "The budget is overdrawn ({}): the board will freeze it after 3 months in the red",
-                money(ctx.state.player().budget)
+                "The budget is overdrawn ({}): the board will freeze it after {} in the red",
+                money(ctx.state.player().budget),
+                super::data::plural(ctx.content.balance.money.debt_months_to_freeze, "month")
             ),
         );
     }
-    let frozen = ctx.state.player().board <= 0 || months_in_debt >= 3;
+    let frozen = ctx.state.player().board <= 0
+        || months_in_debt >= ctx.content.balance.money.debt_months_to_freeze;
     if frozen && ctx.state.ending.is_none() {
         ctx.news(
             NewsKind::Warning,
@@ -361,8 +391,9 @@ fn ending_step(ctx: &mut Ctx, before: &[Progress]) {
     if let Some(first) = first {
         let ending = if first == PLAYER {
             let p = ctx.state.player();
+            let s = &ctx.content.balance.safety;
             Ending::PlayerFirst {
-                careful: p.risk < 50 && p.review >= 40,
+                careful: p.risk < s.careful_risk && p.review >= s.careful_review,
             }
         } else {
             let rival = first;

@@ -221,7 +221,7 @@ fn scripted(
             if c.role != Role::Research || c.refused_month == Some(state.month) {
                 continue;
             }
-            let salary = (c.salary * 125 / 100).min(rules::offer_range(c.salary).1);
+            let salary = (c.salary * 125 / 100).min(rules::offer_range(content, c.salary).1);
             if i64::from(salary) * 2 + reserve >= budget {
                 continue;
             }
@@ -231,7 +231,7 @@ fn scripted(
         }
         if let Some(id) = best {
             let ask = state.people[id as usize].salary;
-            let salary = (ask * 125 / 100).min(rules::offer_range(ask).1);
+            let salary = (ask * 125 / 100).min(rules::offer_range(content, ask).1);
             if let Some(c) = pick(Command::Offer { person: id, salary }) {
                 return Some(c);
             }
@@ -251,7 +251,8 @@ fn scripted(
             .iter()
             .any(|pr| matches!(pr.kind, ProjectKind::DataCentre(_)));
         if !building && budget > reserve * 3 {
-            let k = ((budget - reserve * 2) / 3 / rules::DATA_CENTRE_COST).clamp(0, 150) as u32;
+            let k = ((budget - reserve * 2) / 3 / content.balance.compute.data_centre_cost)
+                .clamp(0, 150) as u32;
             if k >= 10 {
                 if let Some(c) = pick(Command::BuildDataCentre(k)) {
                     return Some(c);
@@ -280,7 +281,7 @@ fn random_candidates(content: &Content, state: &GameState, rng: &mut Pcg32) -> V
                 };
                 let id = state.market[i];
                 let ask = state.people[id as usize].salary;
-                let (lo, hi) = rules::offer_range(ask);
+                let (lo, hi) = rules::offer_range(content, ask);
                 Command::Offer {
                     person: id,
                     salary: rng.range(i64::from(lo), i64::from(hi.min(ask * 2))) as u32,

@@ -4,15 +4,9 @@
 //! player's stars.
 
 use super::command::Command;
-use super::data::Personality;
+use super::data::{Content, Personality};
 use super::rules::{self, Ctx};
 use super::state::{GameState, LabId, PLAYER, ProjectKind};
-
-/// Chance per week that a rival makes a move, per mille.
-const RIVAL_ACTIVITY: i64 = 750;
-
-/// Months a rival waits before approaching someone who joined or was kept by a matched offer.
-const POACH_COOLDOWN: u16 = 6;
 
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,16 +23,10 @@ enum Move {
     Morale,
 }
 
-/// How much a personality likes each move.
-fn preference(p: Personality) -> [(Move, u32); 10] {
+/// How much a personality likes each move (weights from the balance).
+fn preference(content: &Content, p: Personality) -> [(Move, u32); 10] {
     use Move::*;
-    let w = match p {
-        Personality::ProductSpeed => [30, 8, 12, 10, 18, 8, 25, 0, 6, 6],
-        Personality::ComputeDepth => [25, 4, 30, 2, 18, 4, 10, 4, 8, 6],
-        Personality::SafetyFirst => [28, 3, 12, 6, 15, 4, 8, 0, 25, 8],
-        Personality::BruteForce => [28, 15, 25, 15, 10, 6, 6, 6, 0, 3],
-        Personality::EfficientOpen => [20, 2, 8, 4, 25, 10, 4, 25, 4, 6],
-    };
+    let w = content.balance.preferences(p);
     let moves = [
         Hire, Poach, Compute, Lease, Pipeline, Adopt, Ship, Release, Safety, Morale,
     ];
@@ -55,13 +43,18 @@ pub fn act(ctx: &mut Ctx, lab: LabId) {
         return;
     }
     react_to_dependency(ctx, lab);
-    let prefs = preference(ctx.state.lab(lab).personality);
+    let prefs = preference(ctx.content, ctx.state.lab(lab).personality);
+    let r = &ctx.content.balance.rivals;
+    // A rival that sees the player level with or ahead of it works harder at the race.
+    let player = ctx.state.player().progress().0;
+    let pressed = player + r.close_points * 1_000 >= ctx.state.lab(lab).progress().0;
+    let activity = r.activity + if pressed { r.pressure_activity } else { 0 };
     for _ in 0..4 {
         if ctx.state.lab(lab).weeks == 0 {
             break;
         }
-        // A lab leader spends about half their weeks on the race, the rest on running the lab.
-        if !ctx.state.dice.rivals.chance_permille(RIVAL_ACTIVITY) {
+        // A lab leader spends part of their weeks on the race, the rest on running the lab.
+        if !ctx.state.dice.rivals.chance_permille(activity) {
             continue;
         }
         let weights: Vec<u32> = prefs.iter().map(|(_, w)| *w).collect();
@@ -90,28 +83,29 @@ fn react_to_dependency(ctx: &mut Ctx, lab: LabId) {
         .map(|t| t.id.as_str())
         .collect();
     for id in used {
-        if ctx.state.dice.rivals.chance_permille(250) {
+        if ctx
+            .state
+            .dice
+            .rivals
+            .chance_permille(content.balance.rivals.raise_permille)
+        {
             let _ = rules::apply_in(ctx, lab, &Command::RaiseLicence(id.to_string()));
         }
     }
 }
 
-fn reserve(state: &GameState, lab: LabId) -> i64 {
+fn reserve(content: &Content, state: &GameState, lab: LabId) -> i64 {
     let l = state.lab(lab);
-    l.income * 2
+    l.income * content.balance.rivals.reserve_months
 }
 
 fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
     let content = ctx.content;
     let state = &*ctx.state;
     let l = state.lab(lab);
-    let spare = l.budget - reserve(state, lab);
-    let generous = match l.personality {
-        Personality::BruteForce => 140,
-        Personality::ProductSpeed => 125,
-        Personality::EfficientOpen => 95,
-        _ => 115,
-    };
+    let spare = l.budget - reserve(content, state, lab);
+    let generous = content.balance.generosity(l.personality);
+    let compute = &content.balance.compute;
     match m {
         Move::Hire => {
             let best = state
@@ -124,8 +118,8 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
                 .filter(|&id| Money::from(state.people[id as usize].salary) * 2 < spare)
                 .max_by_key(|&id| (state.people[id as usize].skill, std::cmp::Reverse(id)))?;
             let ask = state.people[best as usize].salary;
-            let salary =
-                (ask * generous / 100).clamp(rules::offer_range(ask).0, rules::offer_range(ask).1);
+            let (lo, hi) = rules::offer_range(content, ask);
+            let salary = (ask * generous / 100).clamp(lo, hi);
             Some(Command::Offer {
                 person: best,
                 salary,
@@ -135,10 +129,13 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             let target = state
                 .staff_of(PLAYER)
                 // Someone who just joined or just had their pay matched is left alone a while.
-                .filter(|(_, p)| p.star && state.month >= p.since + POACH_COOLDOWN)
+                .filter(|(_, p)| {
+                    p.star && state.month >= p.since + content.balance.rivals.poach_cooldown
+                })
                 .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
                 .map(|(id, p)| (id, p.salary))?;
-            let salary = (target.1 * (generous + 25) / 100).min(rules::offer_range(target.1).1);
+            let salary =
+                (target.1 * (generous + 25) / 100).min(rules::offer_range(content, target.1).1);
             if Money::from(salary) * 3 > spare {
                 return None;
             }
@@ -155,11 +152,11 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             if building {
                 return None;
             }
-            let k = (spare / 2 / rules::DATA_CENTRE_COST).clamp(0, 200) as u32;
+            let k = (spare / 2 / compute.data_centre_cost.max(1)).clamp(0, 200) as u32;
             (k >= 10).then_some(Command::BuildDataCentre(k))
         }
         Move::Lease => {
-            let k = (spare / 10 / rules::LEASE_MONTHLY).clamp(0, 50) as u32;
+            let k = (spare / 10 / compute.lease_monthly.max(1)).clamp(0, 50) as u32;
             (k >= 5).then_some(Command::LeaseCompute(k))
         }
         Move::Pipeline => {

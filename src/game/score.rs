@@ -41,26 +41,33 @@ pub fn score(content: &Content, state: &GameState) -> Score {
         .map(|l| l.progress().0)
         .max()
         .unwrap_or(0);
+    let s = &content.balance.score;
     let lead_points = i64::from(p.progress().0 - best_rival) / 1000;
     let outcome = match &state.ending {
-        Some(Ending::PlayerFirst { careful: true }) => 5_000,
-        Some(Ending::PlayerFirst { careful: false }) => 2_000,
-        Some(Ending::Deadline { rank: 1 }) => 3_000,
-        Some(Ending::Deadline { rank }) => 1_500 - 250 * i64::from(rank.saturating_sub(2)),
-        Some(Ending::RivalFirst { .. }) => 800,
+        Some(Ending::PlayerFirst { careful: true }) => s.careful_win,
+        Some(Ending::PlayerFirst { careful: false }) => s.reckless_win,
+        Some(Ending::Deadline { rank: 1 }) => s.deadline_lead,
+        Some(Ending::Deadline { rank }) => {
+            s.deadline_second - s.deadline_rank_step * i64::from(rank.saturating_sub(2))
+        }
+        Some(Ending::RivalFirst { .. }) => s.rival_first,
         Some(Ending::BudgetFrozen) | Some(Ending::Catastrophe) => 0,
         None => 0,
     };
     let won = state.ending.as_ref().is_some_and(Ending::is_win);
-    let margin = (lead_points * 30).clamp(-1_500, 1_500);
+    let margin = (lead_points * s.margin_per_point).clamp(-s.margin_cap, s.margin_cap);
     let months_left = i64::from(content.scenario.months.saturating_sub(state.month));
-    let speed = if won { months_left * 100 } else { 0 };
+    let speed = if won {
+        months_left * s.speed_per_month
+    } else {
+        0
+    };
     let safety = if matches!(state.ending, Some(Ending::Catastrophe)) {
         0
     } else {
-        i64::from(100 - p.risk) * 8 + i64::from(p.review) * 4
+        i64::from(100 - p.risk) * s.safety_per_risk + i64::from(p.review) * s.safety_per_review
     };
-    let money = (p.budget / 100).clamp(0, 1_500);
+    let money = (p.budget / s.money_div.max(1)).clamp(0, s.money_cap);
     let total = outcome + margin + speed + safety + money;
     Score {
         outcome,

@@ -47,6 +47,18 @@ pub struct GameState {
     /// The player's decisions that shaped the game, for the debrief.
     pub timeline: Vec<TimelineEntry>,
     pub ending: Option<Ending>,
+    /// Consequences of earlier choices still to come, in the order they were made.
+    pub scheduled: Vec<Scheduled>,
+}
+
+/// A delayed consequence: effects on a lab that land at the end of a given month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scheduled {
+    /// The month at whose end it lands.
+    pub month: u16,
+    pub lab: LabId,
+    pub note: String,
+    pub effects: Vec<super::data::Effect>,
 }
 
 /// The game's random streams. Each purpose draws from its own stream, so what a player does

@@ -6,7 +6,7 @@
 use crate::game::Game;
 use crate::game::data::Content;
 use crate::game::event::{Event, Flow, Stat};
-use crate::game::research::{SpeedBreakdown, experiments_per_month};
+use crate::game::research::SpeedBreakdown;
 use crate::game::state::{Ending, News, PLAYER};
 use crate::game::units::{Money, Progress};
 
@@ -24,6 +24,8 @@ pub struct Snapshot {
     pub risk: i64,
     pub board: i64,
     pub deploy_minutes: u32,
+    /// Experiments a month at the end of the month (deploy time and review together).
+    pub experiments: u32,
     pub progress: Vec<Progress>,
     /// The player's three research tracks.
     pub tracks: [Progress; 3],
@@ -42,6 +44,7 @@ impl Snapshot {
             risk: i64::from(p.risk),
             board: i64::from(p.board),
             deploy_minutes: p.deploy_minutes,
+            experiments: crate::game::research::lab_experiments(&game.content.balance.research, p),
             progress: s.labs.iter().map(|l| l.progress()).collect(),
             tracks: p.tracks,
         }
@@ -54,7 +57,7 @@ impl Snapshot {
             Figure::Risk => self.risk,
             Figure::Board => self.board,
             Figure::Deploy => i64::from(self.deploy_minutes),
-            Figure::Experiments => i64::from(experiments_per_month(self.deploy_minutes)),
+            Figure::Experiments => i64::from(self.experiments),
             _ => 0,
         }
     }

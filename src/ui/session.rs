@@ -89,7 +89,7 @@ pub struct Derived {
 impl Derived {
     pub fn of(game: &Game) -> Derived {
         let content = &game.content;
-        let costs: Vec<(Flow, Money)> = monthly_costs(&game.state, PLAYER).to_vec();
+        let costs: Vec<(Flow, Money)> = monthly_costs(&game.content, &game.state, PLAYER).to_vec();
         let burn: Money = costs.iter().map(|(_, m)| m).sum();
         let p = game.state.player();
         let net = burn - p.income;
@@ -104,7 +104,11 @@ impl Derived {
             income: p.income,
             runway: Some(runway),
             forecast: research::speed(content, &game.state, PLAYER),
-            talent_units: research::talent_units(&game.state, PLAYER),
+            talent_units: research::talent_units(
+                &game.content.balance.research,
+                &game.state,
+                PLAYER,
+            ),
             legacy_pct: research::legacy_pct(content, &game.state, PLAYER),
             tech_pct: research::tech_pct(content, &game.state, PLAYER).0,
         }

@@ -29,7 +29,11 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 let def = &content.legacy[usize::from(i)];
                 ctx.emit(Event::Retired { lab, legacy: i });
                 ctx.stat(lab, Stat::Disruption, 1);
-                ctx.stat(lab, Stat::Morale, -2);
+                ctx.stat(
+                    lab,
+                    Stat::Morale,
+                    i64::from(content.balance.actions.retire_morale),
+                );
                 ctx.lab_news(
                     lab,
                     format!(
@@ -63,18 +67,20 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             }
         }
         Command::BuildDataCentre(k) => {
+            let months = content.balance.compute.data_centre_months;
             ctx.emit(Event::ProjectStarted {
                 lab,
                 project: Project {
                     kind: ProjectKind::DataCentre(*k),
-                    months_left: DATA_CENTRE_MONTHS,
-                    months_total: DATA_CENTRE_MONTHS,
+                    months_left: months,
+                    months_total: months,
                 },
             });
             ctx.lab_news(
                 lab,
                 format!(
-                    "began a data centre for {k}k GPUs (online in {DATA_CENTRE_MONTHS} months)"
+                    "began a data centre for {k}k GPUs (online in {})",
+                    plural(months, "month")
                 ),
             );
             ctx.timeline(lab, Lever::Compute, format!("Data centre, {k}k GPUs"));
@@ -84,29 +90,40 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             lease(ctx, lab, *k);
             ctx.lab_news(
                 lab,
-                format!("leased {k}k cloud GPUs for {LEASE_MONTHS} months"),
+                format!(
+                    "leased {k}k cloud GPUs for {}",
+                    plural(content.balance.compute.lease_months, "month")
+                ),
             );
             ctx.timeline(lab, Lever::Compute, format!("Leased {k}k GPUs"));
         }
         Command::OpenRelease => open_release(ctx, lab),
         Command::SafetyReview => {
-            ctx.stat(lab, Stat::Review, 12);
-            ctx.stat(lab, Stat::Risk, -8);
-            ctx.stat(lab, Stat::SpeedBonus, -3);
+            let s = &content.balance.safety;
+            ctx.stat(lab, Stat::Review, i64::from(s.review_gain));
+            ctx.stat(lab, Stat::Risk, i64::from(s.review_risk));
+            ctx.stat(lab, Stat::SpeedBonus, i64::from(s.review_speed_pct));
             ctx.lab_news(lab, "invested in safety and security review".to_string());
             ctx.timeline(lab, Lever::Safety, "Safety review".to_string());
         }
         Command::ShipAi => {
+            let a = &content.balance.actions;
             ctx.stat(lab, Stat::Products, 1);
-            ctx.stat(lab, Stat::Income, 120);
-            ctx.stat(lab, Stat::Data, 8);
-            ctx.stat(lab, Stat::Risk, 4);
+            ctx.stat(lab, Stat::Income, a.ship_ai_income);
+            ctx.stat(lab, Stat::Data, i64::from(a.ship_ai_data));
+            ctx.stat(lab, Stat::Risk, i64::from(a.ship_ai_risk));
             ctx.stat(lab, Stat::Board, 3);
             ctx.lab_news(lab, "shipped AI into its products".to_string());
             ctx.timeline(lab, Lever::Product, "Shipped AI into the apps".to_string());
         }
         Command::Morale => {
-            ctx.stat(lab, Stat::Morale, 10);
+            // Diminishing returns: the closer to 100, the less a gesture adds.
+            let a = &content.balance.actions;
+            let gap = (100 - ctx.state.lab(lab).morale).max(0);
+            let gain = (gap * a.morale_gain_pct / 100)
+                .max(a.morale_gain_min)
+                .min(gap);
+            ctx.stat(lab, Stat::Morale, i64::from(gain));
             ctx.lab_news(lab, "gave the team a breather and recognition".to_string());
             ctx.timeline(lab, Lever::Morale, "Looked after morale".to_string());
         }
@@ -122,7 +139,8 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
         Command::RaiseLicence(id) => {
             if let Ok(t) = tech_index(content, id) {
                 let price = ctx.state.techs[usize::from(t)].licence_monthly;
-                let monthly = price + (price * 30 / 100).max(1);
+                let monthly =
+                    price + (price * content.balance.actions.licence_raise_pct / 100).max(1);
                 ctx.emit(Event::LicenceChanged { tech: t, monthly });
                 ctx.lab_news(
                     lab,
@@ -150,8 +168,8 @@ fn lease(ctx: &mut Ctx, lab: LabId, k: u32) {
         lab,
         project: Project {
             kind: ProjectKind::Lease(k),
-            months_left: LEASE_MONTHS,
-            months_total: LEASE_MONTHS,
+            months_left: ctx.content.balance.compute.lease_months,
+            months_total: ctx.content.balance.compute.lease_months,
         },
     });
 }
@@ -273,15 +291,20 @@ fn choose(ctx: &mut Ctx, option: u8) {
             rival,
             salary,
         } => {
+            // The person may have left already (another rival's offer the same month): a
+            // match then has nobody to keep, and costs nothing.
+            if ctx.state.people[person as usize].employer != Some(PLAYER) {
+                return;
+            }
             if option == 0 {
-                ctx.pay(PLAYER, signing_bonus(salary), Flow::Action);
+                ctx.pay(PLAYER, signing_bonus(ctx.content, salary), Flow::Action);
                 ctx.emit(Event::SalaryChanged { person, salary });
                 let loyalty = ctx.state.people[person as usize]
                     .loyalty
                     .saturating_add(15)
                     .min(100);
                 ctx.emit(Event::LoyaltyChanged { person, loyalty });
-                if salary >= BIG_PACKAGE {
+                if salary >= ctx.content.balance.actions.big_package {
                     ctx.stat(PLAYER, Stat::Board, -1);
                 }
                 let name = ctx.state.people[person as usize].name.clone();

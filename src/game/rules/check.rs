@@ -40,26 +40,35 @@ pub(super) fn deal_index(content: &Content, id: &str) -> Result<u16, RuleError> 
 }
 
 /// The lowest and highest yearly salary the rules accept for an offer to a person asking `ask`.
-pub fn offer_range(ask: u32) -> (u32, u32) {
-    ((ask / 2).max(1), (ask.saturating_mul(3)).clamp(1, 1500))
+pub fn offer_range(content: &Content, ask: u32) -> (u32, u32) {
+    let a = &content.balance.actions;
+    let pct = |p: u32| (u64::from(ask) * u64::from(p) / 100).min(u64::from(u32::MAX)) as u32;
+    (
+        pct(a.offer_min_pct).max(1),
+        pct(a.offer_max_pct).clamp(1, 1500),
+    )
 }
 
-/// Signing bonus paid up front with an accepted offer: a quarter of the first year.
-pub fn signing_bonus(salary: u32) -> Money {
-    Money::from(salary) / 4
+/// Signing bonus paid up front with an accepted offer: a share of the first year.
+pub fn signing_bonus(content: &Content, salary: u32) -> Money {
+    Money::from(salary) * Money::from(content.balance.actions.signing_bonus_pct) / 100
 }
 
-fn morale_cost(state: &GameState, lab: LabId) -> Money {
-    50 + Money::from(state.lab(lab).researchers) / 100
+fn morale_cost(content: &Content, state: &GameState, lab: LabId) -> Money {
+    let a = &content.balance.actions;
+    a.morale_cost_base
+        + Money::from(state.lab(lab).researchers) / a.morale_cost_per_researchers.max(1)
 }
 
 /// What a command costs (weeks and money up front), without checking whether it is allowed.
 pub fn cost(content: &Content, state: &GameState, lab: LabId, command: &Command) -> Cost {
     let c = |weeks: u8, money: Money| Cost { weeks, money };
+    let b = &content.balance;
     match command {
         Command::Offer { person, salary } => {
             let star = state.people.get(*person as usize).is_some_and(|p| p.star);
-            c(if star { 2 } else { 1 }, signing_bonus(*salary))
+            let weeks = if star { b.actions.star_offer_weeks } else { 1 };
+            c(weeks, signing_bonus(content, *salary))
         }
         Command::Adopt(id) => match tech_index(content, id) {
             Ok(t) => c(1, content.techs[usize::from(t)].adopt_cost),
@@ -84,12 +93,13 @@ pub fn cost(content: &Content, state: &GameState, lab: LabId, command: &Command)
             Ok(s) => c(1, content.stages[usize::from(s)].cost),
             Err(_) => c(1, 0),
         },
-        Command::BuildDataCentre(k) => c(1, Money::from(*k) * DATA_CENTRE_COST),
-        Command::LeaseCompute(k) => c(1, Money::from(*k) * LEASE_MONTHLY),
-        Command::OpenRelease => c(1, OPEN_RELEASE_COST),
-        Command::SafetyReview => c(1, SAFETY_REVIEW_COST),
-        Command::ShipAi => c(1, SHIP_AI_COST),
-        Command::Morale => c(1, morale_cost(state, lab)),
+        Command::BuildDataCentre(k) => c(1, Money::from(*k) * b.compute.data_centre_cost),
+        // A lease is paid month by month with the other bills, from the month it starts.
+        Command::LeaseCompute(_) => c(1, 0),
+        Command::OpenRelease => c(1, b.actions.open_release_cost),
+        Command::SafetyReview => c(1, b.safety.review_cost),
+        Command::ShipAi => c(1, b.actions.ship_ai_cost),
+        Command::Morale => c(1, morale_cost(content, state, lab)),
         Command::Deal(id) => match deal_index(content, id) {
             Ok(d) => {
                 let d = &content.deals[usize::from(d)];
@@ -161,7 +171,7 @@ fn check_specific(
             if lab == PLAYER && p.refused_month == Some(state.month) {
                 return Err(RuleError::AlreadyRefused(p.name.clone()));
             }
-            let (min, max) = offer_range(p.salary);
+            let (min, max) = offer_range(content, p.salary);
             if *salary < min || *salary > max {
                 return Err(RuleError::OfferOutOfRange { min, max });
             }
@@ -175,6 +185,14 @@ fn check_specific(
             if l.tech_status(t).is_some() {
                 return Err(RuleError::AlreadyAdopted(def.name.clone()));
             }
+            available(
+                content,
+                state,
+                l,
+                &def.name,
+                def.available_from,
+                def.min_progress,
+            )?;
             if let Some(busy) = l.tech.iter().find(|a| a.integrating > 0) {
                 let name = &content.techs[usize::from(busy.tech)].name;
                 return Err(RuleError::IntegrationBusy(name.clone()));
@@ -204,6 +222,14 @@ fn check_specific(
             if l.projects.iter().any(|p| p.kind == ProjectKind::Build(t)) {
                 return Err(RuleError::AlreadyBuilding(def.name.clone()));
             }
+            available(
+                content,
+                state,
+                l,
+                &def.name,
+                def.available_from,
+                def.min_progress,
+            )?;
             building_busy(content, l)?;
         }
         Command::Retire(id) => {
@@ -228,6 +254,14 @@ fn check_specific(
             if l.projects.iter().any(|p| p.kind == ProjectKind::Stage(s)) {
                 return Err(RuleError::StageUnderWay(def.name.clone()));
             }
+            available(
+                content,
+                state,
+                l,
+                &def.name,
+                def.available_from,
+                def.min_progress,
+            )?;
             if let Some(busy) = l.projects.iter().find_map(|p| match p.kind {
                 ProjectKind::Stage(b) => Some(b),
                 _ => None,
@@ -247,32 +281,48 @@ fn check_specific(
             }
         }
         Command::BuildDataCentre(k) => {
-            if *k == 0 || *k > MAX_DATA_CENTRE {
-                return Err(RuleError::ComputeOutOfRange {
-                    max: MAX_DATA_CENTRE,
-                });
+            let max = content.balance.compute.max_data_centre;
+            if *k == 0 || *k > max {
+                return Err(RuleError::ComputeOutOfRange { max });
             }
         }
         Command::LeaseCompute(k) => {
-            if *k == 0 || *k > MAX_LEASE {
-                return Err(RuleError::ComputeOutOfRange { max: MAX_LEASE });
+            let c = &content.balance.compute;
+            if *k == 0 || *k > c.max_lease {
+                return Err(RuleError::ComputeOutOfRange { max: c.max_lease });
+            }
+            // The first month's bill must be there when the GPUs arrive.
+            let bill = Money::from(*k) * c.lease_monthly;
+            if bill > l.budget {
+                return Err(RuleError::NotEnoughBudget {
+                    need: money(bill),
+                    have: money(l.budget),
+                });
             }
         }
         Command::OpenRelease => {
+            let a = &content.balance.actions;
             if let Some(last) = l.last_release_month {
                 let months = state.month.saturating_sub(last);
-                if months < 3 {
-                    return Err(RuleError::ReleaseTooSoon { months });
+                if months < a.open_release_gap {
+                    return Err(RuleError::ReleaseTooSoon {
+                        months,
+                        gap: a.open_release_gap,
+                    });
                 }
             }
-            need_progress(l.progress().points(), 15)?;
+            need_progress(l.progress().points(), a.open_release_min_progress)?;
         }
         Command::SafetyReview => {}
         Command::ShipAi => {
-            if l.products >= MAX_PRODUCTS {
+            let a = &content.balance.actions;
+            if l.products >= a.max_products {
                 return Err(RuleError::ProductsMaxed);
             }
-            need_progress(l.progress().points(), 20 + 10 * i32::from(l.products))?;
+            need_progress(
+                l.progress().points(),
+                a.ship_ai_min_progress + a.ship_ai_progress_step * i32::from(l.products),
+            )?;
         }
         Command::Morale => {
             if l.morale >= 100 {
@@ -298,8 +348,11 @@ fn check_specific(
             if &def.vendor != lab_id {
                 return Err(RuleError::NotVendor(def.name.clone()));
             }
+            if def.open_source {
+                return Err(RuleError::OpenSource(def.name.clone()));
+            }
             if let Some(m) = state.techs[usize::from(t)].raised_month
-                && state.month < m + 6
+                && state.month < m + content.balance.actions.licence_raise_gap
             {
                 return Err(RuleError::PriceRaisedRecently(def.name.clone()));
             }
@@ -408,7 +461,7 @@ pub fn choice_cost(content: &Content, state: &GameState, option: u8) -> Money {
     match &p.source {
         ChoiceSource::Poach { salary, .. } => {
             if option == 0 {
-                signing_bonus(*salary)
+                signing_bonus(content, *salary)
             } else {
                 0
             }
@@ -429,6 +482,25 @@ pub fn choice_cost(content: &Content, state: &GameState, option: u8) -> Money {
                 spend * Money::from(content.difficulty.event_severity_pct) / 100
             }),
     }
+}
+
+/// Whether something that opens later in the race (a new model, a new tier of automation) is
+/// on offer yet: from a month of the campaign, and once the lab's progress is high enough.
+pub fn available(
+    content: &Content,
+    state: &GameState,
+    l: &crate::game::state::Lab,
+    name: &str,
+    from_month: u16,
+    min_progress: u32,
+) -> Result<(), RuleError> {
+    if state.month < from_month {
+        return Err(RuleError::NotYetAvailable {
+            what: name.to_string(),
+            when: content.date_label(from_month),
+        });
+    }
+    need_progress(l.progress().points(), min_progress as i32)
 }
 
 fn need_progress(have: i32, need: i32) -> Result<(), RuleError> {

@@ -4,16 +4,22 @@
 use super::*;
 
 /// Acceptance of an offer, per mille, before any counter-offer.
-pub fn acceptance_permille(state: &GameState, lab: LabId, person: PersonId, salary: u32) -> i64 {
+pub fn acceptance_permille(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+    person: PersonId,
+    salary: u32,
+) -> i64 {
+    let h = &content.balance.hiring;
     let p = &state.people[person as usize];
     let ratio = i64::from(salary) * 100 / i64::from(p.salary.max(1));
-    let mut chance = match ratio {
-        r if r < 90 => 200,
-        r if r < 110 => 450,
-        r if r < 130 => 650,
-        _ => 800,
-    };
-    chance -= i64::from(p.loyalty) * 3;
+    let mut chance = h
+        .acceptance
+        .iter()
+        .find(|(below, _)| ratio < *below)
+        .map_or(h.acceptance_above, |(_, c)| *c);
+    chance -= i64::from(p.loyalty) * h.loyalty_permille;
     let mine = state.lab(lab).progress();
     let leader = state
         .labs
@@ -24,22 +30,16 @@ pub fn acceptance_permille(state: &GameState, lab: LabId, person: PersonId, sala
         .max()
         .unwrap_or_default();
     if mine >= leader {
-        chance += 100;
-    } else if leader.0 - mine.0 > 10_000 {
-        chance -= 50;
+        chance += h.leader_bonus;
+    } else if leader.0 - mine.0 > h.far_behind * 1_000 {
+        chance -= h.far_behind_malus;
     }
-    chance.clamp(50, 950)
+    chance.clamp(h.min_chance, h.max_chance)
 }
 
 /// How likely a rival is to counter an offer for one of its people, per mille.
-pub fn counter_permille(personality: Personality) -> i64 {
-    match personality {
-        Personality::BruteForce => 700,
-        Personality::ProductSpeed => 600,
-        Personality::ComputeDepth => 500,
-        Personality::SafetyFirst => 300,
-        Personality::EfficientOpen => 200,
-    }
+pub fn counter_permille(content: &Content, personality: Personality) -> i64 {
+    content.balance.counter_permille(personality)
 }
 
 pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
@@ -48,17 +48,22 @@ pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
         poach_player(ctx, lab, person, salary);
         return;
     }
-    let mut chance = acceptance_permille(ctx.state, lab, person, salary);
+    let h = &ctx.content.balance.hiring;
+    let mut chance = acceptance_permille(ctx.content, ctx.state, lab, person, salary);
     let mut countered_by = None;
     if let Some(rival) = employer {
         let r = ctx.state.lab(rival);
         let can_pay = r.budget > Money::from(salary) * 2;
-        let counter = counter_permille(r.personality);
+        let counter = counter_permille(ctx.content, r.personality);
         if can_pay && ctx.state.dice.of(lab).chance_permille(counter) {
             countered_by = Some(rival);
             let ratio = i64::from(salary) * 100
                 / i64::from(ctx.state.people[person as usize].salary.max(1));
-            chance -= if ratio >= 150 { 100 } else { 250 };
+            chance -= if ratio >= 150 {
+                h.counter_generous
+            } else {
+                h.counter_malus
+            };
         }
     }
     if ctx.state.dice.of(lab).chance_permille(chance) {
@@ -90,17 +95,19 @@ pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
 }
 
 fn hire(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32, from: Option<LabId>) {
-    ctx.pay(lab, signing_bonus(salary), Flow::Action);
+    ctx.pay(lab, signing_bonus(ctx.content, salary), Flow::Action);
     ctx.emit(Event::Hired {
         lab,
         person,
         salary,
         from,
     });
-    let loyalty = 40 + (ctx.state.dice.of(lab).below(30) as u8);
+    let a = &ctx.content.balance.actions;
+    let loyalty =
+        ctx.content.balance.hiring.hire_loyalty + (ctx.state.dice.of(lab).below(30) as u8);
     ctx.emit(Event::LoyaltyChanged { person, loyalty });
-    if salary >= BIG_PACKAGE {
-        ctx.stat(lab, Stat::Board, -2);
+    if salary >= a.big_package {
+        ctx.stat(lab, Stat::Board, i64::from(a.big_package_board));
     }
     let p = &ctx.state.people[person as usize];
     let text = match from {
@@ -150,7 +157,7 @@ fn poach_player(ctx: &mut Ctx, rival: LabId, person: PersonId, salary: u32) {
                 format!(
                     "Match: pay {} a year (signing {})",
                     money(Money::from(salary)),
-                    money(signing_bonus(salary))
+                    money(signing_bonus(ctx.content, salary))
                 ),
                 "Let them go".to_string(),
             ],
@@ -158,10 +165,21 @@ fn poach_player(ctx: &mut Ctx, rival: LabId, person: PersonId, salary: u32) {
         ctx.emit(Event::ChoiceOpened { choice });
     } else {
         // The CEO is busy with another decision: loyalty alone decides.
-        let stays = i64::from(p.loyalty) * 10;
+        let stays = i64::from(p.loyalty) * ctx.content.balance.hiring.stay_permille_per_loyalty;
         if !ctx.state.dice.rivals.chance_permille(stays) {
             leave_player(ctx, person, rival, salary);
         }
+    }
+}
+
+/// A "match the offer?" question about someone who has just left has nothing left to decide.
+pub(crate) fn close_choice_about(ctx: &mut Ctx, person: PersonId) {
+    let about = matches!(
+        &ctx.state.pending,
+        Some(PendingChoice { source: ChoiceSource::Poach { person: p, .. }, .. }) if *p == person
+    );
+    if about {
+        ctx.emit(Event::ChoiceClosed);
     }
 }
 
@@ -172,6 +190,7 @@ pub(super) fn leave_player(ctx: &mut Ctx, person: PersonId, rival: LabId, salary
         salary,
         from: Some(PLAYER),
     });
+    close_choice_about(ctx, person);
     let p = &ctx.state.people[person as usize];
     let text = format!(
         "{} ({}) left you for {}",

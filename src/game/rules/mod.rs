@@ -19,30 +19,15 @@ mod check;
 mod hiring;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod v2_tests;
 
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
+pub(crate) use hiring::close_choice_about;
 pub use hiring::{acceptance_permille, counter_permille};
 use hiring::{leave_player, offer};
-
-/// Cost of a data centre, USD millions per thousand GPUs.
-pub const DATA_CENTRE_COST: Money = 40;
-/// Months for a data centre to come online.
-pub const DATA_CENTRE_MONTHS: u8 = 4;
-/// Leased GPUs: USD millions per thousand GPUs per month.
-pub const LEASE_MONTHLY: Money = 3;
-/// How long a lease runs, in months.
-pub const LEASE_MONTHS: u8 = 6;
-/// Largest data centre or lease in one go (thousands of GPUs).
-pub const MAX_DATA_CENTRE: u32 = 400;
-pub const MAX_LEASE: u32 = 200;
-pub const OPEN_RELEASE_COST: Money = 100;
-pub const SAFETY_REVIEW_COST: Money = 150;
-pub const SHIP_AI_COST: Money = 250;
-pub const MAX_PRODUCTS: u8 = 5;
-/// Nine-figure pay packages worry the board.
-pub const BIG_PACKAGE: u32 = 100;
 
 /// Collects the events of one command or month and applies each as it is made.
 pub struct Ctx<'a> {

@@ -115,7 +115,7 @@ fn hiring_refusals() {
     ));
     let candidate = g.state.market[0];
     let ask = g.state.people[candidate as usize].salary;
-    let (min, max) = rules::offer_range(ask);
+    let (min, max) = rules::offer_range(&g.content, ask);
     assert_eq!(
         refused(
             &g,
@@ -258,22 +258,25 @@ fn compute_and_support_refusals() {
     assert_eq!(
         refused(&g, Command::BuildDataCentre(0)),
         RuleError::ComputeOutOfRange {
-            max: rules::MAX_DATA_CENTRE
+            max: g.content.balance.compute.max_data_centre
         }
     );
     assert_eq!(
-        refused(&g, Command::LeaseCompute(rules::MAX_LEASE + 1)),
+        refused(
+            &g,
+            Command::LeaseCompute(g.content.balance.compute.max_lease + 1)
+        ),
         RuleError::ComputeOutOfRange {
-            max: rules::MAX_LEASE
+            max: g.content.balance.compute.max_lease
         }
     );
     g.state.labs[0].last_release_month = Some(0);
     g.state.month = 1;
     assert_eq!(
         refused(&g, Command::OpenRelease),
-        RuleError::ReleaseTooSoon { months: 1 }
+        RuleError::ReleaseTooSoon { months: 1, gap: 3 }
     );
-    g.state.labs[0].products = rules::MAX_PRODUCTS;
+    g.state.labs[0].products = g.content.balance.actions.max_products;
     assert_eq!(refused(&g, Command::ShipAi), RuleError::ProductsMaxed);
     g.state.labs[0].products = 3;
     assert!(matches!(
@@ -292,8 +295,8 @@ fn deal_and_licence_refusals() {
         RuleError::UnknownDeal("x".into())
     );
     assert_eq!(
-        refused(&g, Command::Deal("voice-startup".into())).to_string(),
-        "the deal \"Acquire a voice AI startup\" opens in Jan 2026"
+        refused(&g, Command::Deal("chip-startup".into())).to_string(),
+        "the deal \"Acquire an AI chip startup\" opens in Apr 2026"
     );
     g.apply(&Command::Deal("cloud-capacity-pact".into()))
         .expect("deal");
@@ -302,7 +305,7 @@ fn deal_and_licence_refusals() {
         RuleError::DealTaken(_)
     ));
     assert!(matches!(
-        refused(&g, Command::RaiseLicence("jax-xla".into())),
+        refused(&g, Command::RaiseLicence("gemini-vision-api".into())),
         RuleError::NotVendor(_)
     ));
     let deepmind = 2;
@@ -311,7 +314,7 @@ fn deal_and_licence_refusals() {
             &g.content,
             &g.state,
             deepmind,
-            &Command::RaiseLicence("jax-xla".into())
+            &Command::RaiseLicence("gemini-vision-api".into())
         )
         .is_ok()
     );
@@ -319,14 +322,14 @@ fn deal_and_licence_refusals() {
         &g.content,
         &mut g.state,
         deepmind,
-        &Command::RaiseLicence("jax-xla".into()),
+        &Command::RaiseLicence("gemini-vision-api".into()),
     )
     .expect("raise");
     let again = rules::check(
         &g.content,
         &g.state,
         deepmind,
-        &Command::RaiseLicence("jax-xla".into()),
+        &Command::RaiseLicence("gemini-vision-api".into()),
     );
     assert!(matches!(again, Err(RuleError::PriceRaisedRecently(_))));
 }

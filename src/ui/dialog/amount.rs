@@ -5,12 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::game::month::COMPUTE_MONTHLY;
+use crate::game::data::plural;
 use crate::game::research;
-use crate::game::rules::{
-    DATA_CENTRE_COST, DATA_CENTRE_MONTHS, LEASE_MONTHLY, LEASE_MONTHS, MAX_DATA_CENTRE, MAX_LEASE,
-    acceptance_permille, counter_permille, offer_range, signing_bonus,
-};
+use crate::game::rules::{acceptance_permille, counter_permille, offer_range, signing_bonus};
 use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, PLAYER};
@@ -48,7 +45,7 @@ impl Amount {
             .people
             .get(person as usize)
             .map_or(1, |p| p.salary);
-        let (min, max) = offer_range(ask);
+        let (min, max) = offer_range(&game.content, ask);
         let presets = vec![
             ((ask * 80 / 100).max(min), "below the ask"),
             (ask, "the ask"),
@@ -154,7 +151,7 @@ impl Amount {
                     return (String::from("Offer"), lines);
                 };
                 title = format!("Offer to {}", p.name);
-                let (min, max) = offer_range(p.salary);
+                let (min, max) = offer_range(&g.content, p.salary);
                 lines.push((
                     format!(
                         "{}, skill {}{}; asks {} a year",
@@ -169,7 +166,7 @@ impl Amount {
                 lines.push((
                     format!(
                         "Closing takes {weeks} CEO week(s); accepted offers pay a signing bonus of {}.",
-                        money(signing_bonus(v))
+                        money(signing_bonus(&g.content, v))
                     ),
                     Tone::Dim,
                 ));
@@ -196,7 +193,7 @@ impl Amount {
                         format!("If they accept: {} a month more in salaries.", monthly(v)),
                         Tone::Normal,
                     ));
-                    let odds = acceptance_permille(&g.state, PLAYER, person, v);
+                    let odds = acceptance_permille(&g.content, &g.state, PLAYER, person, v);
                     lines.push((
                         format!("Chance they accept: about {}%", odds / 10),
                         Tone::Normal,
@@ -204,7 +201,7 @@ impl Amount {
                     if let Some(e) = p.employer
                         && e != PLAYER
                     {
-                        let c = counter_permille(g.state.lab(e).personality);
+                        let c = counter_permille(&g.content, g.state.lab(e).personality);
                         lines.push((
                             format!(
                                 "{} counters about {}% of the time, which lowers the odds (less so at 150%+ of the ask)",
@@ -214,7 +211,7 @@ impl Amount {
                             Tone::Dim,
                         ));
                     }
-                    if v >= crate::game::rules::BIG_PACKAGE {
+                    if v >= g.content.balance.actions.big_package {
                         lines.push((
                             "A nine-figure package worries the board.".to_string(),
                             Tone::Dim,
@@ -223,11 +220,13 @@ impl Amount {
                 }
             }
             AmountKind::DataCentre => {
+                let c = &g.content.balance.compute;
+                let months = plural(c.data_centre_months, "month");
                 title = "Build a data centre".to_string();
                 lines.push((
                     format!(
-                        "Owned GPUs: {} per thousand up front, online after {DATA_CENTRE_MONTHS} months,",
-                        money(DATA_CENTRE_COST)
+                        "Owned GPUs: {} per thousand up front, online after {months},",
+                        money(c.data_centre_cost)
                     ),
                     Tone::Normal,
                 ));
@@ -235,8 +234,8 @@ impl Amount {
                 lines.push((String::new(), Tone::Normal));
                 lines.push((
                     format!(
-                        "{v}k GPUs: {} now, online in {DATA_CENTRE_MONTHS} months",
-                        money(Money::from(v) * DATA_CENTRE_COST)
+                        "{v}k GPUs: {} now, online in {months}",
+                        money(Money::from(v) * c.data_centre_cost)
                     ),
                     Tone::Heading,
                 ));
@@ -244,18 +243,20 @@ impl Amount {
                     format!(
                         "Once online: research {} and {} more a month to run",
                         speed_change(g, v),
-                        money(Money::from(v) * COMPUTE_MONTHLY)
+                        money(Money::from(v) * c.running_monthly)
                     ),
                     Tone::Good,
                 ));
-                lines.push((format!("Allowed: 1k to {MAX_DATA_CENTRE}k"), Tone::Dim));
+                lines.push((format!("Allowed: 1k to {}k", c.max_data_centre), Tone::Dim));
             }
             AmountKind::Lease => {
+                let c = &g.content.balance.compute;
+                let months = plural(c.lease_months, "month");
                 title = "Lease cloud GPUs".to_string();
                 lines.push((
                     format!(
-                        "Leased GPUs arrive at once, cost {} per thousand every month and go back after {LEASE_MONTHS} months.",
-                        money(LEASE_MONTHLY)
+                        "Leased GPUs arrive at once, cost {} per thousand each month and go back after {months}.",
+                        money(c.lease_monthly)
                     ),
                     Tone::Normal,
                 ));
@@ -263,20 +264,17 @@ impl Amount {
                 lines.push((String::new(), Tone::Normal));
                 lines.push((
                     format!(
-                        "{v}k GPUs: {} now and {} every month",
-                        money(Money::from(v) * LEASE_MONTHLY),
-                        money(Money::from(v) * LEASE_MONTHLY)
+                        "{v}k GPUs: {} a month for {months} ({} in all), paid with the month's bills",
+                        money(Money::from(v) * c.lease_monthly),
+                        money(Money::from(v) * c.lease_monthly * Money::from(c.lease_months))
                     ),
                     Tone::Heading,
                 ));
                 lines.push((
-                    format!(
-                        "Research {} a month while leased ({LEASE_MONTHS} months)",
-                        speed_change(g, v)
-                    ),
+                    format!("Research {} a month while leased", speed_change(g, v)),
                     Tone::Good,
                 ));
-                lines.push((format!("Allowed: 1k to {MAX_LEASE}k"), Tone::Dim));
+                lines.push((format!("Allowed: 1k to {}k", c.max_lease), Tone::Dim));
             }
         }
         lines.push((String::new(), Tone::Normal));

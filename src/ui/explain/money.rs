@@ -1,8 +1,6 @@
 //! The money figures explained: budget, runway and the CEO's weeks.
 
 use crate::game::event::Flow;
-use crate::game::month::COMPUTE_MONTHLY;
-use crate::game::rules::LEASE_MONTHLY;
 use crate::game::state::PLAYER;
 use crate::game::units::{Money, money};
 
@@ -56,8 +54,8 @@ pub(super) fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
             // The rate is per thousand GPUs: "600k × $1M" read as a million dollars per GPU.
             l.dim(format!(
                 "    {} a month per 1k GPUs owned, {} per 1k leased",
-                money(COMPUTE_MONTHLY),
-                money(LEASE_MONTHLY)
+                money(s.content().balance.compute.running_monthly),
+                money(s.content().balance.compute.lease_monthly)
             ));
         }
     }
@@ -156,7 +154,7 @@ fn monthly_effect(s: &Session, events: &[crate::game::Event]) -> Money {
                     .map_or(0, |t| t.licence_monthly);
             }
             Event::Leased { lab, kgpu } if *lab == PLAYER => {
-                m += Money::from(*kgpu) * LEASE_MONTHLY;
+                m += Money::from(*kgpu) * s.content().balance.compute.lease_monthly;
             }
             Event::Stat {
                 lab,

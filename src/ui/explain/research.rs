@@ -3,9 +3,7 @@
 
 use crate::game::data::Role;
 use crate::game::month::minutes_label;
-use crate::game::research::{
-    EXPERIMENT_OVERHEAD, WORK_MINUTES, experiments_pct, experiments_per_month,
-};
+use crate::game::research::{experiments_pct, lab_experiments, review_minutes};
 use crate::game::state::{Lever, PLAYER, ProjectKind};
 use crate::game::units::Progress;
 
@@ -149,13 +147,16 @@ pub(super) fn speed_math(s: &Session, l: &mut Lines) {
 pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
     let c = s.content();
     let p = s.game.state.player();
-    let exp = experiments_per_month(p.deploy_minutes);
+    let exp = lab_experiments(&c.balance.research, p);
     l.head(format!(
         "Deploy time {} → {exp} experiments a month",
         minutes_label(p.deploy_minutes)
     ));
     l.line(format!(
-        "  experiments = {WORK_MINUTES} working minutes ÷ (deploy + {EXPERIMENT_OVERHEAD} min overhead)"
+        "  experiments = {} working minutes ÷ (deploy + {} min overhead + {} min review)",
+        c.balance.research.work_minutes,
+        c.balance.research.experiment_overhead,
+        review_minutes(&c.balance.research, p.review)
     ));
     let infra: u32 = s
         .game
@@ -166,7 +167,11 @@ pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
         .sum();
     l.line(format!(
         "  research multiplier from experiments: {}%",
-        experiments_pct(exp, infra.min(20))
+        experiments_pct(
+            &c.balance.research,
+            exp,
+            infra.min(c.balance.research.infra_bonus_max)
+        )
     ));
     l.head("How it got here");
     let start = c.labs[0].deploy_minutes.max(2);
@@ -213,7 +218,11 @@ pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
                 pr.months_left,
                 minutes_label(p.deploy_minutes),
                 minutes_label(after),
-                experiments_per_month(after)
+                crate::game::research::experiments_per_month(
+                    &s.content().balance.research,
+                    after,
+                    s.game.state.player().review
+                )
             ));
         }
     }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::game::data::Effect;
-use crate::game::rules::{DATA_CENTRE_COST, LEASE_MONTHLY, cost};
+use crate::game::rules::cost;
 use crate::game::state::PLAYER;
 use crate::game::units::money;
 use crate::game::{Command, Game};
@@ -100,6 +100,17 @@ pub fn effect_text(e: &Effect) -> String {
         Effect::CutAccess(m) => format!("access to a licensed tech cut for {m} months"),
         Effect::DelayProjects(m) => format!("your projects slip {m} month(s)"),
         Effect::SpeedThisMonth(p) => format!("research {p:+}% this month"),
+        Effect::Later {
+            months, effects, ..
+        } => format!(
+            "in {}: {}",
+            crate::game::data::plural(*months, "month"),
+            effects
+                .iter()
+                .map(effect_text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -254,8 +265,8 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let cmd = command(g, row);
         let c = cost(&g.content, &g.state, PLAYER, &cmd);
         let price = match row {
-            Row::DataCentre => format!("{}/1k", money(DATA_CENTRE_COST)),
-            Row::Lease => format!("{}/1k/mo", money(LEASE_MONTHLY)),
+            Row::DataCentre => format!("{}/1k", money(g.content.balance.compute.data_centre_cost)),
+            Row::Lease => format!("{}/1k/mo", money(g.content.balance.compute.lease_monthly)),
             _ => money(c.money),
         };
         let (status, ok) = match g.check(&cmd) {

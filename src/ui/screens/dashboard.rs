@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::game::month::minutes_label;
-use crate::game::research::experiments_per_month;
+use crate::game::research::lab_experiments;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::money;
 
@@ -244,7 +244,7 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
         ),
         Figure::Deploy => (minutes_label(p.deploy_minutes), "per change".into()),
         Figure::Experiments => (
-            format!("{}/mo", experiments_per_month(p.deploy_minutes)),
+            format!("{}/mo", lab_experiments(&s.content().balance.research, p)),
             "via deploys".into(),
         ),
         // Talent is research strength (units), not a headcount: the note says what it is

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use crate::game::data::StageDef;
 use crate::game::month::minutes_label;
-use crate::game::research::experiments_per_month;
+use crate::game::research::{experiments_per_month, lab_experiments};
 use crate::game::rules::cost;
 use crate::game::state::{PLAYER, ProjectKind};
 use crate::game::units::money;
@@ -88,6 +88,8 @@ fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
 
 fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
     let now = game.state.player().deploy_minutes;
+    let review_now = game.state.player().review;
+    let r = &game.content.balance.research;
     let new = after(now, def);
     let review = match def.review.signum() {
         1 => (
@@ -112,8 +114,8 @@ fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
                 minutes_label(now),
                 minutes_label(new),
                 def.deploy_pct,
-                experiments_per_month(now),
-                experiments_per_month(new)
+                experiments_per_month(r, now, review_now),
+                experiments_per_month(r, new, review_now + def.review)
             ),
             Tone::Good,
         ),
@@ -175,7 +177,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &format!(
             "Pipeline: deploys take {}, {} experiments a month",
             minutes_label(p.deploy_minutes),
-            experiments_per_month(p.deploy_minutes)
+            lab_experiments(&s.content().balance.research, p)
         ),
         theme,
         list,
@@ -215,7 +217,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     format!(
                         "   {} ({}/mo)",
                         minutes_label(new),
-                        experiments_per_month(new)
+                        experiments_per_month(&s.content().balance.research, new, p.review)
                     )
                 },
                 effect_w

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use crate::game::data::{Personality, Track};
 use crate::game::month::minutes_label;
-use crate::game::research::experiments_per_month;
+use crate::game::research::lab_experiments;
 use crate::game::state::LabId;
 use crate::game::units::money;
 
@@ -176,7 +176,7 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
                 "{}k GPUs · deploys {} ({}/mo) · review {} · risk {}",
                 l.compute,
                 minutes_label(l.deploy_minutes),
-                experiments_per_month(l.deploy_minutes),
+                lab_experiments(&s.content().balance.research, l),
                 l.review,
                 l.risk
             ),

@@ -133,7 +133,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let star = if p.star { "★ " } else { "  " };
-        let odds = acceptance_permille(st, PLAYER, id, p.salary) / 10;
+        let odds = acceptance_permille(s.content(), st, PLAYER, id, p.salary) / 10;
         let refused = p.refused_month == Some(st.month);
         let text = format!(
             "{}{}{}{}{}{}",

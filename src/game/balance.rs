@@ -1,0 +1,289 @@
+//! The numbers that tune the game. They live in `assets/balance.ron`, travel inside every save
+//! (as part of [`Content`](super::data::Content)) and can be replaced by a teacher's scenario,
+//! so the rules in code hold only the logic: a change of balance never needs a new version of
+//! the program, and an old save replays with the balance it was played with.
+//!
+//! Every field is an integer. Percentages are whole percent, chances per mille, money USD
+//! millions, compute thousands of GPUs.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::Personality;
+use super::units::Money;
+
+/// All the tuning numbers of one game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BalanceDef {
+    pub research: ResearchBalance,
+    pub compute: ComputeBalance,
+    pub money: MoneyBalance,
+    pub actions: ActionBalance,
+    pub safety: SafetyBalance,
+    pub hiring: HiringBalance,
+    pub rivals: RivalBalance,
+    pub board: BoardBalance,
+    pub events: EventBalance,
+    pub score: ScoreBalance,
+}
+
+/// How research speed is made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResearchBalance {
+    /// Base speed = `base_scale` × √(talent units × thousands of GPUs) ÷ 1000, in thousandths
+    /// of a point a month: people and GPUs multiply, each with diminishing returns.
+    pub base_scale: i64,
+    /// Share of the base speed booked to talent in the breakdown (the rest to compute), percent.
+    pub talent_share_pct: i64,
+    /// Rank-and-file researchers per talent unit.
+    pub researchers_per_unit: u32,
+    /// Talent units per skill point of a research star (others count 1, non-research half).
+    pub star_multiplier: u64,
+    /// Working minutes in a month of deploys.
+    pub work_minutes: u32,
+    /// Fixed minutes each experiment costs besides the deploy itself.
+    pub experiment_overhead: u32,
+    /// Minutes of review each experiment waits for, per 10 points of review strength.
+    pub review_minutes_per_10: u32,
+    /// Experiments multiplier: base percent plus this many percent per √(experiments).
+    pub experiments_base_pct: i64,
+    pub experiments_sqrt_pct: i64,
+    /// Infra staff add skill ÷ this percent to the experiments multiplier, up to the cap.
+    pub infra_skill_div: u32,
+    pub infra_bonus_max: u32,
+    /// Morale speed change: (morale − 50) ÷ `morale_div` percent, never above `morale_max_pct`.
+    pub morale_div: i64,
+    pub morale_max_pct: i64,
+    /// Data flywheel: data ÷ this percent. Ecosystem: ecosystem ÷ this percent.
+    pub data_div: i64,
+    pub ecosystem_div: i64,
+    /// Overall progress (points) past which research is partly automated.
+    pub automation_threshold: i32,
+    /// Percent of speed per point past the threshold.
+    pub automation_pct_per_point: i64,
+    /// Research lost per month of disruption, percent, counting at most `disruption_cap` months.
+    pub disruption_pct: i64,
+    pub disruption_cap: u8,
+    /// Track weights: focus × this, plus research staff skill (stars × `star_multiplier`).
+    pub focus_weight: i64,
+}
+
+/// Data centres and leases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComputeBalance {
+    /// USD millions per thousand GPUs of a data centre.
+    pub data_centre_cost: Money,
+    /// Months for a data centre to come online.
+    pub data_centre_months: u8,
+    /// Largest data centre in one go (thousands of GPUs).
+    pub max_data_centre: u32,
+    /// Leased GPUs: USD millions per thousand GPUs per month, paid every month of the lease.
+    pub lease_monthly: Money,
+    /// Months a lease runs.
+    pub lease_months: u8,
+    pub max_lease: u32,
+    /// Running a thousand owned GPUs for a month (power, staff), USD millions.
+    pub running_monthly: Money,
+}
+
+/// Salaries and the books.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MoneyBalance {
+    /// Monthly cost of one rank-and-file researcher, thousands of USD.
+    pub researcher_monthly_thousands: Money,
+    /// Months in a row in the red before the board freezes the budget.
+    pub debt_months_to_freeze: u8,
+}
+
+/// The supporting actions: what they cost and do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionBalance {
+    pub open_release_cost: Money,
+    /// Months between two open releases.
+    pub open_release_gap: u16,
+    /// Progress needed before a first open release.
+    pub open_release_min_progress: i32,
+    pub ship_ai_cost: Money,
+    /// Monthly income each shipped product adds.
+    pub ship_ai_income: Money,
+    pub ship_ai_data: i32,
+    pub ship_ai_risk: i32,
+    pub max_products: u8,
+    /// Progress needed to ship: this plus `ship_ai_progress_step` per product already shipped.
+    pub ship_ai_min_progress: i32,
+    pub ship_ai_progress_step: i32,
+    /// Looking after morale: a fixed cost plus one million per this many researchers.
+    pub morale_cost_base: Money,
+    pub morale_cost_per_researchers: Money,
+    /// Morale gained: this percent of the way to 100, at least `morale_gain_min`.
+    pub morale_gain_pct: i32,
+    pub morale_gain_min: i32,
+    /// Weeks an offer to a star takes (others take one).
+    pub star_offer_weeks: u8,
+    /// Offers allowed between these percentages of the ask.
+    pub offer_min_pct: u32,
+    pub offer_max_pct: u32,
+    /// Signing bonus: this percent of the first year, paid with an accepted offer.
+    pub signing_bonus_pct: u32,
+    /// Yearly pay (USD millions) from which a package worries the board.
+    pub big_package: u32,
+    pub big_package_board: i32,
+    /// A vendor's price rise, percent, and months between two rises.
+    pub licence_raise_pct: i64,
+    pub licence_raise_gap: u16,
+    /// Retiring legacy: months of disruption and morale lost.
+    pub retire_morale: i32,
+}
+
+/// Risk, review and incidents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SafetyBalance {
+    pub review_cost: Money,
+    pub review_gain: i32,
+    pub review_risk: i32,
+    /// Research speed lost in the month of a review, percent.
+    pub review_speed_pct: i32,
+    /// Risk drift: experiments × (`review_target` − review) ÷ `risk_divisor` a month.
+    pub review_target: i64,
+    pub risk_divisor: i64,
+    /// Review at or above this lowers risk by one a month; below `thin_review` adds one.
+    pub strong_review: i32,
+    pub thin_review: i32,
+    /// Incident chance per mille: (risk − `incident_from`) × `incident_permille_per_point`.
+    pub incident_from: i64,
+    pub incident_permille_per_point: i64,
+    /// An incident at risk ≥ `catastrophe_from` is catastrophic with chance
+    /// (risk − `catastrophe_base`) × `catastrophe_permille_per_point` per mille.
+    pub catastrophe_from: i32,
+    pub catastrophe_base: i64,
+    pub catastrophe_permille_per_point: i64,
+    /// What an incident does.
+    pub incident_morale: i32,
+    pub incident_board: i32,
+    pub incident_risk: i32,
+    pub incident_review: i32,
+    /// A win is careful when risk is below this and review at least `careful_review`.
+    pub careful_risk: i32,
+    pub careful_review: i32,
+    /// Crunch: deploys faster than this (minutes) with review below `crunch_review` cost morale.
+    pub crunch_minutes: u32,
+    pub crunch_review: i32,
+}
+
+/// The talent war.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HiringBalance {
+    /// Acceptance per mille by offer as percent of the ask: (below this percent, chance); the
+    /// last chance applies above every bound.
+    pub acceptance: Vec<(i64, i64)>,
+    pub acceptance_above: i64,
+    /// Acceptance lost per point of loyalty to the current employer, per mille.
+    pub loyalty_permille: i64,
+    /// Acceptance gained when the offering lab leads, lost when it trails by `far_behind` points.
+    pub leader_bonus: i64,
+    pub far_behind: i32,
+    pub far_behind_malus: i64,
+    pub min_chance: i64,
+    pub max_chance: i64,
+    /// A counter-offer lowers acceptance by this much, or `counter_generous` at ≥ 150% of ask.
+    pub counter_malus: i64,
+    pub counter_generous: i64,
+    /// Loyalty of a new hire: from `hire_loyalty` up to 30 more.
+    pub hire_loyalty: u8,
+    /// Per mille a person stays when the CEO cannot answer a poach, per point of loyalty.
+    pub stay_permille_per_loyalty: i64,
+    /// Chance that a rival of each personality counters an offer for its people, per mille.
+    pub counter: Vec<(Personality, i64)>,
+    /// Chance that a person in the market is a star, per mille.
+    pub star_permille: i64,
+}
+
+/// How rivals play.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RivalBalance {
+    /// Chance per week that a rival makes a move, per mille.
+    pub activity: i64,
+    /// Extra activity per mille while the player leads the race or is within `close_points`.
+    pub pressure_activity: i64,
+    pub close_points: i32,
+    /// Months a rival waits before approaching someone who joined or was kept by a match.
+    pub poach_cooldown: u16,
+    /// Chance per month that a vendor raises the price of tech the player licenses, per mille.
+    pub raise_permille: i64,
+    /// Offers as percent of the ask, by personality.
+    pub generosity: Vec<(Personality, u32)>,
+    /// How much each personality likes each move, in the order hire, poach, compute, lease,
+    /// pipeline, adopt, ship, release, safety, morale.
+    pub preferences: Vec<(Personality, [u32; 10])>,
+    /// Money a rival keeps in reserve, in months of income.
+    pub reserve_months: Money,
+}
+
+/// The board's judgement each month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardBalance {
+    /// Progress in a month (thousandths) that pleases the board, and below which it frets.
+    pub good_month: i32,
+    pub poor_month: i32,
+    /// Costs above this percent of income worry the board.
+    pub burn_pct: i64,
+    pub burn_malus: i64,
+    pub leader_bonus: i64,
+    pub debt_malus: i64,
+}
+
+/// Random events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventBalance {
+    /// Chance per month that an event strikes, per mille.
+    pub chance: i64,
+    /// Months before the same event can strike again.
+    pub cooldown: u16,
+}
+
+/// The score and its parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreBalance {
+    pub careful_win: i64,
+    pub reckless_win: i64,
+    pub deadline_lead: i64,
+    pub deadline_second: i64,
+    pub deadline_rank_step: i64,
+    pub rival_first: i64,
+    /// Points per point of lead over the best rival, capped at ± `margin_cap`.
+    pub margin_per_point: i64,
+    pub margin_cap: i64,
+    /// Points per month left when the race is won.
+    pub speed_per_month: i64,
+    /// Safety points: per point of (100 − risk) and per point of review.
+    pub safety_per_risk: i64,
+    pub safety_per_review: i64,
+    /// Money points: budget ÷ this, capped.
+    pub money_div: Money,
+    pub money_cap: i64,
+}
+
+impl BalanceDef {
+    pub fn counter_permille(&self, p: Personality) -> i64 {
+        self.hiring
+            .counter
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or(0, |(_, c)| *c)
+    }
+
+    pub fn generosity(&self, p: Personality) -> u32 {
+        self.rivals
+            .generosity
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or(100, |(_, g)| *g)
+    }
+
+    pub fn preferences(&self, p: Personality) -> [u32; 10] {
+        self.rivals
+            .preferences
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or([1; 10], |(_, w)| *w)
+    }
+}

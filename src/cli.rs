@@ -225,7 +225,8 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
 fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> {
     let shown = save::sanitize(&path.display().to_string(), 120);
     let verified = save::load_path(path).map_err(|e| format!("{shown}: {}", e.verdict()))?;
-    let debrief = ai_race::report::Debrief::from_game(&verified.play.game);
+    let debrief =
+        ai_race::report::Debrief::from_game(&verified.play.game, verified.play.decisions());
     emit(&debrief.to_markdown(), out)?;
     Ok(ExitCode::SUCCESS)
 }

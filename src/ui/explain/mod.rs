@@ -140,11 +140,16 @@ impl Lines {
     }
 }
 
-/// Thousandths of a point a month as "+2.35".
+/// Thousandths of a point a month as "+2.35", rounded half away from zero (never truncated).
 pub fn speed_label(thousandths: i32) -> String {
-    let sign = if thousandths < 0 { "-" } else { "+" };
-    let a = thousandths.unsigned_abs();
-    format!("{sign}{}.{:02}", a / 1000, (a % 1000) / 10)
+    hundredths_label(crate::game::units::round_div(i64::from(thousandths), 10))
+}
+
+/// Hundredths of a point as "+2.35": for parts apportioned to a shown total.
+pub fn hundredths_label(h: i64) -> String {
+    let sign = if h < 0 { "-" } else { "+" };
+    let a = h.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
 /// Builds the explanation of a figure for the session as it is now.
@@ -226,7 +231,10 @@ mod tests {
 
     #[test]
     fn speed_labels_read_as_points() {
-        assert_eq!(speed_label(2_345), "+2.34");
+        assert_eq!(speed_label(2_345), "+2.35");
+        assert_eq!(speed_label(2_344), "+2.34");
         assert_eq!(speed_label(-50), "-0.05");
+        assert_eq!(speed_label(-55), "-0.06");
+        assert_eq!(speed_label(1_180), "+1.18");
     }
 }

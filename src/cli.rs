@@ -90,7 +90,8 @@ pub enum Cmd {
         file: PathBuf,
     },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
-    /// what each lever added, what the rivals did, the score and three discussion questions.
+    /// what each lever was worth (replayed without it), what the rivals did, the score and
+    /// three discussion questions.
     Debrief {
         /// The save file (it is verified by replay first).
         #[arg(value_name = "SAVE")]

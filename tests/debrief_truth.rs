@@ -9,7 +9,7 @@ use ai_race::content;
 use ai_race::game::policy::{Policy, play};
 use ai_race::game::{Command, Game};
 use ai_race::report::Debrief;
-use ai_race::report::counterfactual::Credit;
+use ai_race::report::counterfactual::{Credit, replay};
 use ai_race::report::format::{month_of, tenths};
 
 fn scripted(scenario: &str, policy: Policy, seed: u64) -> (Game, Vec<(u16, Command)>) {
@@ -130,15 +130,31 @@ fn months_are_numbered_one_way() {
 #[test]
 fn the_debrief_of_a_full_campaign_is_fast() {
     let (game, decisions) = scripted("race-2025", Policy::Balanced, 7);
-    let t = Instant::now();
-    let credit = Credit::of_game(&game, &decisions);
-    let took = t.elapsed();
-    assert!(credit.faithful);
+    // The best of a few runs: the machine may be busy with other work.
+    let best = |f: &dyn Fn()| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let one = best(&|| {
+        let _ = replay(&game.content, game.state.seed, &decisions, |_| true, true);
+    });
+    let took = best(&|| {
+        assert!(Credit::of_game(&game, &decisions).faithful);
+    });
+    let whole = best(&|| {
+        let _ = Debrief::from_game(&game, &decisions);
+    });
     eprintln!(
-        "counterfactual credit of a {}-month campaign ({} decisions, 7 replays): {:?}",
+        "a {}-month campaign, {} decisions: one replay {one:?}; the credit (7 replays) \
+         {took:?}; the whole debrief {whole:?}",
         game.state.month,
         decisions.len(),
-        took
     );
     // Generous for a debug build on a busy machine; release is far below.
     assert!(took.as_secs() < 5, "{took:?}");

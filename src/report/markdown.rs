@@ -141,7 +141,9 @@ impl Debrief {
              decision taken out except your answers to events. Each lever's line is how much \
              lower your final progress would have been without that lever's decisions; the \
              interaction is what the levers did together beyond their separate worth. The \
-             lines add up to your result.\n"
+             lines add up to your result. A replay that ended sooner (a rival got there first) \
+             counts the progress it had reached then, so levers that only win together show a \
+             large negative interaction.\n"
         );
         md.push_str("| | Progress | That replay ended |\n| --- | ---: | --- |\n");
         let rows = c.rows();

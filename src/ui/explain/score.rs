@@ -85,7 +85,6 @@ pub fn score_parts(s: &Session) -> Explanation {
 /// happened.
 fn lessons(s: &Session, l: &mut Lines) {
     let d = crate::report::debrief::Debrief::from_game(&s.game, s.record.decisions());
-    l.line("");
     l.head("What your decisions were worth (final progress, points)");
     match &d.credit {
         Some(c) => {
@@ -107,6 +106,16 @@ fn lessons(s: &Session, l: &mut Lines) {
                         r.shown_tenths,
                         true,
                     );
+                    // A lever that changed how the game ended says so.
+                    if let Some(lever) = c.levers.iter().find(|x| x.name == r.label)
+                        && lever.decisions > 0
+                        && lever.without.differs_from(&c.actual)
+                    {
+                        l.dim(format!(
+                            "    without it: {}, {}",
+                            lever.without.ending, lever.without.month
+                        ));
+                    }
                 }
             }
             l.line(format!(
@@ -117,7 +126,6 @@ fn lessons(s: &Session, l: &mut Lines) {
         }
         None => l.dim("  not measured: this game's decisions are not all recorded"),
     }
-    l.line("");
     l.head("Share of research speed by cause, over the whole game");
     l.dim("  Not the decisions' worth: the lab you started with already had talent and compute.");
     let values: Vec<i64> = d.levers.iter().map(|x| x.progress).collect();
@@ -135,9 +143,62 @@ fn lessons(s: &Session, l: &mut Lines) {
         "total",
         signed_tenths(crate::game::units::round_div(values.iter().sum(), 100))
     ));
-    l.line("");
     l.head("Questions to discuss");
     for (i, q) in d.questions.iter().enumerate() {
         l.line(format!("  {}. {} ({})", i + 1, q.text, q.topic));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+    use crate::game::policy::{Policy, play};
+    use crate::save::Playthrough;
+    use std::sync::Arc;
+
+    fn finished(policy: Policy) -> Session {
+        let content = Arc::new(content::load_builtin("classroom", None).expect("loads"));
+        let seed = content.scenario.seed.unwrap_or(1);
+        let (_, decisions) = play(&content, seed, policy);
+        let played = Playthrough::replay(content, seed, &decisions).expect("replays");
+        Session::from_save(&played).expect("session")
+    }
+
+    fn text(e: &Explanation) -> String {
+        e.lines
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_lessons_show_the_starting_position_apart_from_the_decisions() {
+        let s = finished(Policy::Balanced);
+        let t = text(&score_parts(&s));
+        assert!(t.contains("What your decisions were worth"), "{t}");
+        assert!(t.contains("the starting position"), "{t}");
+        assert!(t.contains("compute                          +0.0"), "{t}");
+        assert!(t.contains("Share of research speed"), "{t}");
+        assert!(t.contains("month 12 of 12 (Dec 2026)"), "{t}");
+    }
+
+    #[test]
+    fn the_margin_shows_the_exact_lead_it_counts() {
+        // "100.0 against 99.0, 30 points per point" gave a margin of 0: the rules count whole
+        // points of the exact lead, and the panel now shows that lead.
+        let s = finished(Policy::Balanced);
+        let t = text(&score_parts(&s));
+        let sc = s.game.score();
+        let lead = s.game.state.player().progress().0
+            - s.game.state.labs[1..]
+                .iter()
+                .map(|l| l.progress().0)
+                .max()
+                .unwrap_or(0);
+        let whole = i64::from(lead / 1000);
+        assert!(t.contains(&format!("× 30 = {}", whole * 30)), "{t}");
+        assert_eq!(sc.margin, (whole * 30).clamp(-1_500, 1_500));
     }
 }

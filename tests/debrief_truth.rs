@@ -159,3 +159,48 @@ fn the_debrief_of_a_full_campaign_is_fast() {
     // Generous for a debug build on a busy machine; release is far below.
     assert!(took.as_secs() < 5, "{took:?}");
 }
+
+#[test]
+fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
+    // One game, three month numbers: the load list said "month 11 of 12", `report` "10 Oct
+    // 2026". A game saved at the start of Nov 2026 is in month 11 (Nov 2026) everywhere.
+    let content = Arc::new(content::load_builtin("classroom", None).expect("classroom"));
+    let seed = content.scenario.seed.unwrap_or(1);
+    let (_, decisions) = play(&content, seed, Policy::Balanced);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cut: Vec<(u16, Command)> = decisions.iter().filter(|(m, _)| *m < 10).cloned().collect();
+    for (name, list) in [("mid", &cut), ("done", &decisions)] {
+        let played =
+            ai_race::save::Playthrough::replay(Arc::clone(&content), seed, list).expect("replays");
+        let text = played.to_text().expect("save text");
+        std::fs::write(dir.path().join(format!("{name}.ron")), text).expect("write");
+    }
+    let report = ai_race::report::ClassReport::build(&[dir.path().to_path_buf()]);
+    let entries: Vec<_> = report.groups.iter().flat_map(|g| &g.entries).collect();
+    let mid = entries
+        .iter()
+        .find(|e| e.file.ends_with("mid.ron"))
+        .expect("mid");
+    let done = entries
+        .iter()
+        .find(|e| e.file.ends_with("done.ron"))
+        .expect("done");
+    assert_eq!((mid.month, mid.date.as_str()), (11, "Nov 2026"));
+    assert_eq!((done.month, done.date.as_str()), (12, "Dec 2026"));
+    // The load list reads the month from the save's summary.
+    let summary = |list: &[(u16, Command)]| {
+        ai_race::save::Playthrough::replay(Arc::clone(&content), seed, list)
+            .expect("replays")
+            .summary()
+    };
+    let s = summary(&cut);
+    assert_eq!(
+        ai_race::report::format::month_of_summary(s.month, &s.date, s.ending.is_some(), 12),
+        "month 11 of 12 (Nov 2026)"
+    );
+    let s = summary(&decisions);
+    assert_eq!(
+        ai_race::report::format::month_of_summary(s.month, &s.date, s.ending.is_some(), 12),
+        "month 12 of 12 (Dec 2026)"
+    );
+}

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use crate::game::data::Content;
 use crate::game::research::experiments_per_month;
-use crate::game::state::{Ending, GameState, Lever, NewsKind, PLAYER, month_name};
+use crate::game::state::{Ending, GameState, Lever, NewsKind, PLAYER};
 use crate::game::units::Progress;
 use crate::game::{Command, Game};
 
@@ -118,12 +118,9 @@ pub struct Debrief {
     pub questions: Vec<Question>,
 }
 
-/// "Jan 2026" for month index `month` of the scenario.
+/// "Jan 2026" for month index `month` of the scenario (0 = the first month).
 pub fn date_of(content: &Content, month: u16) -> String {
-    let s = &content.scenario;
-    let zero = u32::from(s.start_month.clamp(1, 12) - 1) + u32::from(month);
-    let year = u32::from(s.start_year) + zero / 12;
-    format!("{} {year}", month_name((zero % 12 + 1) as u8))
+    content.date_label(month)
 }
 
 /// The causes of the speed breakdown grouped by lever, in the order the lesson presents them.

@@ -230,6 +230,41 @@ mod tests {
     }
 
     #[test]
+    fn research_parts_add_up_to_the_shown_total() {
+        // The panel said the parts "add up exactly" and showed 0.97 of 0.99.
+        let content = Arc::new(content::load_builtin("race-2025", None).expect("loads"));
+        let mut s = Session::new(content, 5);
+        for _ in 0..6 {
+            if s.game.state.pending.is_some() {
+                let _ = s.apply(Command::Choose(0));
+            }
+            let _ = s.apply(Command::EndMonth);
+        }
+        let e = explain(&s, Figure::Speed);
+        let hundredths = |t: &str| -> i64 {
+            let (sign, rest) = t.split_at(1);
+            let v: i64 = rest.replace('.', "").parse().expect(t);
+            if sign == "-" { -v } else { v }
+        };
+        let mut sums = [0i64; 2];
+        let mut totals = None;
+        for (line, _) in e.lines.iter().skip(2) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words.len() < 3 {
+                break;
+            }
+            let cols = [words[words.len() - 2], words[words.len() - 1]].map(hundredths);
+            if words[0] == "total" {
+                totals = Some(cols);
+                break;
+            }
+            sums[0] += cols[0];
+            sums[1] += cols[1];
+        }
+        assert_eq!(Some(sums), totals, "{:#?}", e.lines);
+    }
+
+    #[test]
     fn speed_labels_read_as_points() {
         assert_eq!(speed_label(2_345), "+2.35");
         assert_eq!(speed_label(2_344), "+2.34");

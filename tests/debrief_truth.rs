@@ -204,3 +204,34 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
         "month 12 of 12 (Dec 2026)"
     );
 }
+
+#[test]
+fn a_lever_credit_reads_the_same_in_the_table_and_the_questions() {
+    // Pipeline credit was 4.2 on one line, 4.3 on the next and in the CLI debrief.
+    let mut checked = 0;
+    for seed in 1..=6 {
+        for policy in [Policy::Balanced, Policy::PipelineOnly, Policy::HireOnly] {
+            let (game, decisions) = scripted("classroom", policy, seed);
+            let d = Debrief::from_game(&game, &decisions);
+            let Some(credit) = &d.credit else { continue };
+            let md = d.to_markdown();
+            for (name, words) in [
+                ("pipeline", "your pipeline upgrades were worth "),
+                ("hiring", "replaying the game without them leaves you "),
+            ] {
+                let Some(q) = d.questions.iter().find(|q| q.text.contains(words)) else {
+                    continue;
+                };
+                let shown = credit.shown(name).expect(name);
+                let quoted = format!("{words}{} points", tenths(shown.abs()));
+                assert!(q.text.contains(&quoted), "{} / {quoted}", q.text);
+                assert!(md.contains(&format!(
+                    "{}",
+                    ai_race::report::format::signed_tenths(shown)
+                )));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no question quoted a lever's credit");
+}

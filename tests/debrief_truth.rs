@@ -225,10 +225,8 @@ fn a_lever_credit_reads_the_same_in_the_table_and_the_questions() {
                 let shown = credit.shown(name).expect(name);
                 let quoted = format!("{words}{} points", tenths(shown.abs()));
                 assert!(q.text.contains(&quoted), "{} / {quoted}", q.text);
-                assert!(md.contains(&format!(
-                    "{}",
-                    ai_race::report::format::signed_tenths(shown)
-                )));
+                let row = format!("| {} |", ai_race::report::format::signed_tenths(shown));
+                assert!(md.contains(&row), "{row}");
                 checked += 1;
             }
         }

@@ -90,7 +90,8 @@ pub enum Cmd {
         file: PathBuf,
     },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
-    /// what each lever added, what the rivals did, the score and three discussion questions.
+    /// what each lever was worth (replayed without it), what the rivals did, the score and
+    /// three discussion questions.
     Debrief {
         /// The save file (it is verified by replay first).
         #[arg(value_name = "SAVE")]
@@ -225,7 +226,8 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
 fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> {
     let shown = save::sanitize(&path.display().to_string(), 120);
     let verified = save::load_path(path).map_err(|e| format!("{shown}: {}", e.verdict()))?;
-    let debrief = ai_race::report::Debrief::from_game(&verified.play.game);
+    let debrief =
+        ai_race::report::Debrief::from_game(&verified.play.game, verified.play.decisions());
     emit(&debrief.to_markdown(), out)?;
     Ok(ExitCode::SUCCESS)
 }

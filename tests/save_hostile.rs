@@ -183,7 +183,8 @@ fn every_hostile_file_gets_one_clear_line_and_a_failing_exit() {
 
 #[test]
 fn many_files_give_one_line_each_and_fail_if_any_fails() {
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1/balanced-race-2025.ron");
+    let good =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules2/balanced-race-2025.ron");
     let bad = hostile("higher-score.ron");
     let out = verify(&[&good, &bad, &good]);
     assert_eq!(out.status.code(), Some(1));
@@ -294,7 +295,8 @@ fn a_fifo_is_refused_without_blocking() {
 fn a_symlink_is_refused_even_to_a_good_save() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("link.ron");
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1/balanced-race-2025.ron");
+    let good =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules2/balanced-race-2025.ron");
     std::os::unix::fs::symlink(&good, &path).expect("symlink");
     assert_refused(
         &path,

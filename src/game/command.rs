@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::state::PersonId;
+use super::state::{Lever, PersonId};
 use super::units::Money;
 
 /// One decision. Content items are named by their id, so a save reads like a diary.
@@ -44,6 +44,30 @@ pub enum Command {
     RaiseLicence(String),
     /// Resolve the month.
     EndMonth,
+}
+
+impl Command {
+    /// The lever a decision belongs to, for the debrief's counterfactual credit and the
+    /// timeline: one place decides it. `EndMonth` belongs to none; an event answer is
+    /// [`Lever::Event`]; raising a licence price is a business decision, with the deals.
+    pub fn lever(&self) -> Option<Lever> {
+        Some(match self {
+            Command::Offer { .. } => Lever::Hiring,
+            Command::Adopt(_)
+            | Command::Build(_)
+            | Command::AdoptThenBuild(_)
+            | Command::Retire(_) => Lever::AdoptTech,
+            Command::Upgrade(_) => Lever::Pipeline,
+            Command::BuildDataCentre(_) | Command::LeaseCompute(_) => Lever::Compute,
+            Command::OpenRelease => Lever::OpenRelease,
+            Command::SafetyReview => Lever::Safety,
+            Command::ShipAi => Lever::Product,
+            Command::Morale => Lever::Morale,
+            Command::Deal(_) | Command::RaiseLicence(_) => Lever::Deal,
+            Command::Choose(_) => Lever::Event,
+            Command::EndMonth => return None,
+        })
+    }
 }
 
 /// Why a command is refused. Every message says what is wrong and, where it helps, what to do.

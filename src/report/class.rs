@@ -40,9 +40,9 @@ pub struct Entry {
     pub rank: usize,
     /// The ending's stable key, or "unfinished".
     pub ending: &'static str,
-    /// Months completed.
+    /// The month the game is in (1-based), or for a finished game the last month it played.
     pub month: u16,
-    /// The calendar month the game reached.
+    /// That month's calendar label.
     pub date: String,
     pub parts: Vec<(&'static str, i64)>,
     pub score: i64,
@@ -357,15 +357,16 @@ fn entry_of(game: &Game, file: String, player: String) -> Entry {
     for t in &state.timeline {
         *levers.entry(t.lever).or_insert(0) += 1;
     }
-    // The last month played (the start, before any).
-    let shown_month = state.month.saturating_sub(1);
+    // One numbering everywhere: the month the game is in, or the last month it played.
+    let month =
+        super::format::month_number(state.month, state.is_over(), game.content.scenario.months);
     Entry {
         file,
         player,
         rank: 0,
         ending: state.ending.as_ref().map_or("unfinished", Ending::key),
-        month: state.month,
-        date: super::debrief::date_of(&game.content, shown_month),
+        month,
+        date: game.content.date_label(month - 1),
         parts: score.parts().to_vec(),
         score: score.total,
         levers,

@@ -1,22 +1,30 @@
 //! The debrief of one game: the lesson's centre. It says how the race went month by month,
-//! which decisions the player made and when, what each lever added to research speed, what
-//! the rivals did meanwhile, how the game ended and scored, and three questions for discussion
-//! chosen from what happened in this game.
+//! which decisions the player made and when, what the player's decisions were worth apart
+//! from the lab they started with (measured by replaying the game without each lever, see
+//! [`super::counterfactual`]), where research speed came from, what the rivals did
+//! meanwhile, how the game ended and scored, and three questions for discussion chosen from
+//! what happened in this game.
 //!
-//! Everything is read from a [`Game`] (finished or not): `state.history` for the race and the
-//! speed breakdown, `state.timeline` for decisions, `state.news` for the rivals' moves. The
-//! model is plain data, so the interface and the Markdown export show the same facts.
+//! Everything is read from a [`Game`] (finished or not) and its decisions: `state.history`
+//! for the race and the speed breakdown, `state.timeline` for decisions, `state.news` for the
+//! rivals' moves, a fresh start of the same seed for the starting figures. The model is plain
+//! data, so the interface and the Markdown export show the same facts.
 
 use std::collections::BTreeMap;
 
-use crate::game::Game;
 use crate::game::data::Content;
-use crate::game::state::{Ending, GameState, Lever, NewsKind, PLAYER, month_name};
+use crate::game::research::lab_experiments;
+use crate::game::state::{Ending, GameState, Lever, NewsKind, PLAYER};
 use crate::game::units::Progress;
+use crate::game::{Command, Game};
 
+use super::counterfactual::Credit;
+use super::format::month_of;
 use super::questions::{self, Facts, Question};
 
-/// What one lever (or other cause) added to research speed over the whole game.
+/// What one cause of the speed breakdown gave research over the whole game. This is a share
+/// of research speed, not what the player's decisions added: the lab the player started with
+/// already has talent and compute (see [`Debrief::credit`] for the decisions' worth).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeverShare {
     /// The lever's name as the game speaks of it.
@@ -25,7 +33,7 @@ pub struct LeverShare {
     pub from: &'static str,
     /// Thousandths of a point, summed over the months (negative when it held research back).
     pub progress: i64,
-    /// Whether this is one of the player's levers (else another cause, such as morale).
+    /// Whether the cause is moved by one of the player's levers (else morale, events...).
     pub is_lever: bool,
 }
 
@@ -54,9 +62,10 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RivalSummary {
     pub name: String,
+    /// Progress at the start of the game.
     pub start: Progress,
     pub end: Progress,
-    /// The month (0-based) of its biggest gain, and the gain.
+    /// The month index (0 = the first month) of its biggest gain, and the gain.
     pub best_month: Option<(u16, Progress)>,
     /// Its moves still in the news feed, oldest first, with the month.
     pub moves: Vec<(u16, String)>,
@@ -65,6 +74,7 @@ pub struct RivalSummary {
 /// The player's safety record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafetyRecord {
+    /// Risk at the start of the game, before any month.
     pub risk_start: i32,
     pub risk_peak: i32,
     pub risk_end: i32,
@@ -84,16 +94,22 @@ pub struct Debrief {
     pub campaign_months: u16,
     /// "Jan 2026" for each month index (one more than played, for the month in progress).
     pub dates: Vec<String>,
+    /// "month 12 of 12 (Dec 2026)": the month the game is in, or its last month played.
+    pub month: String,
     /// The ending's stable key (`careful-win`...) and a sentence about it.
     pub ending_key: &'static str,
     pub ending: String,
     pub race: Vec<RaceLine>,
     pub decisions: Vec<Decision>,
+    /// What the player's decisions were worth, by replaying the game without each lever;
+    /// `None` when the decisions given do not replay to this game.
+    pub credit: Option<Credit>,
+    /// Shares of research speed by cause (not the decisions' worth: see `credit`).
     pub levers: Vec<LeverShare>,
     pub safety: SafetyRecord,
-    /// Deploy time at the start and at the end, minutes.
+    /// Deploy time at the start of the game and at the end, minutes.
     pub deploy_minutes: (u32, u32),
-    /// Experiments per month in the first and the last month played.
+    /// Experiments a month at the start of the game and at the end.
     pub experiments: (u32, u32),
     pub rivals: Vec<RivalSummary>,
     /// The score's parts and the total.
@@ -102,12 +118,9 @@ pub struct Debrief {
     pub questions: Vec<Question>,
 }
 
-/// "Jan 2026" for month index `month` of the scenario.
+/// "Jan 2026" for month index `month` of the scenario (0 = the first month).
 pub fn date_of(content: &Content, month: u16) -> String {
-    let s = &content.scenario;
-    let zero = u32::from(s.start_month.clamp(1, 12) - 1) + u32::from(month);
-    let year = u32::from(s.start_year) + zero / 12;
-    format!("{} {year}", month_name((zero % 12 + 1) as u8))
+    content.date_label(month)
 }
 
 /// The causes of the speed breakdown grouped by lever, in the order the lesson presents them.
@@ -155,7 +168,7 @@ fn lever_shares(state: &GameState) -> Vec<LeverShare> {
 }
 
 /// The timeline with runs of the same decision in one month folded into one line.
-fn decisions(state: &GameState) -> Vec<Decision> {
+fn timeline(state: &GameState) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
     for entry in &state.timeline {
         match out.last_mut() {
@@ -171,18 +184,25 @@ fn decisions(state: &GameState) -> Vec<Decision> {
     out
 }
 
-fn rivals(content: &Content, state: &GameState, race: &[RaceLine]) -> Vec<RivalSummary> {
+fn rivals(
+    content: &Content,
+    first: &GameState,
+    state: &GameState,
+    race: &[RaceLine],
+) -> Vec<RivalSummary> {
     (1..state.labs.len())
         .map(|i| {
             let line = &race[i];
-            let start = line.progress.first().copied().unwrap_or_default();
+            let start = first.labs[i].progress();
             let end = state.labs[i].progress();
             let mut best: Option<(u16, Progress)> = None;
-            for (m, pair) in line.progress.windows(2).enumerate() {
-                let gain = Progress(pair[1].0 - pair[0].0);
+            let mut before = start;
+            for (m, after) in line.progress.iter().enumerate() {
+                let gain = Progress(after.0 - before.0);
                 if best.is_none_or(|(_, b)| gain > b) {
-                    best = Some((m as u16 + 1, gain));
+                    best = Some((m as u16, gain));
                 }
+                before = *after;
             }
             let moves = state
                 .news
@@ -204,14 +224,14 @@ fn rivals(content: &Content, state: &GameState, race: &[RaceLine]) -> Vec<RivalS
 /// A sentence on how the game ended (or where it stands).
 fn ending_sentence(content: &Content, state: &GameState) -> String {
     let you = &content.labs[0].short;
-    let when = date_of(content, state.month.saturating_sub(1));
+    // "month 27 of 39 (Dec 2027)": the last month played, as every report names it.
+    let when = month_of(content, state.month, state.is_over());
     let played = state.month;
     let total = content.scenario.months;
     match &state.ending {
-        Some(Ending::PlayerFirst { careful: true }) => format!(
-            "{you} reached superintelligence first, and carefully, in {when} (month {played} of \
-             {total})."
-        ),
+        Some(Ending::PlayerFirst { careful: true }) => {
+            format!("{you} reached superintelligence first, and carefully, in {when}.")
+        }
         Some(Ending::PlayerFirst { careful: false }) => format!(
             "{you} reached superintelligence first in {when}, but recklessly: risk {} and \
              safety review {} at the finish. A reckless win scores far lower than a careful one.",
@@ -219,8 +239,7 @@ fn ending_sentence(content: &Content, state: &GameState) -> String {
             state.player().review
         ),
         Some(Ending::RivalFirst { rival, margin }) => format!(
-            "{} reached superintelligence first in {when} (month {played} of {total}), {} \
-             points ahead of {you}.",
+            "{} reached superintelligence first in {when}, {} points ahead of {you}.",
             content.labs[usize::from(*rival)].name,
             margin.display()
         ),
@@ -233,21 +252,23 @@ fn ending_sentence(content: &Content, state: &GameState) -> String {
             state.labs.len(),
             state.player().progress().display()
         ),
-        Some(Ending::BudgetFrozen) => {
-            format!("The board froze the AI budget in {when} (month {played} of {total}).")
+        Some(Ending::BudgetFrozen) => format!("The board froze the AI budget in {when}."),
+        Some(Ending::Catastrophe) => {
+            format!("A catastrophic incident ended the programme in {when}.")
         }
-        Some(Ending::Catastrophe) => format!(
-            "A catastrophic incident ended the programme in {when} (month {played} of {total})."
-        ),
-        None => format!("The game is not over: {played} of {total} months played."),
+        None => format!("The game is not over: {played} of {total} months played, now {when}."),
     }
 }
 
 impl Debrief {
-    /// The debrief of `game`, finished or not.
-    pub fn from_game(game: &Game) -> Debrief {
+    /// The debrief of `game`, finished or not, whose player's decisions were `decisions` (in
+    /// order with their months, as a save records them). The decisions are replayed to
+    /// measure what each lever was worth; pass none to leave that out.
+    pub fn from_game(game: &Game, decisions: &[(u16, Command)]) -> Debrief {
         let content = &game.content;
         let state = &game.state;
+        // The true start: the same content and seed before any month, not the end of month 1.
+        let start = crate::game::init::new_game(content, state.seed);
         let race: Vec<RaceLine> = content
             .labs
             .iter()
@@ -263,10 +284,7 @@ impl Debrief {
                     .collect(),
             })
             .collect();
-        let risk_start = state
-            .history
-            .first()
-            .map_or(state.player().risk, |h| h.risk);
+        let risk_start = start.player().risk;
         let safety = SafetyRecord {
             risk_start,
             risk_peak: state
@@ -274,7 +292,8 @@ impl Debrief {
                 .iter()
                 .map(|h| h.risk)
                 .max()
-                .unwrap_or(risk_start),
+                .unwrap_or(risk_start)
+                .max(risk_start),
             risk_end: state.player().risk,
             review_end: state.player().review,
             reviews: state
@@ -284,18 +303,15 @@ impl Debrief {
                 .count() as u32,
         };
         let experiments = (
-            state
-                .history
-                .first()
-                .map_or(0, |h| h.speed.experiments_per_month),
-            state
-                .history
-                .last()
-                .map_or(0, |h| h.speed.experiments_per_month),
+            lab_experiments(&game.content.balance.research, start.player()),
+            lab_experiments(&game.content.balance.research, state.player()),
         );
+        let credit = (!decisions.is_empty())
+            .then(|| Credit::of_game(game, decisions))
+            .filter(|c| c.faithful);
         let score = game.score();
         let levers = lever_shares(state);
-        let rivals = rivals(content, state, &race);
+        let rivals = rivals(content, &start, state, &race);
         let dates = (0..=state.month).map(|m| date_of(content, m)).collect();
         let mut debrief = Debrief {
             scenario: content.scenario.name.clone(),
@@ -305,16 +321,15 @@ impl Debrief {
             months_played: state.month,
             campaign_months: content.scenario.months,
             dates,
+            month: month_of(content, state.month, state.is_over()),
             ending_key: state.ending.as_ref().map_or("unfinished", Ending::key),
             ending: ending_sentence(content, state),
             race,
-            decisions: decisions(state),
+            decisions: timeline(state),
+            credit,
             levers,
             safety,
-            deploy_minutes: (
-                content.labs[0].deploy_minutes,
-                state.player().deploy_minutes,
-            ),
+            deploy_minutes: (start.player().deploy_minutes, state.player().deploy_minutes),
             experiments,
             rivals,
             score: score.parts().to_vec(),

@@ -7,7 +7,7 @@ use crate::game::month::minutes_label;
 
 use super::chart::race_chart;
 use super::debrief::Debrief;
-use super::format::{bar, cell, points};
+use super::format::{apportion, apportion_points, bar, cell, points, signed_tenths, tenths};
 
 /// At most this many rows in the table of progress by month.
 const CHECKPOINTS: usize = 10;
@@ -23,6 +23,7 @@ impl Debrief {
         self.header(&mut md);
         self.race_section(&mut md);
         self.decisions_section(&mut md);
+        self.credit_section(&mut md);
         self.levers_section(&mut md);
         self.rivals_section(&mut md);
         self.score_section(&mut md);
@@ -123,44 +124,115 @@ impl Debrief {
         md.push('\n');
     }
 
+    fn credit_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## What your decisions were worth\n");
+        let Some(c) = &self.credit else {
+            let _ = writeln!(
+                md,
+                "Not measured: this game's decisions were not given with it, so it cannot be \
+                 replayed without them.\n"
+            );
+            return;
+        };
+        let _ = writeln!(
+            md,
+            "The same world (same seed, same rivals, same events) replayed without your \
+             decisions. **The starting position** is the lab you inherited, with every \
+             decision taken out except your answers to events. Each lever's line is how much \
+             lower your final progress would have been without that lever's decisions; the \
+             interaction is what the levers did together beyond their separate worth. The \
+             lines add up to your result. A replay that ended sooner (a rival got there first) \
+             counts the progress it had reached then, so levers that only win together show a \
+             large negative interaction.\n"
+        );
+        md.push_str("| | Progress | That replay ended |\n| --- | ---: | --- |\n");
+        let rows = c.rows();
+        let ending = |o: &super::counterfactual::Outcome| format!("{}, {}", o.ending, o.month);
+        for (i, r) in rows.iter().enumerate() {
+            let (label, value, outcome) = if i == 0 {
+                (
+                    "The starting position (no decisions)".to_string(),
+                    tenths(r.shown_tenths),
+                    ending(&c.baseline),
+                )
+            } else if let Some(l) = c.levers.iter().find(|l| l.name == r.label) {
+                let outcome = if l.decisions == 0 {
+                    "no such decisions".to_string()
+                } else if l.without.differs_from(&c.actual) {
+                    ending(&l.without)
+                } else {
+                    format!("the same way, at {}", l.without.progress.display())
+                };
+                (
+                    format!(
+                        "{} ({} decision{})",
+                        r.label,
+                        l.decisions,
+                        if l.decisions == 1 { "" } else { "s" }
+                    ),
+                    signed_tenths(r.shown_tenths),
+                    outcome,
+                )
+            } else {
+                (
+                    r.label.to_string(),
+                    signed_tenths(r.shown_tenths),
+                    String::new(),
+                )
+            };
+            let _ = writeln!(md, "| {label} | {value} | {} |", cell(&outcome));
+        }
+        let _ = writeln!(
+            md,
+            "| **Your result** | **{}** | {} |\n",
+            c.actual.progress.display(),
+            ending(&c.actual)
+        );
+    }
+
     fn levers_section(&self, md: &mut String) {
-        let _ = writeln!(md, "## What each lever contributed\n");
-        let total: i64 = self.levers.iter().map(|l| l.progress).sum();
+        let _ = writeln!(md, "## Where research speed came from\n");
+        let values: Vec<i64> = self.levers.iter().map(|l| l.progress).collect();
+        let total: i64 = values.iter().sum();
+        let shown = apportion_points(&values);
+        let shares: Vec<i64> = if total > 0 {
+            apportion(&values.iter().map(|v| v * 100).collect::<Vec<_>>(), total)
+        } else {
+            Vec::new()
+        };
         let max = self.levers.iter().map(|l| l.progress).max().unwrap_or(0);
         let _ = writeln!(
             md,
-            "Research speed added by each cause, summed over the {} months played: {} points \
-             in all. Hiring and compute set the base; the other causes multiply it, so a \
-             negative number is speed a cause held back.\n",
+            "Share of research speed by cause, summed over the {} months played: {} points in \
+             all. This is not what your decisions added: the lab you started with already had \
+             talent, compute and a pipeline (see above for what your decisions were worth). \
+             Talent and compute set the base; the other causes multiply it, so a negative \
+             number is speed a cause held back.\n",
             self.months_played,
             points(total)
         );
-        md.push_str("| Lever | From | Points | Share | |\n| --- | --- | ---: | ---: | --- |\n");
-        for l in &self.levers {
-            let share = if total > 0 {
-                format!("{}%", l.progress * 100 / total)
-            } else {
-                "-".to_string()
-            };
-            let name = if l.is_lever {
-                format!("**{}**", l.lever)
-            } else {
-                l.lever.to_string()
-            };
+        md.push_str(
+            "| Lever or cause | Speed from | Points | Share | |\n| --- | --- | ---: | ---: | --- |\n",
+        );
+        for (i, l) in self.levers.iter().enumerate() {
+            let share = shares
+                .get(i)
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%"));
             let _ = writeln!(
                 md,
-                "| {name} | {} | {} | {share} | {} |",
+                "| {} | {} | {} | {share} | {} |",
+                l.lever,
                 l.from,
-                points(l.progress),
+                tenths(shown[i]),
                 bar(l.progress, max, 20)
             );
         }
         let s = &self.safety;
         let _ = writeln!(
             md,
-            "\n**Safety** does not add speed; it keeps it. Deploys went from {} to {} \
-             ({} to {} experiments a month). Risk went from {} to {} (peak {}); safety \
-             review ended at {}; {} safety review{} paid for.\n",
+            "\n**Safety** does not add speed; it keeps it. Deploys went from {} at the start \
+             to {} at the end ({} to {} experiments a month). Risk went from {} at the start \
+             to {} (peak {}); safety review ended at {}; {} safety review{} paid for.\n",
             minutes_label(self.deploy_minutes.0),
             minutes_label(self.deploy_minutes.1),
             self.experiments.0,
@@ -176,12 +248,12 @@ impl Debrief {
 
     fn rivals_section(&self, md: &mut String) {
         let _ = writeln!(md, "## What the rivals did\n");
-        md.push_str("| Lab | After month 1 | At the end | Gained | Best month |\n");
+        md.push_str("| Lab | At the start | At the end | Gained | Best month |\n");
         md.push_str("| --- | ---: | ---: | ---: | --- |\n");
         for r in &self.rivals {
             let best = r.best_month.map_or_else(
                 || "-".to_string(),
-                |(m, gain)| format!("{} (+{})", self.date(m), gain.display()),
+                |(m, gain)| format!("{} {} (+{})", m + 1, self.date(m), gain.display()),
             );
             let _ = writeln!(
                 md,
@@ -189,7 +261,7 @@ impl Debrief {
                 cell(&r.name),
                 r.start.display(),
                 r.end.display(),
-                points(i64::from(r.end.0 - r.start.0)),
+                super::format::progress_change(r.start, r.end),
             );
         }
         md.push('\n');

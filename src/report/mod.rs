@@ -4,8 +4,9 @@
 mod chart;
 pub mod class;
 mod class_out;
+pub mod counterfactual;
 pub mod debrief;
-mod format;
+pub mod format;
 mod markdown;
 pub mod questions;
 pub mod scenarios;

@@ -51,7 +51,9 @@ pub struct Facts {
     pub budget_end: Money,
     /// The first rival that passed the player during the game, and the month index.
     pub overtaken_by: Option<(String, u16, String)>,
-    /// Research points added by each lever, by name.
+    /// What each lever's decisions were worth to the final progress, by name, in
+    /// thousandths of a point as the debrief shows them (measured by replaying the game
+    /// without them); empty when not measured.
     pub lever_points: Vec<(&'static str, i64)>,
 }
 
@@ -147,20 +149,23 @@ impl Facts {
                 .unwrap_or(p.board),
             budget_end: p.budget,
             overtaken_by,
-            lever_points: d
-                .levers
-                .iter()
-                .filter(|l| l.is_lever)
-                .map(|l| (l.lever, l.progress))
-                .collect(),
+            // The figures the debrief's table shows (apportioned), so a question never
+            // quotes 4.3 beside a table's 4.2.
+            lever_points: d.credit.as_ref().map_or_else(Vec::new, |c| {
+                c.rows()
+                    .iter()
+                    .filter(|r| c.levers.iter().any(|l| l.name == r.label))
+                    .map(|r| (r.label, r.shown_tenths * 100))
+                    .collect()
+            }),
         }
     }
 
-    fn lever(&self, name: &str) -> i64 {
+    fn lever(&self, name: &str) -> Option<i64> {
         self.lever_points
             .iter()
             .find(|(n, _)| *n == name)
-            .map_or(0, |(_, v)| *v)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -254,24 +259,28 @@ const BANK: &[Rule] = &[
         })
     }),
     (72, "talent", |f| {
+        let worth = f.lever("hiring")?;
         (f.hires >= 3).then(|| {
             format!(
-                "You made {} hires, and hiring added {} points of research. What did the stars \
-                 cost, and could the same money have bought more progress elsewhere?",
+                "You made {} hires, and replaying the game without them leaves you {} points \
+                 {}. What did the stars cost, and could the same money have bought more \
+                 progress elsewhere?",
                 f.hires,
-                points(f.lever("hiring"))
+                points(worth.abs()),
+                if worth < 0 { "higher" } else { "lower" }
             )
         })
     }),
     (70, "pipeline", |f| {
+        let worth = f.lever("pipeline")?;
         (f.deploy_end <= 30 && f.stages_done >= 2).then(|| {
             format!(
-                "You cut deploys from {} to {}, and the pipeline added {} points of research. \
-                 Why does iteration speed compound, and what does that mean for a team's \
-                 priorities?",
+                "You cut deploys from {} to {}, and your pipeline upgrades were worth {} points \
+                 of final progress. Why does iteration speed compound, and what does that mean \
+                 for a team's priorities?",
                 minutes_label(f.deploy_start),
                 minutes_label(f.deploy_end),
-                points(f.lever("pipeline"))
+                points(worth)
             )
         })
     }),
@@ -340,13 +349,13 @@ const BANK: &[Rule] = &[
         let (name, best) = f
             .lever_points
             .iter()
+            .filter(|(_, v)| *v > 0)
             .max_by_key(|(_, v)| *v)
-            .copied()
-            .unwrap_or(("hiring", 0));
+            .copied()?;
         Some(format!(
-            "{} added the most to your research ({} points). Does that match what Meta bet on \
+            "Your {name} decisions were worth the most ({} points of final progress, \
+             measured by replaying the game without them). Does that match what Meta bet on \
              in 2025: nine-figure offers, rivals' tools and a faster pipeline?",
-            capitalised(name),
             points(best)
         ))
     }),
@@ -358,14 +367,6 @@ const BANK: &[Rule] = &[
         )
     }),
 ];
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 /// How many questions the bank holds.
 pub fn bank_size() -> usize {
@@ -417,6 +418,8 @@ mod tests {
             ending_key: "careful-win",
             lead: Progress(5_000),
             board_min: 50,
+            // As the debrief's table shows it (apportioned tenths × 100).
+            lever_points: vec![("hiring", 1_500), ("pipeline", 4_200)],
             ..Facts::default()
         };
         let a = choose(&slow, 3);
@@ -428,9 +431,12 @@ mod tests {
             "{a:?}"
         );
         assert!(a.iter().any(|q| q.text.contains("6h 00m")), "{a:?}");
+        // The pipeline credit reads as in the debrief's table: 4.2, never 4.3 beside it.
         assert!(
-            b.iter()
-                .any(|q| q.topic == "pipeline" && q.text.contains("10 min"))
+            b.iter().any(|q| q.topic == "pipeline"
+                && q.text.contains("10 min")
+                && q.text.contains("worth 4.2 points")),
+            "{b:?}"
         );
         assert!(a.iter().all(|q| !b.contains(q)));
         let topics: Vec<_> = a.iter().map(|q| q.topic).collect();

@@ -140,11 +140,16 @@ impl Lines {
     }
 }
 
-/// Thousandths of a point a month as "+2.35".
+/// Thousandths of a point a month as "+2.35", rounded half away from zero (never truncated).
 pub fn speed_label(thousandths: i32) -> String {
-    let sign = if thousandths < 0 { "-" } else { "+" };
-    let a = thousandths.unsigned_abs();
-    format!("{sign}{}.{:02}", a / 1000, (a % 1000) / 10)
+    hundredths_label(crate::game::units::round_div(i64::from(thousandths), 10))
+}
+
+/// Hundredths of a point as "+2.35": for parts apportioned to a shown total.
+pub fn hundredths_label(h: i64) -> String {
+    let sign = if h < 0 { "-" } else { "+" };
+    let a = h.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
 /// Builds the explanation of a figure for the session as it is now.
@@ -225,8 +230,46 @@ mod tests {
     }
 
     #[test]
+    fn research_parts_add_up_to_the_shown_total() {
+        // The panel said the parts "add up exactly" and showed 0.97 of 0.99.
+        let content = Arc::new(content::load_builtin("race-2025", None).expect("loads"));
+        let mut s = Session::new(content, 5);
+        for _ in 0..6 {
+            if s.game.state.pending.is_some() {
+                let _ = s.apply(Command::Choose(0));
+            }
+            let _ = s.apply(Command::EndMonth);
+        }
+        let e = explain(&s, Figure::Speed);
+        let hundredths = |t: &str| -> i64 {
+            let (sign, rest) = t.split_at(1);
+            let v: i64 = rest.replace('.', "").parse().expect(t);
+            if sign == "-" { -v } else { v }
+        };
+        let mut sums = [0i64; 2];
+        let mut totals = None;
+        for (line, _) in e.lines.iter().skip(2) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words.len() < 3 {
+                break;
+            }
+            let cols = [words[words.len() - 2], words[words.len() - 1]].map(hundredths);
+            if words[0] == "total" {
+                totals = Some(cols);
+                break;
+            }
+            sums[0] += cols[0];
+            sums[1] += cols[1];
+        }
+        assert_eq!(Some(sums), totals, "{:#?}", e.lines);
+    }
+
+    #[test]
     fn speed_labels_read_as_points() {
-        assert_eq!(speed_label(2_345), "+2.34");
+        assert_eq!(speed_label(2_345), "+2.35");
+        assert_eq!(speed_label(2_344), "+2.34");
         assert_eq!(speed_label(-50), "-0.05");
+        assert_eq!(speed_label(-55), "-0.06");
+        assert_eq!(speed_label(1_180), "+1.18");
     }
 }

@@ -8,7 +8,10 @@ use crate::game::state::{Lever, PLAYER, ProjectKind};
 use crate::game::units::Progress;
 
 use super::super::session::Session;
-use super::{Figure, Lines, month_label, recent_decisions, recent_lever, speed_label};
+use super::{
+    Figure, Lines, hundredths_label, month_label, recent_decisions, recent_lever, speed_label,
+};
+use crate::report::format::{apportion, progress_change};
 
 pub(super) fn progress_math(s: &Session, l: &mut Lines) {
     let st = &s.game.state;
@@ -40,20 +43,23 @@ pub(super) fn progress_math(s: &Session, l: &mut Lines) {
             .zip(r.tracks.iter().zip(r.event_gains.iter()))
         {
             let gain = a.0 - b.0;
+            // The two parts are shown so they sum to the shown gain.
+            let parts = apportion(&[i64::from(gain - ev), i64::from(*ev)], 10);
             l.line(format!(
                 "  {:<11} {}  (research {}, events {})",
                 t.name(),
                 speed_label(gain),
-                speed_label(gain - ev),
-                speed_label(*ev)
+                hundredths_label(parts[0]),
+                hundredths_label(parts[1])
             ));
         }
         let (b, a) = r.race.first().copied().unwrap_or_default();
+        // The change is the difference of the two figures shown: "81.1 → 82.3 (+1.2)".
         l.line(format!(
             "  overall {} → {} ({})",
             b.display(),
             a.display(),
-            speed_label(a.0 - b.0)
+            progress_change(b, a)
         ));
     }
     l.head(format!("Rank {} of {}", st.player_rank(), st.labs.len()));
@@ -101,7 +107,20 @@ pub(super) fn speed_math(s: &Session, l: &mut Lines) {
         "  {:<22} {:>9} {:>11}",
         "cause", "last month", "if ended now"
     ));
-    for ((name, a), (_, b)) in last.parts().iter().zip(next.parts().iter()) {
+    // Each column's parts are shown so they sum to its shown total (largest remainder).
+    let column = |parts: &[(&str, i32)]| {
+        apportion(
+            &parts.iter().map(|(_, v)| i64::from(*v)).collect::<Vec<_>>(),
+            10,
+        )
+    };
+    let (shown_a, shown_b) = (column(&last.parts()), column(&next.parts()));
+    for (((name, a), (_, b)), (sa, sb)) in last
+        .parts()
+        .iter()
+        .zip(next.parts().iter())
+        .zip(shown_a.iter().zip(&shown_b))
+    {
         if *a == 0 && *b == 0 {
             continue;
         }
@@ -109,8 +128,8 @@ pub(super) fn speed_math(s: &Session, l: &mut Lines) {
             format!(
                 "  {:<22} {:>9} {:>11}",
                 name,
-                speed_label(*a),
-                speed_label(*b)
+                hundredths_label(*sa),
+                hundredths_label(*sb)
             ),
             i64::from(*b),
             true,

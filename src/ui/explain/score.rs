@@ -3,6 +3,7 @@
 
 use crate::game::state::{Ending, PLAYER};
 use crate::game::units::money;
+use crate::report::format::{apportion_points, month_of, signed_tenths, tenths};
 
 use super::super::session::Session;
 use super::{Explanation, Lines};
@@ -37,16 +38,27 @@ pub fn score_parts(s: &Session) -> Explanation {
         .unwrap_or_default();
     l.head(format!("margin  {:>6}", sc.margin));
     l.line(format!(
-        "  Your progress {} against the best rival's {}: 30 points per point of lead",
+        "  Your progress {} against the best rival's {}: 30 points per whole point of lead",
         p.progress().display(),
         best.display()
     ));
-    l.dim("  (or lost per point behind), between -1500 and +1500.");
+    // The rules count whole points of lead; the exact lead (thousandths, no rounding) shows
+    // why 100.0 against 99.0 can score 0.
+    let lead = i64::from(p.progress().0 - best.0);
+    let whole = lead / 1000;
+    l.line(format!(
+        "  (or lost per point behind): a lead of {}{}.{:03} is {whole} whole point{} × 30 = {}",
+        if lead < 0 { "-" } else { "" },
+        lead.unsigned_abs() / 1000,
+        lead.unsigned_abs() % 1000,
+        if whole.abs() == 1 { "" } else { "s" },
+        whole * 30
+    ));
+    l.dim("  The margin is kept between -1500 and +1500.");
     l.head(format!("speed   {:>6}", sc.speed));
     l.line(format!(
-        "  On a win, 100 per month to spare: the game ended in month {} of {}.",
-        st.month.min(c.scenario.months),
-        c.scenario.months
+        "  On a win, 100 per month to spare: the game ended in {}.",
+        month_of(c, st.month, st.is_over())
     ));
     l.dim("  No win, no speed points.");
     l.head(format!("safety  {:>6}", sc.safety));
@@ -55,9 +67,10 @@ pub fn score_parts(s: &Session) -> Explanation {
         p.risk, p.review
     ));
     l.head(format!("money   {:>6}", sc.money));
+    let budget = st.lab(PLAYER).budget;
     l.line(format!(
-        "  Budget left {}: 1 point per $100M, between 0 and 1500.",
-        money(st.lab(PLAYER).budget)
+        "  Budget left {} (${budget}M): 1 point per whole $100M, between 0 and 1500.",
+        money(budget)
     ));
     lessons(s, &mut l);
     Explanation {
@@ -66,26 +79,126 @@ pub fn score_parts(s: &Session) -> Explanation {
     }
 }
 
-/// The teaching part of the debrief, from the same model as `ai-race debrief`: what each lever
-/// added to research over the game, and three questions chosen from what happened.
+/// The teaching part of the debrief, from the same model as `ai-race debrief`: what the
+/// player's decisions were worth apart from the lab they started with (the game replayed
+/// without each lever), where research speed came from, and three questions chosen from what
+/// happened.
 fn lessons(s: &Session, l: &mut Lines) {
-    let d = crate::report::debrief::Debrief::from_game(&s.game);
-    l.line("");
-    l.head("What each lever added to research, over the whole game");
-    for share in d.levers.iter().filter(|x| x.is_lever) {
-        let sign = if share.progress < 0 { "-" } else { "+" };
-        let points = share.progress.unsigned_abs();
+    let d = crate::report::debrief::Debrief::from_game(&s.game, s.record.decisions());
+    l.head("What your decisions were worth (final progress, points)");
+    match &d.credit {
+        Some(c) => {
+            l.dim("  The same world replayed without each lever's decisions; event answers kept.");
+            for (i, r) in c.rows().iter().enumerate() {
+                if i == 0 {
+                    l.line(format!(
+                        "  {:<30} {:>6}",
+                        "the starting position",
+                        tenths(r.shown_tenths)
+                    ));
+                    l.dim(format!(
+                        "    the lab you inherited, no decisions: {}, {}",
+                        c.baseline.ending, c.baseline.month
+                    ));
+                } else {
+                    l.delta(
+                        format!("  {:<30} {:>6}", r.label, signed_tenths(r.shown_tenths)),
+                        r.shown_tenths,
+                        true,
+                    );
+                    // A lever that changed how the game ended says so.
+                    if let Some(lever) = c.levers.iter().find(|x| x.name == r.label)
+                        && lever.decisions > 0
+                        && lever.without.differs_from(&c.actual)
+                    {
+                        l.dim(format!(
+                            "    without it: {}, {}",
+                            lever.without.ending, lever.without.month
+                        ));
+                    }
+                }
+            }
+            l.line(format!(
+                "  {:<30} {:>6}",
+                "your result",
+                c.actual.progress.display()
+            ));
+        }
+        None => l.dim("  not measured: this game's decisions are not all recorded"),
+    }
+    l.head("Share of research speed by cause, over the whole game");
+    l.dim("  Not the decisions' worth: the lab you started with already had talent and compute.");
+    let values: Vec<i64> = d.levers.iter().map(|x| x.progress).collect();
+    let shown = apportion_points(&values);
+    for (share, t) in d.levers.iter().zip(shown) {
         l.line(format!(
-            "  {:<16} {sign}{}.{} points  ({})",
+            "  {:<22} {:>6} points  ({})",
             share.lever,
-            points / 1000,
-            (points % 1000) / 100,
+            signed_tenths(t),
             share.from
         ));
     }
-    l.line("");
+    l.line(format!(
+        "  {:<22} {:>6} points",
+        "total",
+        signed_tenths(crate::game::units::round_div(values.iter().sum(), 100))
+    ));
     l.head("Questions to discuss");
     for (i, q) in d.questions.iter().enumerate() {
         l.line(format!("  {}. {} ({})", i + 1, q.text, q.topic));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+    use crate::game::policy::{Policy, play};
+    use crate::save::Playthrough;
+    use std::sync::Arc;
+
+    fn finished(policy: Policy) -> Session {
+        let content = Arc::new(content::load_builtin("classroom", None).expect("loads"));
+        let seed = content.scenario.seed.unwrap_or(1);
+        let (_, decisions) = play(&content, seed, policy);
+        let played = Playthrough::replay(content, seed, &decisions).expect("replays");
+        Session::from_save(&played).expect("session")
+    }
+
+    fn text(e: &Explanation) -> String {
+        e.lines
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_lessons_show_the_starting_position_apart_from_the_decisions() {
+        let s = finished(Policy::Balanced);
+        let t = text(&score_parts(&s));
+        assert!(t.contains("What your decisions were worth"), "{t}");
+        assert!(t.contains("the starting position"), "{t}");
+        assert!(t.contains("compute                          +0.0"), "{t}");
+        assert!(t.contains("Share of research speed"), "{t}");
+        assert!(t.contains("month 12 of 12 (Dec 2026)"), "{t}");
+    }
+
+    #[test]
+    fn the_margin_shows_the_exact_lead_it_counts() {
+        // "100.0 against 99.0, 30 points per point" gave a margin of 0: the rules count whole
+        // points of the exact lead, and the panel now shows that lead.
+        let s = finished(Policy::Balanced);
+        let t = text(&score_parts(&s));
+        let sc = s.game.score();
+        let lead = s.game.state.player().progress().0
+            - s.game.state.labs[1..]
+                .iter()
+                .map(|l| l.progress().0)
+                .max()
+                .unwrap_or(0);
+        let whole = i64::from(lead / 1000);
+        assert!(t.contains(&format!("× 30 = {}", whole * 30)), "{t}");
+        assert_eq!(sc.margin, (whole * 30).clamp(-1_500, 1_500));
     }
 }

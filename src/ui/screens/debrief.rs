@@ -1,12 +1,17 @@
 //! The debrief at the end of a game: how it ended, the race over time with the player's key
-//! decisions marked on it, the score and its parts, and the timeline of decisions.
+//! decisions marked on it, the score and its parts, what the player's decisions were worth
+//! apart from the starting position, and the timeline of decisions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use std::cell::RefCell;
+
 use crate::game::state::{Ending, Lever};
 use crate::game::units::Progress;
+use crate::report::counterfactual::Credit;
+use crate::report::format::{month_of, signed_tenths, tenths};
 
 use super::super::app::Outcome;
 use super::super::keys::{Action, Hint, hint};
@@ -88,6 +93,50 @@ fn lever_counts(s: &Session) -> Vec<(Lever, usize)> {
     }
     counts.sort();
     counts
+}
+
+thread_local! {
+    /// The last game's credit, keyed by its state hash and decision count: measuring replays
+    /// the game six times, so it is done once per game, not once per frame.
+    static CREDIT: RefCell<Option<(u64, usize, Option<Credit>)>> = const { RefCell::new(None) };
+}
+
+/// What the player's decisions were worth (see [`Credit`]); `None` when the session's record
+/// does not replay to its game.
+fn credit(s: &Session) -> Option<Credit> {
+    let decisions = s.record.decisions();
+    let key = (s.game.hash(), decisions.len());
+    CREDIT.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if let Some((hash, n, credit)) = cached.as_ref()
+            && (*hash, *n) == key
+        {
+            return credit.clone();
+        }
+        let credit = Some(Credit::of_game(&s.game, decisions)).filter(|c| c.faithful);
+        *cached = Some((key.0, key.1, credit.clone()));
+        credit
+    })
+}
+
+/// "worth: start 72.3 · hiring +5.2 · ...": the credit in one line to wrap (the sum follows).
+fn credit_text(credit: &Credit) -> String {
+    let rows = credit.rows();
+    let mut parts = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if i == 0 {
+            parts.push(format!("start {}", tenths(r.shown_tenths)));
+        } else {
+            let name = match r.label {
+                "adopted tech" => "tech",
+                "other decisions" => "other",
+                "levers together (interaction)" => "together",
+                other => other,
+            };
+            parts.push(format!("{name} {}", signed_tenths(r.shown_tenths)));
+        }
+    }
+    format!("worth: {}", parts.join(" · "))
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -172,30 +221,26 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         row,
         buf,
     );
-    row += 2;
+    row += 1;
     let p = st.player();
     put(
-        Line::styled(
-            fit(
-                &format!(
-                    "progress {} · rank {}",
-                    p.progress().display(),
-                    st.player_rank()
-                ),
-                w,
-            ),
-            theme.dim(),
-        ),
+        Line::styled(fit(&month_of(c, st.month, st.is_over()), w), theme.dim()),
         inner,
         row,
         buf,
     );
     row += 1;
-    let levers: Vec<String> = lever_counts(s)
-        .iter()
-        .map(|(l, n)| format!("{} {n}", l.name()))
-        .collect();
-    let text = format!("levers: {}", levers.join(", "));
+    let standing = format!("{}, rank {}", p.progress().display(), st.player_rank());
+    let text = match credit(s) {
+        Some(credit) => format!("{} = {standing}", credit_text(&credit)),
+        None => {
+            let levers: Vec<String> = lever_counts(s)
+                .iter()
+                .map(|(l, n)| format!("{} {n}", l.name()))
+                .collect();
+            format!("progress {standing} · levers: {}", levers.join(", "))
+        }
+    };
     for (i, l) in super::super::widgets::wrap(&text, w).iter().enumerate() {
         put(
             Line::styled(l.as_str(), theme.dim()),

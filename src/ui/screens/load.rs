@@ -122,12 +122,18 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (text, style) = match &listed.verdict {
             Ok(info) => {
                 let s = &info.summary;
+                // The month played, as the detail line and every report name it.
+                let date = if s.ending.is_some() && s.month > 0 {
+                    crate::report::format::label_before(&s.date)
+                } else {
+                    s.date.clone()
+                };
                 (
                     format!(
                         "{mark}{} {} {} {:>6}  ✓ verified",
                         fit(&listed.entry.name, 20),
                         fit(&info.scenario, 18),
-                        fit(&s.date, 8),
+                        fit(&date, 8),
                         s.score
                     ),
                     if selected {
@@ -166,10 +172,14 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .map(|p| format!("{p} · "))
                 .unwrap_or_default();
             format!(
-                "{player}{} · month {} of {} · {} · rank {} · verified by replay",
+                "{player}{} · {} · {} · rank {} · verified by replay",
                 info.difficulty,
-                s.month.saturating_add(1).min(info.months),
-                info.months,
+                crate::report::format::month_of_summary(
+                    s.month,
+                    &s.date,
+                    s.ending.is_some(),
+                    info.months
+                ),
                 s.ending.as_deref().unwrap_or("in progress"),
                 s.rank
             )

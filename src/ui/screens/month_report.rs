@@ -72,7 +72,10 @@ fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             fit(&c.labs[i].short, 11),
             right(&b.display(), 5),
             right(&a.display(), 5),
-            right(&format!("(+{})", Progress(a.0 - b.0).display()), 8)
+            right(
+                &format!("({})", crate::report::format::progress_change(b, a)),
+                8
+            )
         );
         lines.push(Line::styled(fit(&text, w), theme.lab(i)));
     }
@@ -94,13 +97,22 @@ fn race_and_research(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         theme.dim(),
     ));
-    for (name, v) in r.speed.parts() {
+    // The parts are shown so they sum to the shown total (largest remainder).
+    let parts = r.speed.parts();
+    let shown = crate::report::format::apportion(
+        &parts.iter().map(|(_, v)| i64::from(*v)).collect::<Vec<_>>(),
+        10,
+    );
+    for ((name, v), h) in parts.into_iter().zip(shown) {
         if v == 0 {
             continue;
         }
         lines.push(Line::from(vec![
             Span::raw(fit(&format!("  {name}"), 24.min(w))),
-            Span::styled(right(&speed_label(v), 7), theme.delta(i64::from(v), true)),
+            Span::styled(
+                right(&super::super::explain::hundredths_label(h), 7),
+                theme.delta(i64::from(v), true),
+            ),
         ]));
     }
     track_lines(r, theme, w, &mut lines);

@@ -10,4 +10,5 @@ pub mod game;
 pub mod report;
 pub mod save;
 pub mod sim;
+pub mod tune;
 pub mod ui;

@@ -105,10 +105,11 @@ pub enum Cmd {
         #[arg(long, default_value = "200", allow_hyphen_values = true)]
         games: String,
         /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it.
-        #[arg(long, default_value = "300", allow_hyphen_values = true)]
+        #[arg(long, default_value = "360", allow_hyphen_values = true)]
         budget_evals: String,
-        /// Climbs from a fresh start: the first from balanced, the rest from random parameters.
-        #[arg(long, default_value = "4", allow_hyphen_values = true)]
+        /// Climbs from a fresh start: from balanced, talent-first, adopt-first, pipeline-first,
+        /// compute-first and reckless in turn, then from random parameters.
+        #[arg(long, default_value = "6", allow_hyphen_values = true)]
         restarts: String,
         /// Fresh games on which the best is measured (1 to 1,000,000).
         #[arg(long, default_value = "2000", allow_hyphen_values = true)]

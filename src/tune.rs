@@ -24,7 +24,8 @@ pub struct Budget {
     pub games: u32,
     /// Candidates evaluated in all (each costs `games` games).
     pub evals: u32,
-    /// Climbs from a fresh start: the first from `balanced`, the rest from random parameters.
+    /// Climbs from a fresh start: from `balanced`, then the archetypes (talent-first,
+    /// adopt-first, pipeline-first, compute-first, reckless), then random parameters.
     pub restarts: u32,
     /// The run's seed.
     pub seed: u64,
@@ -98,11 +99,10 @@ pub fn search(
     for r in 0..restarts {
         let share = budget.evals / restarts + u32::from(r < budget.evals % restarts);
         let stop = (evals + share).min(budget.evals);
-        let mut current = if r == 0 {
-            Params::default()
-        } else {
-            random_params(&mut rng)
-        };
+        let mut current = STARTS
+            .get(r as usize)
+            .and_then(|p| p.params())
+            .unwrap_or_else(|| random_params(&mut rng));
         let Some(mut fit) = eval(&current, &mut evals) else {
             break;
         };
@@ -115,10 +115,12 @@ pub fn search(
             let Some(f) = eval(&next, &mut evals) else {
                 break;
             };
-            if f > fit {
+            // Equal standing is accepted too, so a climb can cross a plateau.
+            if f >= fit {
+                let better = f > fit;
                 current = next;
                 fit = f;
-                if fit > best_fit {
+                if better && fit > best_fit {
                     trail.push((evals, r, fit.0));
                     progress(&format!(
                         "eval {evals:>4} (climb {}): {} of {} games won",
@@ -141,6 +143,16 @@ pub fn search(
         trail,
     }
 }
+
+/// Where the climbs start, before random starting points.
+const STARTS: [Policy; 6] = [
+    Policy::Balanced,
+    Policy::TalentFirst,
+    Policy::AdoptFirst,
+    Policy::PipelineFirst,
+    Policy::ComputeFirst,
+    Policy::Reckless,
+];
 
 const HIRES: [HirePref; 3] = [
     HirePref::WeakestTrack,
@@ -167,8 +179,14 @@ fn pick_in(rng: &mut Pcg32, (lo, hi, step): (i64, i64, i64)) -> i64 {
     lo + rng.range(0, (hi - lo) / step) * step
 }
 
-fn nudge(rng: &mut Pcg32, value: i64, (lo, hi, step): (i64, i64, i64)) -> i64 {
-    let by = if rng.below(2) == 0 { -step } else { step };
+/// A step of one to four notches up or down, or now and then a jump anywhere in the range.
+fn nudge(rng: &mut Pcg32, value: i64, range: (i64, i64, i64)) -> i64 {
+    let (lo, hi, step) = range;
+    if rng.chance_permille(200) {
+        return pick_in(rng, range);
+    }
+    let by = step * rng.range(1, 4);
+    let by = if rng.below(2) == 0 { -by } else { by };
     (value + by).clamp(lo, hi)
 }
 

@@ -214,7 +214,9 @@ pub fn kind_of(command: &Command) -> Option<Action> {
         Command::LeaseCompute(_) => Action::Lease,
         Command::OpenRelease => Action::OpenRelease,
         Command::Deal(_) => Action::Deal,
-        Command::Choose(_) | Command::RaiseLicence(_) | Command::EndMonth => return None,
+        // Answers, the vendor's price moves, the end of the month and any command the rules
+        // add later are not moves of the priority policy.
+        _ => return None,
     })
 }
 

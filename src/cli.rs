@@ -52,18 +52,29 @@ pub enum Cmd {
         no_color: bool,
     },
     /// Play many games headless with a scripted strategy and print the results.
+    ///
+    /// A locked scenario (like classroom) is one world: every game plays its fixed seed and
+    /// difficulty, so the games differ only when the strategy is random; asking for another
+    /// difficulty is refused.
     Sim {
         /// The strategy: random, hire-only, adopt-only, pipeline-only, hoard, balanced,
-        /// balanced-no-hire, balanced-no-adopt, balanced-no-pipeline.
-        #[arg(long)]
-        policy: String,
+        /// balanced-no-hire, balanced-no-adopt, balanced-no-pipeline, balanced-no-compute,
+        /// talent-first, compute-first, adopt-first, pipeline-first, everything, reckless.
+        #[arg(long, required_unless_present_any = ["policy_file", "params"])]
+        policy: Option<String>,
+        /// Play the priority policy with the parameters in FILE (RON, as `tune` prints them).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["policy", "params"])]
+        policy_file: Option<PathBuf>,
+        /// Play the priority policy with these parameters (RON text, as `tune` prints them).
+        #[arg(long, value_name = "RON", conflicts_with = "policy")]
+        params: Option<String>,
         /// How many games (1 to 1,000,000).
         #[arg(long, default_value = "1000", allow_hyphen_values = true)]
         games: String,
         /// The run's seed (each game's seed is derived from it).
         #[arg(long, default_value = "1", allow_hyphen_values = true)]
         seed: String,
-        /// A built-in scenario id.
+        /// A built-in scenario id (race-2025, classroom, meta-ahead) or a scenario file.
         #[arg(long, default_value = "race-2025")]
         scenario: String,
         /// easy, normal, hard or brutal.
@@ -75,6 +86,41 @@ pub enum Cmd {
         /// Also write the save of the run's last game to FILE (replace FILE if it exists).
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+    },
+    /// Search for the strongest scripted strategy: hill-climbing with random restarts over the
+    /// priority policy's parameters, each candidate judged on the same games. Prints the best
+    /// as RON (for `sim --policy-file`) with its win rate measured on fresh games: the games
+    /// `sim --seed SEED` plays.
+    Tune {
+        /// A built-in scenario id or a scenario file (a locked one is searched on its one world).
+        #[arg(long, default_value = "race-2025")]
+        scenario: String,
+        /// easy, normal, hard or brutal.
+        #[arg(long)]
+        difficulty: Option<String>,
+        /// The run's seed: the same seed finds the same strategy.
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        seed: String,
+        /// Games per candidate during the search (1 to 100,000).
+        #[arg(long, default_value = "200", allow_hyphen_values = true)]
+        games: String,
+        /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it.
+        #[arg(long, default_value = "360", allow_hyphen_values = true)]
+        budget_evals: String,
+        /// Climbs from a fresh start: from balanced, talent-first, adopt-first, pipeline-first,
+        /// compute-first and reckless in turn, then from random parameters.
+        #[arg(long, default_value = "6", allow_hyphen_values = true)]
+        restarts: String,
+        /// Fresh games on which the best is measured (1 to 1,000,000).
+        #[arg(long, default_value = "2000", allow_hyphen_values = true)]
+        measure_games: String,
+        /// Also print a Markdown table of every named policy and the best, and how many
+        /// search games each part of the best is worth.
+        #[arg(long)]
+        report: bool,
+        /// Write the best parameters to FILE (RON) as well.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Check saves by replaying them: one line per file (verified, modified at month N, needs
     /// version X, or not a valid save: why). Exits with 1 if any file is not verified.
@@ -157,6 +203,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Cmd::Sim {
             policy,
+            policy_file,
+            params,
             games,
             seed,
             scenario,
@@ -164,26 +212,36 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             json,
             save,
         }) => {
-            let code = sim_command(
-                &policy,
+            let run = SimRun::parse(
+                (policy.as_deref(), policy_file.as_deref(), params.as_deref()),
                 &games,
                 &seed,
                 &scenario,
                 difficulty.as_deref(),
-                json,
             )?;
+            let code = sim_command(&run, json);
             if let Some(path) = save {
-                sim_save(
-                    &policy,
-                    &games,
-                    &seed,
-                    &scenario,
-                    difficulty.as_deref(),
-                    &path,
-                )?;
+                sim_save(&run, &path)?;
             }
             Ok(code)
         }
+        Some(Cmd::Tune {
+            scenario,
+            difficulty,
+            seed,
+            games,
+            budget_evals,
+            restarts,
+            measure_games,
+            report,
+            out,
+        }) => tune_command(
+            &scenario,
+            difficulty.as_deref(),
+            [&seed, &games, &budget_evals, &restarts, &measure_games],
+            report,
+            out.as_deref(),
+        ),
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
         Some(Cmd::Load { file }) => {
             let session = load_session(&file)?;
@@ -400,41 +458,132 @@ fn read_capped(path: &str) -> Result<String, String> {
     content::read_scenario_file(std::path::Path::new(path)).map_err(|e| e.to_string())
 }
 
-fn sim_command(
-    policy: &str,
-    games: &str,
-    seed: &str,
-    scenario: &str,
-    difficulty: Option<&str>,
-    json: bool,
-) -> Result<ExitCode, String> {
-    let policy = Policy::from_name(policy).ok_or_else(|| {
-        format!(
-            "unknown policy '{policy}'; choose one of: {}",
-            Policy::names()
-        )
-    })?;
-    let games: u32 = games
-        .trim()
+/// A checked `sim` request: the strategy, the games and the world they are played in.
+struct SimRun {
+    name: String,
+    strategy: policy::Strategy,
+    games: u32,
+    seed: u64,
+    content: Arc<ai_race::game::Content>,
+    /// The one world of a locked scenario.
+    world: Option<u64>,
+}
+
+impl SimRun {
+    fn parse(
+        (name, file, params): (Option<&str>, Option<&Path>, Option<&str>),
+        games: &str,
+        seed: &str,
+        scenario: &str,
+        difficulty: Option<&str>,
+    ) -> Result<SimRun, String> {
+        let (name, strategy) = match (name, file, params) {
+            (_, Some(path), _) => {
+                let shown = save::sanitize(&path.display().to_string(), 120);
+                let text = content::read_scenario_file(path).map_err(|e| e.to_string())?;
+                let p = ai_race::tune::parse_params(&shown, &text)?;
+                (shown, policy::Strategy::Priority(p))
+            }
+            (_, None, Some(text)) => {
+                let p = ai_race::tune::parse_params("--params", text)?;
+                ("params".to_string(), policy::Strategy::Priority(p))
+            }
+            (Some(name), None, None) => {
+                let p = Policy::from_name(name).ok_or_else(|| {
+                    format!(
+                        "unknown policy '{}'; choose one of: {}",
+                        save::sanitize(name, 40),
+                        Policy::names()
+                    )
+                })?;
+                (p.name().to_string(), p.strategy())
+            }
+            (None, None, None) => {
+                return Err(format!(
+                    "choose a strategy with --policy ({}), --policy-file or --params",
+                    Policy::names()
+                ));
+            }
+        };
+        let games = parse_count("--games", games, 1_000_000)?;
+        let seed = parse_seed(seed)?;
+        let (content, world) = sim_content(scenario, difficulty)?;
+        Ok(SimRun {
+            name,
+            strategy,
+            games,
+            seed,
+            content,
+            world,
+        })
+    }
+}
+
+fn parse_count(flag: &str, text: &str, max: u32) -> Result<u32, String> {
+    text.trim()
         .parse()
         .ok()
-        .filter(|g| (1..=1_000_000).contains(g))
+        .filter(|g| (1..=max).contains(g))
         .ok_or_else(|| {
-            format!("--games must be a whole number from 1 to 1000000, found '{games}'")
-        })?;
-    let seed: u64 = seed.trim().parse().map_err(|_| {
-        format!("--seed must be a whole number from 0 to 18446744073709551615, found '{seed}'")
-    })?;
+            format!(
+                "{flag} must be a whole number from 1 to {max}, found '{}'",
+                save::sanitize(text, 40)
+            )
+        })
+}
+
+fn parse_seed(seed: &str) -> Result<u64, String> {
+    seed.trim().parse().map_err(|_| {
+        format!(
+            "--seed must be a whole number from 0 to 18446744073709551615, found '{}'",
+            save::sanitize(seed, 40)
+        )
+    })
+}
+
+/// The content a headless run plays: a built-in scenario or a file, at a difficulty. A locked
+/// scenario keeps its difficulty (another is refused) and returns its one world's seed.
+fn sim_content(
+    scenario: &str,
+    difficulty: Option<&str>,
+) -> Result<(Arc<ai_race::game::Content>, Option<u64>), String> {
     if let Some(d) = difficulty
         && !content::difficulties().iter().any(|x| x.id == d)
     {
         return Err(format!(
-            "unknown difficulty '{d}'; choose one of: {}",
+            "unknown difficulty '{}'; choose one of: {}",
+            save::sanitize(d, 40),
             content::difficulty_ids()
         ));
     }
-    let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
-    let s = sim::run(&content, policy, games, seed);
+    let content = if content::builtin_scenario_text(scenario).is_some() {
+        content::load_builtin(scenario, difficulty)
+    } else if std::fs::symlink_metadata(scenario).is_ok() {
+        let text = read_capped(scenario)?;
+        content::load_scenario_text(scenario, &text, difficulty)
+    } else {
+        // Neither: the built-in loader names the scenarios there are.
+        content::load_builtin(scenario, difficulty)
+    }
+    .map_err(|e| e.to_string())?;
+    let info = &content.scenario;
+    if info.locked
+        && let (Some(want), Some(fixed)) = (difficulty, info.difficulty.as_deref())
+        && want != fixed
+    {
+        return Err(format!(
+            "the scenario '{}' is locked to difficulty '{fixed}': every game plays its one \
+             world; leave out --difficulty",
+            save::sanitize(&info.id, 40)
+        ));
+    }
+    let world = if info.locked { info.seed } else { None };
+    Ok((Arc::new(content), world))
+}
+
+fn sim_command(run: &SimRun, json: bool) -> ExitCode {
+    let s = sim::run_strategy(&run.content, &run.strategy, run.games, run.seed, run.world);
+    let content = &run.content;
     if json {
         let endings: serde_json::Map<String, serde_json::Value> = s
             .endings
@@ -442,29 +591,31 @@ fn sim_command(
             .map(|(k, v)| ((*k).to_string(), serde_json::Value::from(*v)))
             .collect();
         let obj = serde_json::json!({
-            "policy": policy.name(),
+            "policy": run.name,
             "scenario": content.scenario.id,
             "difficulty": content.difficulty.id,
-            "seed": seed,
+            "seed": run.seed,
+            "world_seed": run.world,
             "games": s.games,
             "wins": s.wins,
             "win_rate": s.win_rate(),
             "median_months": s.median_months,
+            "median_win_months": s.median_win_months,
             "campaign_months": s.campaign_months,
             "mean_score": s.mean_score,
             "endings": endings,
+            "stalled": s.stalled,
             "final_hash": hex(s.final_hash),
         });
         println!("{obj}");
     } else {
         println!(
             "{} on {} ({}), {} games, seed {}",
-            policy.name(),
-            content.scenario.name,
-            content.difficulty.name,
-            s.games,
-            seed
+            run.name, content.scenario.name, content.difficulty.name, s.games, run.seed
         );
+        if let Some(w) = run.world {
+            println!("  locked scenario: every game plays world {w}");
+        }
         println!(
             "  win rate      {:.1}% ({} wins)",
             s.win_rate() * 100.0,
@@ -474,42 +625,110 @@ fn sim_command(
             "  median length {} of {} months",
             s.median_months, s.campaign_months
         );
+        match s.median_win_months {
+            Some(m) => println!("  median win    {m} months"),
+            None => println!("  median win    – (no game won)"),
+        }
         println!("  mean score    {}", s.mean_score);
         for (k, v) in &s.endings {
             println!("  {k:<16} {v}");
         }
+        println!("  stalled          {}", s.stalled);
         println!("  final hash    {}", hex(s.final_hash));
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 /// Writes the save of the sim run's last game (the one whose hash the run prints), replayed
 /// through the same path a load takes.
-fn sim_save(
-    policy: &str,
-    games: &str,
-    seed: &str,
-    scenario: &str,
-    difficulty: Option<&str>,
-    path: &Path,
-) -> Result<(), String> {
-    // The arguments were checked by `sim_command` already.
-    let policy = Policy::from_name(policy).ok_or("unknown policy")?;
-    let games: u32 = games.trim().parse().map_err(|_| "bad --games")?;
-    let seed: u64 = seed.trim().parse().map_err(|_| "bad --seed")?;
-    let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
-    let game_seed = sim::game_seed(seed, games - 1);
-    let (_, decisions) = policy::play(&content, game_seed, policy);
-    let playthrough = save::Playthrough::replay(content, game_seed, &decisions)
+fn sim_save(run: &SimRun, path: &Path) -> Result<(), String> {
+    let (world, own) = sim::seeds_of(run.seed, run.games - 1, run.world);
+    let played = policy::play_strategy(&run.content, world, own, &run.strategy);
+    let playthrough = save::Playthrough::replay(Arc::clone(&run.content), world, &played.decisions)
         .map_err(|(_, refused)| format!("the scripted game could not be replayed: {refused:?}"))?;
     let text = playthrough.to_text().map_err(|e| e.to_string())?;
     save::write_file(path, &text).map_err(|e| e.to_string())?;
     eprintln!(
-        "saved game {games} (seed {game_seed}, {} bytes) to {}",
+        "saved game {} (seed {world}, {} bytes) to {}",
+        run.games,
         text.len(),
         save::sanitize(&path.display().to_string(), 120)
     );
     Ok(())
+}
+
+/// `ai-race tune`: the search, the best as RON and its measured win rate; with `report`, the
+/// table of every named policy and what each part of the best is worth.
+fn tune_command(
+    scenario: &str,
+    difficulty: Option<&str>,
+    [seed, games, evals, restarts, measure]: [&str; 5],
+    report: bool,
+    out: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let seed = parse_seed(seed)?;
+    let budget = ai_race::tune::Budget {
+        games: parse_count("--games", games, 100_000)?,
+        evals: parse_count("--budget-evals", evals, 100_000)?,
+        restarts: parse_count("--restarts", restarts, 1_000)?,
+        seed,
+    };
+    let measure = parse_count("--measure-games", measure, 1_000_000)?;
+    let (content, world) = sim_content(scenario, difficulty)?;
+    let started = std::time::Instant::now();
+    let found = ai_race::tune::search(&content, world, budget, &mut |line| eprintln!("{line}"));
+    let searched = started.elapsed();
+    let strategy = policy::Strategy::Priority(found.best.clone());
+    let measured = sim::run_strategy(&content, &strategy, measure, seed, world);
+    let ron = ai_race::tune::to_ron(&found.best);
+    println!(
+        "# strongest strategy found on {} ({}), seed {seed}",
+        content.scenario.id, content.difficulty.id
+    );
+    println!(
+        "# search: {} candidates x {} games in {:.1} s; {} of {} search games won",
+        found.evals,
+        budget.games,
+        searched.as_secs_f64(),
+        found.fitness.0,
+        budget.games
+    );
+    println!(
+        "# measured on {measure} fresh games (sim --seed {seed}): {:.1}% won, median {} months, \
+         median win {} months, {} stalled",
+        measured.win_rate() * 100.0,
+        measured.median_months,
+        measured
+            .median_win_months
+            .map_or_else(|| "–".to_string(), |m| m.to_string()),
+        measured.stalled
+    );
+    println!("{ron}");
+    if let Some(path) = out {
+        let shown = save::sanitize(&path.display().to_string(), 120);
+        save::write_file(path, &format!("{ron}\n")).map_err(|e| format!("--out {shown}: {e}"))?;
+        eprintln!("wrote {shown}");
+    }
+    if report {
+        let mut rows = ai_race::tune::named_rows(&content, world, measure, seed);
+        rows.push(("search best".to_string(), measured));
+        println!();
+        print!("{}", ai_race::tune::markdown_table(&rows));
+        println!();
+        println!(
+            "What each part of the best is worth (wins lost of {} search games when it is \
+             set back to balanced's value or left out):",
+            budget.games
+        );
+        println!();
+        println!("| part | wins lost |");
+        println!("| --- | ---: |");
+        for (name, lost) in ai_race::tune::sensitivity(&content, world, &found.best, budget) {
+            println!("| {name} | {lost} |");
+        }
+    }
+    eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `ai-race verify`: one line per file; exit 1 if any is not verified.

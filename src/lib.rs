@@ -1,7 +1,8 @@
 //! AI Race: a turn-based strategy game about the race to superintelligence.
 //!
 //! `game` holds the rules (pure and deterministic), `content` loads and checks the RON assets
-//! and scenario files, `sim` plays many games headless, `save` writes saves and verifies them
+//! and scenario files, `sim` plays many games headless, `tune` searches for
+//! the strongest scripted strategy, `save` writes saves and verifies them
 //! by replay, `ui` is the terminal interface, and `report` prints what teachers need
 //! (scenario checks, the debrief, the class report).
 
@@ -10,4 +11,5 @@ pub mod game;
 pub mod report;
 pub mod save;
 pub mod sim;
+pub mod tune;
 pub mod ui;

@@ -1,24 +1,27 @@
-//! The headless simulator: many games of one scripted policy, on every core.
+//! The headless simulator: many games of one scripted strategy, on every core.
 
 use std::sync::Arc;
 
 use crate::game::data::Content;
 use crate::game::hash::canonical_hash;
-use crate::game::policy::{Policy, play};
+use crate::game::policy::{Policy, Strategy, play_strategy};
 use crate::game::rng::Pcg32;
 use crate::game::score::score;
-use crate::game::state::{Ending, GameState};
+use crate::game::state::Ending;
 
-/// What many games of one policy came to.
+/// What many games of one strategy came to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimSummary {
-    pub policy: Policy,
     pub games: u32,
     pub wins: u32,
     pub median_months: u16,
+    /// Median length of the games won (`None` when none was won).
+    pub median_win_months: Option<u16>,
     pub mean_score: i64,
-    /// Count of each ending, in the order of `Ending::KEYS`.
+    /// Count of each ending, in the order of `Ending::KEYS`. Stalled games have no ending.
     pub endings: Vec<(&'static str, u32)>,
+    /// Games that stopped making progress and were cut off.
+    pub stalled: u32,
     /// State hash after the last game.
     pub final_hash: u64,
     pub campaign_months: u16,
@@ -32,6 +35,14 @@ impl SimSummary {
             f64::from(self.wins) / f64::from(self.games)
         }
     }
+
+    /// How many games ended with `key` (one of `Ending::KEYS`).
+    pub fn ending(&self, key: &str) -> u32 {
+        self.endings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(0, |(_, n)| *n)
+    }
 }
 
 /// One game's result.
@@ -40,7 +51,8 @@ pub struct GameResult {
     pub win: bool,
     pub months: u16,
     pub score: i64,
-    pub ending: &'static str,
+    /// The ending's key, or `None` when the game stalled.
+    pub ending: Option<&'static str>,
 }
 
 /// The seed of game `i` of a run with `seed`: derived, so any game can be replayed alone.
@@ -49,18 +61,27 @@ pub fn game_seed(seed: u64, i: u32) -> u64 {
     rng.next_u64()
 }
 
-fn result_of(content: &Content, state: &GameState) -> GameResult {
-    let ending = state.ending.clone().unwrap_or(Ending::Deadline { rank: 9 });
-    GameResult {
-        win: ending.is_win(),
-        months: state.month,
-        score: score(content, state).total,
-        ending: ending.key(),
-    }
+/// The world seed and the strategy's own seed of game `i`. A locked scenario plays its one
+/// world in every game; only a strategy's own dice (`random`) then tell the games apart.
+pub fn seeds_of(seed: u64, i: u32, locked_world: Option<u64>) -> (u64, u64) {
+    let own = game_seed(seed, i);
+    (locked_world.unwrap_or(own), own)
 }
 
-/// Plays `games` games of `policy`, spread over the machine's cores.
+/// Plays `games` games of a named `policy`, spread over the machine's cores.
 pub fn run(content: &Arc<Content>, policy: Policy, games: u32, seed: u64) -> SimSummary {
+    run_strategy(content, &policy.strategy(), games, seed, None)
+}
+
+/// Plays `games` games of `strategy` (every world from `locked_world` when given), spread
+/// over the machine's cores. The result does not depend on the number of cores.
+pub fn run_strategy(
+    content: &Arc<Content>,
+    strategy: &Strategy,
+    games: u32,
+    seed: u64,
+    locked_world: Option<u64>,
+) -> SimSummary {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -73,13 +94,26 @@ pub fn run(content: &Arc<Content>, policy: Policy, games: u32, seed: u64) -> Sim
                     let mut out = Vec::new();
                     let mut i = t;
                     while i < games {
-                        let (state, _) = play(&content, game_seed(seed, i), policy);
+                        let (world, own) = seeds_of(seed, i, locked_world);
+                        let played = play_strategy(&content, world, own, strategy);
                         let hash = if i + 1 == games {
-                            canonical_hash(&state)
+                            canonical_hash(&played.state)
                         } else {
                             0
                         };
-                        out.push((i, result_of(&content, &state), hash));
+                        let ending = if played.stalled {
+                            None
+                        } else {
+                            played.state.ending.as_ref().map(Ending::key)
+                        };
+                        let result = GameResult {
+                            win: !played.stalled
+                                && played.state.ending.as_ref().is_some_and(Ending::is_win),
+                            months: played.state.month,
+                            score: score(&content, &played.state).total,
+                            ending,
+                        };
+                        out.push((i, result, hash));
                         i += threads;
                     }
                     out
@@ -92,15 +126,25 @@ pub fn run(content: &Arc<Content>, policy: Policy, games: u32, seed: u64) -> Sim
             .collect()
     });
     results.sort_by_key(|(i, _, _)| *i);
-    summarise(content, policy, &results)
+    summarise(content, &results)
 }
 
-fn summarise(content: &Content, policy: Policy, results: &[(u32, GameResult, u64)]) -> SimSummary {
+fn median(mut values: Vec<u16>) -> Option<u16> {
+    values.sort_unstable();
+    values.get(values.len() / 2).copied()
+}
+
+fn summarise(content: &Content, results: &[(u32, GameResult, u64)]) -> SimSummary {
     let games = results.len() as u32;
     let wins = results.iter().filter(|(_, r, _)| r.win).count() as u32;
-    let mut months: Vec<u16> = results.iter().map(|(_, r, _)| r.months).collect();
-    months.sort_unstable();
-    let median_months = months.get(months.len() / 2).copied().unwrap_or(0);
+    let median_months = median(results.iter().map(|(_, r, _)| r.months).collect()).unwrap_or(0);
+    let median_win_months = median(
+        results
+            .iter()
+            .filter(|(_, r, _)| r.win)
+            .map(|(_, r, _)| r.months)
+            .collect(),
+    );
     let mean_score = if games == 0 {
         0
     } else {
@@ -111,17 +155,24 @@ fn summarise(content: &Content, policy: Policy, results: &[(u32, GameResult, u64
         .map(|k| {
             (
                 *k,
-                results.iter().filter(|(_, r, _)| r.ending == *k).count() as u32,
+                results
+                    .iter()
+                    .filter(|(_, r, _)| r.ending == Some(*k))
+                    .count() as u32,
             )
         })
         .collect();
     SimSummary {
-        policy,
         games,
         wins,
         median_months,
+        median_win_months,
         mean_score,
         endings,
+        stalled: results
+            .iter()
+            .filter(|(_, r, _)| r.ending.is_none())
+            .count() as u32,
         final_hash: results.last().map_or(0, |(_, _, h)| *h),
         campaign_months: content.scenario.months,
     }

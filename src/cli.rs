@@ -351,7 +351,7 @@ fn new_session(
         content::load_builtin(id, difficulty)
     } else {
         let text = read_capped(id)?;
-        content::load_scenario_text(id, &text, difficulty)
+        content::load_scenario_file_text(id, &text, difficulty)
     }
     .map_err(|e| e.to_string())?;
     let info = &content.scenario;
@@ -392,7 +392,8 @@ fn read_capped(path: &str) -> Result<String, String> {
             .collect::<Vec<_>>()
             .join(", ");
         return Err(format!(
-            "'{path}' is neither a built-in scenario ({known}) nor a file I can open"
+            "'{}' is neither a built-in scenario ({known}) nor a file I can open",
+            save::sanitize(path, 120)
         ));
     }
     content::read_scenario_file(std::path::Path::new(path)).map_err(|e| e.to_string())

@@ -47,7 +47,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "escape-in-format.ron",
-        "not a valid save: this is not an AI Race save (its format is '?]0;owned??[2J?[31mai-race-save??')",
+        "not a valid save: this is not an AI Race save (its format is '\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{1b}[31mai-race-save\\u{9b}\\u{202e}')",
     ),
     (
         "escape-in-value.ron",
@@ -331,4 +331,15 @@ fn a_failed_load_says_why_and_exits_non_zero() {
         matches(&stderr, "cannot load *: modified at month "),
         "{stderr}"
     );
+}
+
+#[test]
+fn rules_version_0_is_not_taken_for_the_current_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1/random-classroom.ron");
+    let text = std::fs::read_to_string(sample).expect("sample");
+    let path = dir.path().join("rules-zero.ron");
+    std::fs::write(&path, text.replacen("rules: 1,", "rules: 0,", 1)).expect("write");
+    let out = verify(&[&path]);
+    assert_refused(&path, &out, "not a valid save: *rules version is 0");
 }

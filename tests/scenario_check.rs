@@ -309,3 +309,51 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn progress_offset_of_four_billion_is_a_located_mistake_not_a_panic() {
+    let text = "(\n    id: \"x\",\n    name: \"X\",\n    description: \"d\",\n    start_year: 2026,\n    \
+                start_month: 1,\n    months: 12,\n    progress_offset: 4294967295,\n)\n";
+    let e = content::load_scenario_text("x.ron", text, None).expect_err("refused");
+    let p = e
+        .problems
+        .iter()
+        .find(|p| p.message.contains("progress_offset"))
+        .unwrap_or_else(|| panic!("names the field: {e}"));
+    assert_eq!((p.line, p.col), (8, 22), "{e}");
+    assert!(p.message.contains("4294967295"), "{e}");
+}
+
+#[test]
+fn thousands_of_unknown_disabled_events_give_a_few_lines_and_a_count() {
+    let ids: String = (0..20_000).map(|i| format!("\"nope{i}\",")).collect();
+    let text = format!(
+        "(id: \"x\", name: \"X\", description: \"d\", start_year: 2026, start_month: 1, \
+         months: 12, disabled_events: [{ids}])"
+    );
+    let e = content::load_scenario_text("x.ron", &text, None).expect_err("refused");
+    assert!(
+        e.problems.len() <= content::MAX_PROBLEMS,
+        "{}",
+        e.problems.len()
+    );
+    assert!(e.more >= 19_000, "{}", e.more);
+    let shown = e.to_string();
+    assert!(shown.len() < 16 * 1024, "{}", shown.len());
+    assert!(shown.contains("more problems"), "{shown}");
+    assert!(shown.contains(" more"), "{shown}");
+}
+
+#[test]
+fn a_file_reusing_a_builtin_id_with_other_numbers_is_refused() {
+    let builtin = content::builtin_scenario_text("classroom").expect("classroom");
+    let edited = builtin.replacen("months:", "months: 120, // was", 1);
+    let e = content::load_scenario_file_text("mine.ron", &edited, None)
+        .expect_err("an edited built-in under its own id is refused");
+    assert!(
+        e.to_string().contains("belongs to a built-in scenario"),
+        "{e}"
+    );
+    // The untouched built-in text is the built-in, and passes.
+    content::load_scenario_file_text("classroom.ron", builtin, None).expect("the built-in");
+}

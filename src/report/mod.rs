@@ -8,6 +8,7 @@ pub mod debrief;
 mod format;
 mod markdown;
 pub mod questions;
+pub mod sanitize;
 pub mod scenarios;
 
 pub use class::ClassReport;

@@ -103,24 +103,11 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Makes untrusted text safe to print on one terminal line: control characters (escape
-/// sequences, newlines, C1 controls) and bidirectional overrides become `?`, and the text is
-/// cut to `max` characters.
+/// sequences, newlines, C1 controls), bidirectional overrides and zero-width characters are
+/// shown as `\u{..}`, and the text is cut to `max` characters. The one sanitiser for every
+/// output lives in `report::sanitize`; this is its terminal form.
 pub fn sanitize(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == max {
-            out.push('…');
-            break;
-        }
-        out.push(if is_unsafe(c) { '?' } else { c });
-    }
-    out
-}
-
-/// Characters a terminal interprets or that reorder the text around them.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::report::sanitize::terminal(text, max)
 }
 
 #[cfg(test)]
@@ -130,8 +117,8 @@ mod tests {
     #[test]
     fn escape_sequences_never_reach_the_terminal() {
         let s = sanitize("a\u{1b}[31mred\u{7}\nnext\u{9b}2J\u{202e}evil", 100);
-        assert_eq!(s, "a?[31mred??next?2J?evil");
-        assert!(!s.chars().any(is_unsafe));
+        assert_eq!(s, "a\\u{1b}[31mred\\u{7}\\u{a}next\\u{9b}2J\\u{202e}evil");
+        assert!(!s.chars().any(crate::report::sanitize::is_hidden));
     }
 
     #[test]

@@ -278,7 +278,7 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
             .problems
             .first()
             .map_or_else(String::new, |p| sanitize(&p.message, 160));
-        let more = e.problems.len().saturating_sub(1);
+        let more = e.problems.len().saturating_sub(1) + e.more;
         SaveError::BadScenario(if more == 0 {
             first
         } else {

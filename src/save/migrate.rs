@@ -73,13 +73,19 @@ fn check_versions(format: &str, version: u32, rules: u32, game: &str) -> Result<
     if version == 0 {
         return Err(SaveError::NotASave("its format version is 0".into()));
     }
+    if rules == 0 {
+        // Rules are numbered from 1: a 0 is an edit (or a missing field), never a real game.
+        return Err(SaveError::NotASave(
+            "its rules version is 0; every game's rules are numbered from 1".into(),
+        ));
+    }
     if rules > RULES_VERSION {
         return Err(SaveError::NeedsVersion {
             needed: newer_than(game),
             why: format!("rules version {rules}; this game plays rules version {RULES_VERSION}"),
         });
     }
-    if rules != 0 && rules < RULES_VERSION {
+    if rules < RULES_VERSION {
         // A replay needs the very rules the game was played with; older rules are not kept.
         return Err(SaveError::NeedsVersion {
             needed: exactly(game),

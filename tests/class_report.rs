@@ -255,3 +255,74 @@ fn the_commands_write_reports_and_debriefs() {
     let (_, code) = run(&["debrief", "missing.ron"]);
     assert_eq!(code, Some(2));
 }
+
+/// A verified save whose player, scenario and difficulty names carry HTML, terminal escapes,
+/// a right-to-left override and zero-width spaces.
+fn hostile_names_save(dir: &Path) -> PathBuf {
+    let mut c = content::load_builtin("classroom", None).expect("built-in");
+    c.scenario.id = "x<script>alert(1)</script>".into();
+    c.scenario.name = "<script>alert(1)</script>\u{202e}gnp.exe\u{200b}".into();
+    c.difficulty.id = "nor\u{1b}[31mmal".into();
+    c.difficulty.name = "Hard\u{1b}]0;owned\u{7}|x".into();
+    let content = Arc::new(c);
+    let seed = 5;
+    let (_, decisions) = play(&content, seed, Policy::Balanced);
+    let mut play = Playthrough::replay(content, seed, &decisions).expect("replays");
+    play.record.player = Some("<img src=x onerror=alert(1)>\u{200b}\u{202e}=1+1".into());
+    let path = dir.join("hostile-names.ron");
+    std::fs::write(&path, play.to_text().expect("text")).expect("write");
+    path
+}
+
+fn assert_no_raw_hidden(what: &str, out: &str) {
+    for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+        assert!(!out.contains(c), "{what} printed {c:?} raw:\n{out}");
+    }
+}
+
+#[test]
+fn hostile_names_are_shown_visibly_and_escaped_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = hostile_names_save(dir.path());
+    let bin = env!("CARGO_BIN_EXE_ai-race");
+    let run = |args: &[&str]| {
+        let out = Command::new(bin).args(args).output().expect("runs");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let file = path.to_str().expect("utf-8 path");
+    let verify = run(&["verify", file]);
+    assert_no_raw_hidden("verify", &verify);
+    assert!(verify.contains("\\u{202e}"), "{verify}");
+
+    let md = run(&["report", file]);
+    assert_no_raw_hidden("report (md)", &md);
+    assert!(!md.contains("<img") && !md.contains("<script"), "{md}");
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
+    assert!(md.contains("u{200b}") && md.contains("u{202e}"), "{md}");
+
+    let csv = run(&["report", "--format", "csv", file]);
+    assert_no_raw_hidden("report (csv)", &csv);
+    assert!(csv.contains("\\u{1b}[31m"), "{csv}");
+
+    let debrief = run(&["debrief", file]);
+    assert_no_raw_hidden("debrief", &debrief);
+    assert!(!debrief.contains("<script"), "{debrief}");
+}
+
+#[test]
+fn a_formula_in_a_player_name_stays_text_in_the_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_save(
+        dir.path(),
+        "f",
+        "classroom",
+        Policy::Balanced,
+        "=HYPERLINK(\"x\")",
+    );
+    let csv = ClassReport::build(&[dir.path().to_path_buf()]).to_csv();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+}

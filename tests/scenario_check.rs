@@ -357,3 +357,34 @@ fn a_file_reusing_a_builtin_id_with_other_numbers_is_refused() {
     // The untouched built-in text is the built-in, and passes.
     content::load_scenario_file_text("classroom.ron", builtin, None).expect("the built-in");
 }
+
+#[test]
+fn escapes_in_the_file_name_values_and_first_byte_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("week\u{1b}[31m\u{202e}.ron");
+    std::fs::write(
+        &path,
+        "\u{1b}[2J(id: \"\u{1b}]0;owned\u{7}\", name: \"\u{202e}x\u{200b}\")",
+    )
+    .expect("write");
+    for args in [
+        vec!["scenario", "check", path.to_str().expect("utf-8")],
+        vec!["new", "--scenario", path.to_str().expect("utf-8")],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.status.success(), "{args:?}: {text}");
+        for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+            assert!(!text.contains(c), "{args:?} printed {c:?} raw:\n{text}");
+        }
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+}

@@ -37,6 +37,13 @@ fn tenths(v: u32) -> String {
 impl ClassReport {
     /// The report as Markdown.
     pub fn to_markdown(&self) -> String {
+        // Text from saves is escaped where it is placed; this last pass catches any that
+        // reached the document another way.
+        super::sanitize::markdown_document(&self.markdown_body())
+    }
+
+    /// The document before the final pass.
+    fn markdown_body(&self) -> String {
         let mut md = String::from("# Class report\n\n");
         let ranked: usize = self.groups.iter().map(|g| g.entries.len()).sum();
         let _ = writeln!(
@@ -307,30 +314,14 @@ fn summary_markdown(md: &mut String, entries: &[Entry]) {
     }
 }
 
-/// Text from a save, made safe for a spreadsheet: a leading `=`, `+`, `-` or `@` would be read
-/// as a formula, so it is prefixed with an apostrophe.
+/// Text from a save for a CSV field (see `sanitize::csv`).
 fn text(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
+    super::sanitize::csv(s, 200)
 }
 
 /// One CSV record, quoted where RFC 4180 requires, ended by CRLF.
 fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&f);
-        }
-    }
-    out.push_str("\r\n");
+    super::sanitize::csv_record(out, fields);
 }
 
 #[cfg(test)]

@@ -28,55 +28,75 @@ pub fn terminal(text: &str, max: usize) -> String {
     visible(text, max, |c, out| out.push(c))
 }
 
-/// Text for a Markdown document (a table cell or a line): visible as for the terminal, and
-/// every character Markdown or the HTML inside it would interpret escaped with a backslash,
-/// so `<img src=x onerror=...>` shows as text and `|` never splits a table cell.
+/// Text for a Markdown document (a table cell or a line): visible as for the terminal, HTML
+/// made inert (`<img src=x onerror=...>` shows as text) and every character Markdown would
+/// interpret escaped with a backslash, so a name cannot make a link, emphasis, or split a
+/// table cell with `|`.
 pub fn markdown(text: &str, max: usize) -> String {
-    visible(text, max, |c, out| {
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '!'
-                | '|'
-                | '~'
-                | '&'
-                | '"'
-                | '\''
-                | '='
-        ) {
+    visible(text, max, |c, out| match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' => {
             out.push('\\');
+            out.push(c);
         }
-        out.push(c);
+        c => out.push(c),
     })
 }
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote or space at either end,
-/// quotes doubled; a field a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`) gets a leading `'` so it stays text.
+/// A whole Markdown document made safe after it was assembled: hidden characters shown
+/// visibly, raw `<` and `>` made inert, and an `&` that could start an entity (`&#x202e;`)
+/// escaped. The cells inside were escaped already ([`markdown`]); this catches any text from
+/// a file that reached the document some other way (a sentence quoting a lab's name).
+pub fn markdown_document(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for (i, c) in md.char_indices() {
+        match c {
+            '\n' => out.push('\n'),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => {
+                let rest = &md[i + 1..];
+                let ours = ["lt;", "gt;", "amp;", "quot;", "#39;"]
+                    .iter()
+                    .any(|e| rest.starts_with(e));
+                out.push_str(if ours { "&" } else { "&amp;" });
+            }
+            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for one CSV field: visible as for the terminal, and a field a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`) gets a leading `'` so it stays text. The
+/// field is quoted by [`csv_record`].
 pub fn csv(text: &str, max: usize) -> String {
     let mut field = terminal(text, max);
     if field.starts_with(['=', '+', '-', '@']) {
         field.insert(0, '\'');
     }
-    let needs_quotes = field.contains([',', '"', ';']) || field.trim() != field;
-    if needs_quotes {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
+    field
+}
+
+/// One CSV record (RFC 4180): fields quoted when they hold a comma, quote or line break,
+/// quotes doubled, ended by CRLF.
+pub fn csv_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&f);
+        }
     }
+    out.push_str("\r\n");
 }
 
 /// Text for HTML (an element's content or a quoted attribute).
@@ -148,28 +168,45 @@ mod tests {
     #[test]
     fn markdown_escapes_html_and_table_separators() {
         let s = markdown(HOSTILE, 200);
-        assert!(
-            !s.replace("\\<", "").contains('<'),
-            "every < is escaped: {s}"
-        );
-        assert!(s.starts_with("\\<img src\\=x"), "{s}");
+        assert!(!s.contains('<'), "every < is escaped: {s}");
+        assert!(s.starts_with("&lt;img src=x"), "{s}");
         assert!(s.contains("\\|x"), "{s}");
         assert!(!s.chars().any(is_hidden));
         assert_eq!(
             markdown("**bold** [link](x)", 80),
-            "\\*\\*bold\\*\\* \\[link\\]\\(x\\)"
+            "\\*\\*bold\\*\\* \\[link\\](x)"
+        );
+        assert_eq!(markdown("race-2025 (normal)", 80), "race-2025 (normal)");
+    }
+
+    #[test]
+    fn a_whole_document_keeps_its_lines_and_loses_markup_from_files() {
+        let doc = "# Debrief\n| a &lt; b | R&D |\n<script>x</script> &#x202e; \u{200b}\n";
+        assert_eq!(
+            markdown_document(doc),
+            "# Debrief\n| a &lt; b | R&amp;D |\n&lt;script&gt;x&lt;/script&gt; &amp;#x202e; \\u{200b}\n"
         );
     }
 
     #[test]
     fn csv_quotes_and_guards_formulas() {
-        assert_eq!(csv("plain", 40), "plain");
-        assert_eq!(csv("a,b", 40), "\"a,b\"");
-        assert_eq!(csv("say \"hi\"", 40), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv("=HYPERLINK(\"x\")", 40), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv("-2+3", 40), "'-2+3");
-        assert_eq!(csv("@SUM(A1)", 40), "'@SUM(A1)");
-        assert_eq!(csv("a\nb\u{1b}", 40), "a\\u{a}b\\u{1b}");
+        let mut out = String::new();
+        csv_record(
+            &mut out,
+            [
+                csv("plain", 40),
+                csv("a,b", 40),
+                csv("say \"hi\"", 40),
+                csv("=HYPERLINK(\"x\")", 40),
+                csv("-2+3", 40),
+                csv("@SUM(A1)", 40),
+                csv("a\nb\u{1b}", 40),
+            ],
+        );
+        assert_eq!(
+            out,
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-2+3,'@SUM(A1),a\\u{a}b\\u{1b}\r\n"
+        );
     }
 
     #[test]

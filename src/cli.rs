@@ -497,7 +497,19 @@ fn sim_save(
     let games: u32 = games.trim().parse().map_err(|_| "bad --games")?;
     let seed: u64 = seed.trim().parse().map_err(|_| "bad --seed")?;
     let content = Arc::new(content::load_builtin(scenario, difficulty).map_err(|e| e.to_string())?);
-    let game_seed = sim::game_seed(seed, games - 1);
+    let mut game_seed = sim::game_seed(seed, games - 1);
+    // A locked scenario fixes its world: a save of another seed would be a game of another
+    // world under the scenario's name, so the saved game is played on the lock's seed.
+    if content.scenario.locked
+        && let Some(fixed) = content.scenario.seed
+        && fixed != game_seed
+    {
+        eprintln!(
+            "the scenario '{}' is locked to seed {fixed}: the saved game is played on it",
+            save::sanitize(&content.scenario.id, 40)
+        );
+        game_seed = fixed;
+    }
     let (_, decisions) = policy::play(&content, game_seed, policy);
     let playthrough = save::Playthrough::replay(content, game_seed, &decisions)
         .map_err(|(_, refused)| format!("the scripted game could not be replayed: {refused:?}"))?;
@@ -516,7 +528,7 @@ fn verify_command(files: &[PathBuf]) -> ExitCode {
     let mut all_verified = true;
     for file in files {
         let result = save::load_path(file);
-        all_verified &= result.is_ok();
+        all_verified &= result.as_ref().is_ok_and(save::is_genuine);
         println!("{}", save::file_line(file, &result));
     }
     if all_verified {

@@ -8,10 +8,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::game::Game;
+use crate::content;
+use crate::game::hash::canonical_hash;
+use crate::game::policy::{self, Policy};
 use crate::game::state::{Ending, Lever};
-use crate::save::{self, SaveError};
+use crate::game::{Content, Game};
+use crate::save::{self, Decision, Origin, SaveError};
 
 /// Most files one report reads (a class is far smaller; a wrong folder should not hang it).
 pub const MAX_FILES: usize = 10_000;
@@ -64,6 +68,9 @@ pub struct Group {
     pub scenario_name: String,
     pub difficulty: String,
     pub seed: u64,
+    /// The first 8 hex digits of the scenario's content fingerprint: saves share a group only
+    /// if their scenarios are identical, whatever their names say.
+    pub fingerprint: String,
     /// 0 when this world is the only one with its id, difficulty and seed; else 1, 2...
     /// (the scenario's content differs: an edited scenario file).
     pub variant: usize,
@@ -87,6 +94,8 @@ struct Loaded {
     key: (String, String, u64, u64),
     name: String,
     entry: Entry,
+    content: Arc<Content>,
+    decisions: Vec<Decision>,
 }
 
 /// What a folder or a list of files holds for the report.
@@ -158,6 +167,28 @@ pub fn collect(inputs: &[PathBuf]) -> Collected {
             }),
         }
     }
+    let mut seen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    files.retain(|path| {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match seen.get(&real) {
+            Some(first) => {
+                failed.push(Failed {
+                    file: shown(path),
+                    reason: format!(
+                        "the same file as {}, given twice: ranked once",
+                        shown(first)
+                    ),
+                });
+                false
+            }
+            None => {
+                seen.insert(real, path.clone());
+                true
+            }
+        }
+    });
     if files.len() > MAX_FILES {
         let extra = files.len() - MAX_FILES;
         files.truncate(MAX_FILES);
@@ -195,33 +226,33 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         ignored,
         autosaves,
     } = collect(inputs);
-    let mut groups: Vec<(Loaded, Vec<Entry>)> = Vec::new();
+    let mut worlds: BTreeMap<(String, String, u64, u64), Vec<Loaded>> = BTreeMap::new();
     for result in load_all(&files) {
         match result {
-            Ok(loaded) => match groups.iter_mut().find(|(g, _)| g.key == loaded.key) {
-                Some((_, entries)) => entries.push(loaded.entry),
-                None => {
-                    let entry = loaded.entry.clone();
-                    groups.push((loaded, vec![entry]));
-                }
-            },
+            Ok(loaded) => worlds.entry(loaded.key.clone()).or_default().push(loaded),
             Err(f) => failed.push(f),
         }
     }
-    let mut out: Vec<Group> = groups
-        .into_iter()
-        .map(|(first, entries)| {
-            let (id, difficulty, seed, _) = first.key;
-            Group {
-                scenario_id: id,
-                scenario_name: first.name,
-                difficulty,
-                seed,
-                variant: 0,
-                entries: ranked(entries),
-            }
-        })
-        .collect();
+    let mut out: Vec<Group> = Vec::new();
+    for ((id, difficulty, seed, _), loaded) in worlds {
+        let kept = not_copies(loaded, &mut failed);
+        let Some(first) = kept.first() else {
+            continue;
+        };
+        let (name, fingerprint) = (
+            first.name.clone(),
+            content::fingerprint_short(&first.content),
+        );
+        out.push(Group {
+            scenario_id: id,
+            scenario_name: name,
+            difficulty,
+            seed,
+            fingerprint,
+            variant: 0,
+            entries: ranked(kept.into_iter().map(|l| l.entry).collect()),
+        });
+    }
     // The biggest group first: that is usually the assignment.
     out.sort_by(|a, b| {
         b.entries
@@ -246,6 +277,83 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         ignored,
         autosaves,
     }
+}
+
+/// The saves of one world that are not copies: a game identical to a shipped script's, or to
+/// another student's under another name, goes to `failed` with the reason; the same game
+/// saved twice by the same player is ranked once.
+fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
+    let Some(first) = loaded.first() else {
+        return loaded;
+    };
+    let (content, seed) = (Arc::clone(&first.content), first.key.2);
+    let scripts: Vec<(Policy, Vec<Decision>)> = Policy::ALL
+        .into_iter()
+        .map(|p| (p, policy::play(&content, seed, p).1))
+        .collect();
+    let mut by_stream: BTreeMap<u64, Vec<Loaded>> = BTreeMap::new();
+    for l in loaded {
+        let script = scripts.iter().find(|(_, d)| {
+            let finished = l.entry.ending != "unfinished";
+            if finished {
+                *d == l.decisions
+            } else {
+                !l.decisions.is_empty() && d.starts_with(&l.decisions)
+            }
+        });
+        if let Some((p, _)) = script {
+            failed.push(Failed {
+                file: l.entry.file.clone(),
+                reason: format!(
+                    "plays exactly like the `{}` script (the game `ai-race sim --policy {}` plays \
+                     in this world), decision for decision: not ranked",
+                    p.name(),
+                    p.name()
+                ),
+            });
+            continue;
+        }
+        by_stream
+            .entry(canonical_hash(&l.decisions))
+            .or_default()
+            .push(l);
+    }
+    let mut kept = Vec::new();
+    for (_, mut same) in by_stream {
+        if same.len() == 1 {
+            kept.append(&mut same);
+            continue;
+        }
+        same.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+        let one_player = same.iter().all(|l| l.entry.player == same[0].entry.player);
+        let first_file = same[0].entry.file.clone();
+        if one_player {
+            // One student's game saved twice: rank it once.
+            for l in same.drain(1..) {
+                failed.push(Failed {
+                    file: l.entry.file,
+                    reason: format!("the same game as {first_file} (same player): ranked once"),
+                });
+            }
+            kept.append(&mut same);
+            continue;
+        }
+        let names: Vec<String> = same
+            .iter()
+            .map(|l| format!("{} ({})", l.entry.player, l.entry.file))
+            .collect();
+        let names = crate::report::sanitize::few(names.iter().map(String::as_str), 4);
+        for l in same {
+            failed.push(Failed {
+                file: l.entry.file,
+                reason: format!(
+                    "identical decisions, move for move, to the saves of {names}: a copy under \
+                     another name; none of them is ranked until the teacher checks"
+                ),
+            });
+        }
+    }
+    kept
 }
 
 /// Best score first; then the shorter game, the name and the file, so the order is stable.
@@ -316,6 +424,12 @@ fn load_one(path: &Path) -> Result<Loaded, Failed> {
         file: file.clone(),
         reason: e.verdict(),
     })?;
+    if verified.origin == Origin::ChangedBuiltin {
+        return Err(Failed {
+            file,
+            reason: save::modified_scenario(&verified),
+        });
+    }
     let game = &verified.play.game;
     let player = match &verified.play.record.player {
         Some(name) if !name.trim().is_empty() => save::sanitize(name.trim(), 40),
@@ -329,25 +443,15 @@ fn load_one(path: &Path) -> Result<Loaded, Failed> {
         content.scenario.id.clone(),
         content.difficulty.id.clone(),
         game.state.seed,
-        fingerprint(game),
+        content::fingerprint(content),
     );
     Ok(Loaded {
         key,
         name: content.scenario.name.clone(),
         entry: entry_of(game, file, player),
+        content: Arc::clone(&game.content),
+        decisions: verified.play.decisions().to_vec(),
     })
-}
-
-/// A fingerprint of the scenario's content, so two different scenarios that share an id are
-/// not ranked together.
-fn fingerprint(game: &Game) -> u64 {
-    let text = ron::to_string(&*game.content).unwrap_or_default();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 fn entry_of(game: &Game, file: String, player: String) -> Entry {

@@ -19,8 +19,8 @@ impl Group {
             String::new()
         };
         format!(
-            "{} ({}), {}, seed {}{variant}",
-            self.scenario_name, self.scenario_id, self.difficulty, self.seed
+            "{} ({}), {}, seed {}, fingerprint {}{variant}",
+            self.scenario_name, self.scenario_id, self.difficulty, self.seed, self.fingerprint
         )
     }
 }
@@ -112,6 +112,7 @@ impl ClassReport {
             "scenario",
             "difficulty",
             "seed",
+            "fingerprint",
             "ending",
             "month",
             "date",
@@ -142,6 +143,7 @@ impl ClassReport {
                         text(&g.scenario_id),
                         text(&g.difficulty),
                         g.seed.to_string(),
+                        text(&g.fingerprint),
                         e.ending.to_string(),
                         e.month.to_string(),
                         e.date.clone(),
@@ -160,8 +162,8 @@ impl ClassReport {
         for f in &self.failed {
             let mut fields = vec![String::new(); header.len()];
             fields[2] = text(&f.file);
-            fields[15] = "no".to_string();
-            fields[16] = text(&f.reason);
+            fields[16] = "no".to_string();
+            fields[17] = text(&f.reason);
             row(&mut out, fields);
         }
         out

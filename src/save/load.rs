@@ -62,6 +62,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     let save = migrate::upgrade(text)?;
     check_header(&save)?;
     check_scenario(&save.content)?;
+    check_lock(&save)?;
     let origin = origin_of(&save.content);
     let SaveFile {
         player,
@@ -237,6 +238,36 @@ fn check_header(save: &SaveFile) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// A locked scenario fixes the world: a save of it played on another seed or difficulty is a
+/// game of another world (a student could scan seeds for an easy one), never one of this.
+fn check_lock(save: &SaveFile) -> Result<(), SaveError> {
+    let s = &save.content.scenario;
+    if !s.locked {
+        return Ok(());
+    }
+    let id = sanitize(&s.id, 40);
+    if let Some(fixed) = s.seed
+        && fixed != save.seed
+    {
+        return Err(SaveError::Invalid(format!(
+            "the scenario '{id}' is locked to seed {fixed}, but this game was played on seed {}; \
+             it is not a game of that scenario",
+            save.seed
+        )));
+    }
+    if let Some(fixed) = &s.difficulty
+        && *fixed != save.content.difficulty.id
+    {
+        return Err(SaveError::Invalid(format!(
+            "the scenario '{id}' is locked to difficulty '{}', but this game was played on '{}'; \
+             it is not a game of that scenario",
+            sanitize(fixed, 20),
+            sanitize(&save.content.difficulty.id, 20)
+        )));
+    }
+    Ok(())
+}
+
 /// The embedded scenario passes the same checks as a teacher's scenario file.
 fn check_scenario(c: &Content) -> Result<(), SaveError> {
     let counts = [
@@ -291,27 +322,31 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
 /// asset, which would otherwise dominate verifying a whole class's saves.
 static BUILTINS: Mutex<Vec<(String, String, Arc<Content>)>> = Mutex::new(Vec::new());
 
+/// The fingerprint of this game's built-in scenario `id` at `difficulty`, if there is one.
+pub fn builtin_fingerprint(id: &str, difficulty: &str) -> Option<String> {
+    builtin(id, difficulty).map(|b| content::fingerprint_short(&b))
+}
+
+fn builtin(id: &str, difficulty: &str) -> Option<Arc<Content>> {
+    content::builtin_scenario_text(id)?;
+    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, _, b)) = cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
+        return Some(Arc::clone(b));
+    }
+    let b = Arc::new(content::load_builtin(id, Some(difficulty)).ok()?);
+    cache.push((id.to_string(), difficulty.to_string(), Arc::clone(&b)));
+    Some(b)
+}
+
 fn origin_of(c: &Content) -> Origin {
-    let (id, difficulty) = (&c.scenario.id, &c.difficulty.id);
-    if content::builtin_scenario_text(id).is_none() {
+    if content::builtin_scenario_text(&c.scenario.id).is_none() {
         return Origin::Custom;
     }
-    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
-    let builtin = match cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
-        Some((_, _, builtin)) => Arc::clone(builtin),
-        None => match content::load_builtin(id, Some(difficulty)) {
-            Ok(builtin) => {
-                let builtin = Arc::new(builtin);
-                cache.push((id.clone(), difficulty.clone(), Arc::clone(&builtin)));
-                builtin
-            }
-            Err(_) => return Origin::ChangedBuiltin,
-        },
-    };
-    if *builtin == *c {
-        Origin::Builtin
-    } else {
-        Origin::ChangedBuiltin
+    // The difficulty is compared by its content, not its label: a save relabelled "hard"
+    // that holds the normal numbers differs from the built-in hard level.
+    match builtin(&c.scenario.id, &c.difficulty.id) {
+        Some(b) if *b == *c => Origin::Builtin,
+        _ => Origin::ChangedBuiltin,
     }
 }
 

@@ -20,7 +20,8 @@ pub use format::{
     Summary,
 };
 pub use load::{
-    MAX_PLAYER_NAME, Origin, Verified, date_of, load_bytes, load_path, load_text, turn,
+    MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes, load_path,
+    load_text, turn,
 };
 pub use migrate::{RECURSION_LIMIT, upgrade};
 pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise};
@@ -29,4 +30,4 @@ pub use store::{
     AUTOSAVES, DEFAULT_SAVES_DIR, Listed, MAX_LISTED, MAX_SLUG, SAVES_DIR_ENV, SaveEntry, SaveInfo,
     Store, saves_dir, slug, write_file,
 };
-pub use verdict::{file_line, verified_line};
+pub use verdict::{file_line, is_genuine, modified_scenario, verified_line};

@@ -198,10 +198,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// Prints `text`, or writes it (atomically) to `out`. A report is never written over a save.
+/// Prints `text`, or writes it (atomically) to `out` (`-`: the screen). A report is never
+/// written over a save, nor over anything but a regular file.
 fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     match out {
         None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) if path == Path::new("-") => {
             print!("{text}");
             Ok(())
         }

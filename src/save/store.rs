@@ -245,7 +245,17 @@ fn write_atomic(
     bytes: &[u8],
     before_rename: impl FnOnce() -> Result<(), SaveError>,
 ) -> Result<(), SaveError> {
+    if let Ok(meta) = fs::metadata(dir)
+        && !meta.is_dir()
+    {
+        return Err(SaveError::Write(format!(
+            "'{}' is a file, not a folder; move it away or choose another folder with \
+             --saves-dir",
+            sanitize(&dir.display().to_string(), 120)
+        )));
+    }
     fs::create_dir_all(dir).map_err(|e| SaveError::write(&e))?;
+    check_target(target)?;
     let stem = target
         .file_name()
         .and_then(|n| n.to_str())
@@ -263,6 +273,54 @@ fn write_atomic(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Refuses to replace anything but a regular file: a rename over a symlink, a device (such as
+/// /dev/null, when run as root), a FIFO or a folder would destroy it. The target is opened
+/// once, without following a symlink and without blocking, and the opened handle is checked.
+fn check_target(target: &Path) -> Result<(), SaveError> {
+    let refuse = |kind: &str| {
+        SaveError::Write(format!(
+            "'{}' is {kind}; give the path of a regular file to write (or - for the screen)",
+            sanitize(&target.display().to_string(), 120)
+        ))
+    };
+    let file = match open_no_follow(target) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(refuse("a symbolic link")),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::EISDIR) => return Err(refuse("a folder")),
+        Err(e) => return Err(SaveError::write(&e)),
+    };
+    let meta = file.metadata().map_err(|e| SaveError::write(&e))?;
+    if meta.is_dir() {
+        Err(refuse("a folder"))
+    } else if !meta.is_file() {
+        Err(refuse(
+            "a device, pipe or other special file, not a regular file",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other("a symbolic link"));
+    }
+    File::open(path)
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {

@@ -98,7 +98,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
             Refused::Rules { index, error } => SaveError::IllegalDecision {
                 number: index + 1,
                 month: turn(&content, month),
-                date: date_of(&content, month),
+                date: shown_date(&content, month),
                 reason: sanitize(&error.to_string(), 160),
             },
         });
@@ -152,43 +152,50 @@ fn parted(content: &Content, by: u16) -> String {
     }
 }
 
-/// What the recorded summary claims that the replay does not give, in a player's words.
+/// What the recorded summary claims that the replay does not give, in a player's words: the
+/// first field whose shown values differ (never "claims 39, the replay gives 39").
 fn summary_difference(saved: &Summary, replayed: &Summary) -> Option<String> {
     if saved == replayed {
         return None;
     }
-    let claim = |what: &str, s: &str, r: &str| {
-        format!(
-            "the save claims {what} {}, the replay gives {}",
-            sanitize(s, 40),
-            sanitize(r, 40)
-        )
+    let parts = |s: &Summary| {
+        s.parts
+            .iter()
+            .map(|(n, v)| format!("{n} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    Some(
-        if saved.score != replayed.score || saved.parts != replayed.parts {
-            claim(
-                "a score of",
-                &saved.score.to_string(),
-                &replayed.score.to_string(),
-            )
-        } else if saved.ending != replayed.ending {
-            claim(
-                "the ending",
-                saved.ending.as_deref().unwrap_or("none"),
-                replayed.ending.as_deref().unwrap_or("none"),
-            )
-        } else if saved.month != replayed.month || saved.date != replayed.date {
-            claim(
-                "month",
-                &saved.month.to_string(),
-                &replayed.month.to_string(),
-            )
-        } else if saved.progress != replayed.progress {
-            claim("progress", &saved.progress, &replayed.progress)
-        } else {
-            claim("rank", &saved.rank.to_string(), &replayed.rank.to_string())
-        },
-    )
+    let ending = |s: &Summary| s.ending.clone().unwrap_or_else(|| "none".into());
+    let fields: [(&str, String, String); 8] = [
+        (
+            "a score of",
+            saved.score.to_string(),
+            replayed.score.to_string(),
+        ),
+        ("the score parts", parts(saved), parts(replayed)),
+        ("the ending", ending(saved), ending(replayed)),
+        (
+            "month counter",
+            saved.month.to_string(),
+            replayed.month.to_string(),
+        ),
+        ("the date", saved.date.clone(), replayed.date.clone()),
+        (
+            "progress",
+            saved.progress.clone(),
+            replayed.progress.clone(),
+        ),
+        ("rank", saved.rank.to_string(), replayed.rank.to_string()),
+        ("the state hash", saved.hash.clone(), replayed.hash.clone()),
+    ];
+    Some(match fields.into_iter().find(|(_, s, r)| s != r) {
+        Some((what, s, r)) => format!(
+            "the save claims {what} {}, the replay gives {}",
+            sanitize(&s, 80),
+            sanitize(&r, 80)
+        ),
+        None => "the recorded summary differs from the replay".into(),
+    })
 }
 
 /// The month as the game shows it for the game's month counter `month`: the first month is 1,
@@ -201,9 +208,15 @@ pub fn turn(content: &Content, month: u16) -> u16 {
 fn modified(content: &Content, month: u16, what: &str) -> SaveError {
     SaveError::Modified {
         month: turn(content, month),
-        date: date_of(content, month),
+        date: shown_date(content, month),
         what: what.to_string(),
     }
+}
+
+/// The calendar month of [`turn`]: a finished game's counter has moved one past its last
+/// month, which is the one shown (a 39-month game ends in its month 39, not the month after).
+fn shown_date(content: &Content, month: u16) -> String {
+    date_of(content, turn(content, month).saturating_sub(1))
 }
 
 /// "Mar 2026" for the game's month counter `month`.
@@ -374,6 +387,46 @@ mod tests {
         assert_eq!(divergence(&saved, &replayed, true), Some((6, 9)));
         // A replay stopped early by a refused decision compares only what it reached.
         assert_eq!(divergence(&saved, &replayed, false), None);
+    }
+
+    #[test]
+    fn a_finished_game_is_modified_in_its_last_month_not_the_one_after() {
+        let c = content::load_builtin("race-2025", None).unwrap();
+        let months = c.scenario.months;
+        let e = modified(&c, months, "x");
+        assert_eq!(
+            e.to_string(),
+            format!("modified at month {months} (Dec 2028): x")
+        );
+    }
+
+    #[test]
+    fn a_summary_difference_never_names_two_equal_values() {
+        let replayed = Summary {
+            month: 39,
+            date: "Dec 2028".into(),
+            ending: Some("careful-win".into()),
+            score: 1546,
+            parts: vec![("outcome".into(), 800), ("margin".into(), 746)],
+            progress: "99.0".into(),
+            rank: 1,
+            hash: "0123456789abcdef".into(),
+        };
+        let mut saved = replayed.clone();
+        saved.parts[1].1 = 700;
+        let m = summary_difference(&saved, &replayed).unwrap();
+        assert_eq!(
+            m,
+            "the save claims the score parts outcome 800, margin 700, the replay gives outcome \
+             800, margin 746"
+        );
+        let mut saved = replayed.clone();
+        saved.date = "Jan 2029".into();
+        let m = summary_difference(&saved, &replayed).unwrap();
+        assert_eq!(
+            m,
+            "the save claims the date Jan 2029, the replay gives Dec 2028"
+        );
     }
 
     #[test]

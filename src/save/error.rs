@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use super::format::Summary;
+
 /// Everything that can go wrong with a save. Each message is one line.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SaveError {
@@ -38,6 +40,18 @@ pub enum SaveError {
     /// A save from a newer game, or from rules this game cannot replay.
     #[error("needs version {needed} of the game ({why})")]
     NeedsVersion { needed: String, why: String },
+    /// A save made with older rules than this game plays: it cannot be replayed here, but it is
+    /// never lost. `text` names the rules, shows the stored (unverified) summary and the
+    /// release that can verify it.
+    #[error("{text}")]
+    OldRules {
+        rules: u32,
+        /// The game version recorded in the save, if it looks like one.
+        version: Option<String>,
+        /// The summary the save records, unverified.
+        summary: Option<Summary>,
+        text: String,
+    },
     /// The scenario embedded in the save does not pass the content checks.
     #[error("the scenario inside the save is not valid: {0}")]
     BadScenario(String),
@@ -70,7 +84,9 @@ impl SaveError {
     /// The one-line verdict `ai-race verify` prints for a file that is not verified.
     pub fn verdict(&self) -> String {
         match self {
-            SaveError::Modified { .. } | SaveError::NeedsVersion { .. } => self.to_string(),
+            SaveError::Modified { .. }
+            | SaveError::NeedsVersion { .. }
+            | SaveError::OldRules { .. } => self.to_string(),
             other => format!("not a valid save: {other}"),
         }
     }

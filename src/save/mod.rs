@@ -23,7 +23,7 @@ pub use load::{
     MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes, load_path,
     load_text, turn,
 };
-pub use migrate::{RECURSION_LIMIT, upgrade};
+pub use migrate::{RECURSION_LIMIT, upgrade, upgrade_for};
 pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise};
 pub use read::{MAX_SAVE_BYTES, decode_text, read_save_file};
 pub use store::{

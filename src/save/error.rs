@@ -48,8 +48,8 @@ pub enum SaveError {
         rules: u32,
         /// The game version recorded in the save, if it looks like one.
         version: Option<String>,
-        /// The summary the save records, unverified.
-        summary: Option<Summary>,
+        /// The summary the save records, unverified (boxed: errors stay small).
+        summary: Option<Box<Summary>>,
         text: String,
     },
     /// The scenario embedded in the save does not pass the content checks.

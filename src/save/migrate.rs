@@ -148,7 +148,7 @@ fn old_rules(rules: u32, game: &str, current: u32, summary: Option<Summary>) -> 
     SaveError::OldRules {
         rules,
         version,
-        summary,
+        summary: summary.map(Box::new),
         text,
     }
 }
@@ -250,7 +250,7 @@ mod tests {
                 panic!("{name}: {e:?}");
             };
             assert_eq!((*rules, version.as_deref()), (1, Some("0.1.0")), "{name}");
-            assert_eq!(summary.as_ref(), Some(&recorded), "{name}");
+            assert_eq!(summary.as_deref(), Some(&recorded), "{name}");
             let shown = e.verdict();
             assert!(
                 shown.starts_with("not verifiable with this version"),

@@ -105,16 +105,20 @@ pub struct Collected {
     pub failed: Vec<Failed>,
     /// Files not ending in `.ron`.
     pub ignored: usize,
-    /// `autosave-N.ron` files.
+    /// Autosave files (`autosave-...-N.ron`).
     pub autosaves: usize,
 }
 
 /// Whether a file name is one of the game's rotating autosaves. A student's saves folder holds
 /// several of one game at different months: ranked, they would count one student many times.
 fn is_autosave(path: &Path) -> bool {
+    // `autosave-N` (older versions) and `autosave-<player>-<scenario>-<id>-N`; a typed save
+    // name never starts with "autosave" (see `save::slug`). A finished game's `final-...`
+    // save is read.
     path.file_stem()
         .and_then(|s| s.to_str())
         .and_then(|s| s.strip_prefix("autosave-"))
+        .and_then(|s| s.rsplit('-').next())
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 

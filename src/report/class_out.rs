@@ -77,7 +77,7 @@ impl ClassReport {
         if self.autosaves > 0 {
             let _ = writeln!(
                 md,
-                "\n{} autosave{} (autosave-N.ron) {} passed over: each is a copy of a game at an \
+                "\n{} autosave{} (autosave-...-N.ron) {} passed over: each is a copy of a game at an \
                  earlier month. Name one on the command line to include it.",
                 self.autosaves,
                 if self.autosaves == 1 { "" } else { "s" },

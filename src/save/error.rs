@@ -107,6 +107,7 @@ fn io_reason(e: &std::io::Error) -> String {
         K::NotFound => "no such file".into(),
         K::PermissionDenied => "permission denied".into(),
         K::StorageFull => "the disk is full".into(),
+        K::FileTooLarge => "the file size limit was reached (as with a full disk)".into(),
         K::ReadOnlyFilesystem => "the folder is read-only".into(),
         _ => {
             let text = e.to_string();

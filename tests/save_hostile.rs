@@ -343,3 +343,50 @@ fn rules_version_0_is_not_taken_for_the_current_rules() {
     let out = verify(&[&path]);
     assert_refused(&path, &out, "not a valid save: *rules version is 0");
 }
+
+#[test]
+fn every_command_that_reads_a_save_refuses_each_hostile_file_cleanly() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    for (file, _) in CASES {
+        let path = hostile(file);
+        for args in [
+            vec!["load"],
+            vec!["debrief"],
+            vec!["report"],
+            vec!["report", "--format", "csv"],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+                .args(&args)
+                .arg(&path)
+                .current_dir(cwd.path())
+                .env("AI_RACE_SAVES", cwd.path().join("saves"))
+                .stdin(std::process::Stdio::null())
+                .output()
+                .expect("run ai-race");
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let code = out.status.code();
+            assert!(
+                code.is_some() && code != Some(101),
+                "{args:?} {file}: {text}"
+            );
+            // A report lists the file as not ranked (and succeeds); the others refuse it.
+            if args[0] == "report" {
+                assert_eq!(code, Some(0), "{args:?} {file}: {text}");
+                assert!(
+                    text.contains("0 verified") || args.len() > 1,
+                    "{file}: {text}"
+                );
+            } else {
+                assert_ne!(code, Some(0), "{args:?} {file}: {text}");
+            }
+            let raw = text
+                .chars()
+                .any(|c| !matches!(c, '\n' | '\r') && ai_race::report::sanitize::is_hidden(c));
+            assert!(!raw, "{args:?} {file} printed a hidden character:\n{text}");
+        }
+    }
+}

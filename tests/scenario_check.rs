@@ -306,6 +306,27 @@ mod never_panics {
                 let shown = ai_race::content::render_problems(&e, "x.ron", &text);
                 prop_assert!(!shown.is_empty());
             }
+            // What `scenario check` prints never carries a raw escape, bidi or zero-width
+            // character, whatever was inserted.
+            let (report, _) = ai_race::report::scenarios::check("x.ron", &text);
+            prop_assert!(
+                !report.chars().any(|c| c != '\n' && ai_race::report::sanitize::is_hidden(c)),
+                "{report:?}"
+            );
+        }
+
+        /// Huge numbers in any numeric field are located mistakes, never an overflow.
+        #[test]
+        fn on_huge_numbers(field in 0usize..6, n in any::<u64>()) {
+            let names = ["progress_offset", "months", "start_year", "market_size",
+                         "project_months_pct", "seed"];
+            let text = format!(
+                "(id: \"x\", name: \"X\", description: \"d\", start_year: 2026, start_month: 1, \
+                 months: 12, lab_changes: [(lab: \"meta\", budget: {n}, compute: {n})], {}: {n})",
+                names[field]
+            );
+            let (report, _) = ai_race::report::scenarios::check("x.ron", &text);
+            prop_assert!(!report.is_empty());
         }
     }
 }

@@ -94,9 +94,15 @@ struct Loaded {
     key: (String, String, u64, u64),
     name: String,
     entry: Entry,
+    /// The scenario, shared by every save of the same content (a class holds one or two).
     content: Arc<Content>,
-    decisions: Vec<Decision>,
+    /// How many decisions the game has, and their canonical hash (kept instead of the list:
+    /// a report may read thousands of games).
+    decisions: (usize, u64),
 }
+
+/// Contents already seen, by fingerprint: every save of one scenario shares one copy.
+type Contents = std::sync::Mutex<BTreeMap<u64, Arc<Content>>>;
 
 /// What a folder or a list of files holds for the report.
 #[derive(Debug, Default)]
@@ -297,13 +303,16 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
         .collect();
     let mut by_stream: BTreeMap<u64, Vec<Loaded>> = BTreeMap::new();
     for l in loaded {
+        let (len, hash) = l.decisions;
         let script = scripts.iter().find(|(_, d)| {
+            // A finished game is the script's whole game; an unfinished one its beginning.
             let finished = l.entry.ending != "unfinished";
-            if finished {
-                *d == l.decisions
+            let same_length = if finished {
+                d.len() == len
             } else {
-                !l.decisions.is_empty() && d.starts_with(&l.decisions)
-            }
+                d.len() >= len
+            };
+            len > 0 && same_length && canonical_hash(&d[..len]) == hash
         });
         if let Some((p, _)) = script {
             failed.push(Failed {
@@ -317,10 +326,7 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
             });
             continue;
         }
-        by_stream
-            .entry(canonical_hash(&l.decisions))
-            .or_default()
-            .push(l);
+        by_stream.entry(hash).or_default().push(l);
     }
     let mut kept = Vec::new();
     for (_, mut same) in by_stream {
@@ -378,6 +384,8 @@ fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
 
 /// Loads every file on the machine's cores; results in the files' order.
 fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
+    let contents = Contents::default();
+    let contents = &contents;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -388,7 +396,7 @@ fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
                 scope.spawn(move || {
                     (t..files.len())
                         .step_by(threads)
-                        .map(|i| (i, load_guarded(&files[i])))
+                        .map(|i| (i, load_guarded(&files[i], contents)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -410,8 +418,8 @@ fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
 }
 
 /// Loads one file; a panic in the loader (a bug a crafted file found) fails that file only.
-fn load_guarded(path: &Path) -> Result<Loaded, Failed> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_one(path)))
+fn load_guarded(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_one(path, contents)))
         .unwrap_or_else(|_| Err(internal_error(path)))
 }
 
@@ -422,7 +430,7 @@ fn internal_error(path: &Path) -> Failed {
     }
 }
 
-fn load_one(path: &Path) -> Result<Loaded, Failed> {
+fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     let file = shown(path);
     let verified = save::load_path(path).map_err(|e: SaveError| Failed {
         file: file.clone(),
@@ -443,18 +451,26 @@ fn load_one(path: &Path) -> Result<Loaded, Failed> {
         ),
     };
     let content = &game.content;
+    let fingerprint = content::fingerprint(content);
     let key = (
         content.scenario.id.clone(),
         content.difficulty.id.clone(),
         game.state.seed,
-        content::fingerprint(content),
+        fingerprint,
     );
+    let shared = contents
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .entry(fingerprint)
+        .or_insert_with(|| Arc::clone(&game.content))
+        .clone();
+    let decisions = verified.play.decisions();
     Ok(Loaded {
         key,
         name: content.scenario.name.clone(),
         entry: entry_of(game, file, player),
-        content: Arc::clone(&game.content),
-        decisions: verified.play.decisions().to_vec(),
+        content: shared,
+        decisions: (decisions.len(), canonical_hash(decisions)),
     })
 }
 

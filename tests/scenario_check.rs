@@ -409,3 +409,18 @@ fn escapes_in_the_file_name_values_and_first_byte_never_reach_the_terminal() {
         assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn scenario_check_on_a_fifo_answers_at_once_without_blocking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("week-3.ron");
+    let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: a valid C string path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let started = std::time::Instant::now();
+    // The file is opened once, without blocking, and the opened handle is what is checked.
+    let e = content::read_scenario_file(&fifo).expect_err("a FIFO is refused");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(e.to_string().contains("not a regular file"), "{e}");
+}

@@ -257,10 +257,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// Prints `text`, or writes it (atomically) to `out`. A report is never written over a save.
+/// Prints `text`, or writes it (atomically) to `out` (`-`: the screen). A report is never
+/// written over a save, nor over anything but a regular file.
 fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     match out {
         None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) if path == Path::new("-") => {
             print!("{text}");
             Ok(())
         }
@@ -411,7 +416,7 @@ fn new_session(
         content::load_builtin(id, difficulty)
     } else {
         let text = read_capped(id)?;
-        content::load_scenario_text(id, &text, difficulty)
+        content::load_scenario_file_text(id, &text, difficulty)
     }
     .map_err(|e| e.to_string())?;
     let info = &content.scenario;
@@ -452,7 +457,8 @@ fn read_capped(path: &str) -> Result<String, String> {
             .collect::<Vec<_>>()
             .join(", ");
         return Err(format!(
-            "'{path}' is neither a built-in scenario ({known}) nor a file I can open"
+            "'{}' is neither a built-in scenario ({known}) nor a file I can open",
+            save::sanitize(path, 120)
         ));
     }
     content::read_scenario_file(std::path::Path::new(path)).map_err(|e| e.to_string())
@@ -736,7 +742,7 @@ fn verify_command(files: &[PathBuf]) -> ExitCode {
     let mut all_verified = true;
     for file in files {
         let result = save::load_path(file);
-        all_verified &= result.is_ok();
+        all_verified &= result.as_ref().is_ok_and(save::is_genuine);
         println!("{}", save::file_line(file, &result));
     }
     if all_verified {

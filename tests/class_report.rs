@@ -7,17 +7,72 @@ use std::process::Command;
 use std::sync::Arc;
 
 use ai_race::content;
-use ai_race::game::policy::{Policy, play};
+use ai_race::game::policy::{Policy, next_command, play};
+use ai_race::game::rules;
 use ai_race::game::score::score;
+use ai_race::game::{Command as Move, PLAYER};
 use ai_race::report::ClassReport;
 use ai_race::save::Playthrough;
 
-/// Plays `policy` on a built-in scenario at its own seed and writes the save as `name.ron`.
-/// Returns the game's score.
+/// A student's game: `policy`'s moves, except that in month `rest` (counted from 0) the
+/// student ends the month at once. Students in one class play different games; a save that
+/// is exactly a shipped script's game is reported as such and not ranked.
+fn student_game(
+    content: &ai_race::game::Content,
+    seed: u64,
+    policy: Policy,
+    rest: u16,
+) -> (ai_race::game::GameState, Vec<(u16, Move)>) {
+    let mut state = ai_race::game::init::new_game(content, seed);
+    let mut rng = ai_race::game::rng::Pcg32::new(seed, 0x90_11C7);
+    let mut decisions: Vec<(u16, Move)> = Vec::new();
+    let strategy = policy.strategy();
+    while !state.is_over() && decisions.len() < 10_000 {
+        let month = state.month;
+        let this_month: Vec<Move> = decisions
+            .iter()
+            .filter(|(m, c)| *m == month && *c != Move::EndMonth)
+            .map(|(_, c)| c.clone())
+            .collect();
+        let mut cmd = next_command(&strategy, content, &state, &mut rng, &this_month);
+        if month == rest && state.pending.is_none() {
+            cmd = Move::EndMonth;
+        }
+        if rules::apply_quiet(content, &mut state, PLAYER, &cmd).is_ok() {
+            decisions.push((month, cmd));
+        } else if rules::apply_quiet(content, &mut state, PLAYER, &Move::EndMonth).is_ok() {
+            decisions.push((month, Move::EndMonth));
+        }
+    }
+    (state, decisions)
+}
+
+/// Plays a student's game of `policy` (resting in month `rest`, see [`student_game`]) on a
+/// built-in scenario at its own seed and writes the save as `name.ron`. Returns the score.
+fn write_student(
+    dir: &Path,
+    name: &str,
+    scenario: &str,
+    (policy, rest): (Policy, u16),
+    player: &str,
+) -> i64 {
+    let content = Arc::new(content::load_builtin(scenario, None).expect("built-in"));
+    let seed = content.scenario.seed.unwrap_or(7);
+    let (state, decisions) = student_game(&content, seed, policy, rest);
+    let total = score(&content, &state).total;
+    let mut play = Playthrough::replay(content, seed, &decisions).expect("replays");
+    play.record.player = Some(player.to_string());
+    let text = play.to_text().expect("save text");
+    std::fs::write(dir.join(format!("{name}.ron")), text).expect("write save");
+    total
+}
+
+/// Plays a student's game of `policy` (resting in month 2) on a built-in scenario at its own
+/// seed and writes the save as `name.ron`. Returns the game's score.
 fn write_save(dir: &Path, name: &str, scenario: &str, policy: Policy, player: &str) -> i64 {
     let content = Arc::new(content::load_builtin(scenario, None).expect("built-in"));
     let seed = content.scenario.seed.unwrap_or(7);
-    let (state, decisions) = play(&content, seed, policy);
+    let (state, decisions) = student_game(&content, seed, policy, 2);
     let total = score(&content, &state).total;
     let mut play = Playthrough::replay(content, seed, &decisions).expect("replays");
     play.record.player = Some(player.to_string());
@@ -29,11 +84,17 @@ fn write_save(dir: &Path, name: &str, scenario: &str, policy: Policy, player: &s
 fn class_folder() -> (tempfile::TempDir, Vec<(String, i64)>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut scores = Vec::new();
-    for (i, policy) in [Policy::Balanced, Policy::Hoard].into_iter().enumerate() {
+    for (i, policy) in [Policy::Balanced, Policy::HireOnly].into_iter().enumerate() {
         for student in 0..3 {
             let name = format!("{}-{student}", policy.name());
             let player = format!("Student {}", i * 3 + student);
-            let total = write_save(dir.path(), &name, "classroom", policy, &player);
+            let total = write_student(
+                dir.path(),
+                &name,
+                "classroom",
+                (policy, student as u16 + 9),
+                &player,
+            );
             scores.push((player, total));
         }
     }
@@ -50,29 +111,26 @@ fn two_policies_rank_as_their_scores_say() {
     assert_eq!(group.scenario_id, "classroom");
     assert_eq!(group.seed, 20_260_101);
 
-    let balanced = scores[0].1;
-    let hoard = scores[3].1;
+    let worst_balanced = scores[..3].iter().map(|s| s.1).min().expect("three");
+    let best_hire_only = scores[3..].iter().map(|s| s.1).max().expect("three");
     assert!(
-        balanced > hoard,
-        "balanced {balanced} should beat hoard {hoard}"
+        worst_balanced > best_hire_only,
+        "balanced {worst_balanced} should beat hire-only {best_hire_only}"
     );
     let ranking: Vec<(&str, usize, i64)> = group
         .entries
         .iter()
         .map(|e| (e.player.as_str(), e.rank, e.score))
         .collect();
-    // One world, so each policy plays the same game: three tied at the top, three at 4th.
-    assert_eq!(
-        ranking,
-        vec![
-            ("Student 0", 1, balanced),
-            ("Student 1", 1, balanced),
-            ("Student 2", 1, balanced),
-            ("Student 3", 4, hoard),
-            ("Student 4", 4, hoard),
-            ("Student 5", 4, hoard),
-        ]
-    );
+    // Best score first, each student's own game.
+    let mut expected: Vec<(&str, i64)> = scores.iter().map(|(p, s)| (p.as_str(), *s)).collect();
+    expected.sort_by_key(|e| std::cmp::Reverse(e.1));
+    let expected: Vec<(&str, usize, i64)> = expected
+        .iter()
+        .enumerate()
+        .map(|(i, (p, s))| (*p, i + 1, *s))
+        .collect();
+    assert_eq!(ranking, expected);
     let md = report.to_markdown();
     assert!(
         md.contains("6 saves read: 6 verified and ranked, 0 not ranked."),
@@ -108,7 +166,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 #[test]
 fn a_modified_save_is_flagged_and_not_ranked() {
     let (dir, scores) = class_folder();
-    let path = dir.path().join("hoard-0.ron");
+    let path = dir.path().join("hire-only-0.ron");
     // Claim a better score than the game earned.
     let earned = scores[3].1;
     edit(&path, &format!("score:{earned},"), "score:9999,");
@@ -123,7 +181,7 @@ fn a_modified_save_is_flagged_and_not_ranked() {
     assert_eq!(report.failed.len(), 1, "{:?}", report.failed);
     assert_eq!(
         report.failed[0].file.rsplit('/').next(),
-        Some("hoard-0.ron")
+        Some("hire-only-0.ron")
     );
     assert!(
         report.failed[0].reason.starts_with("modified at month"),
@@ -187,7 +245,7 @@ fn csv_has_a_header_one_row_per_save_and_rfc_4180_quoting() {
         dir.path(),
         "b",
         "classroom",
-        Policy::Hoard,
+        Policy::HireOnly,
         "=HYPERLINK(\"x\")",
     );
     std::fs::write(dir.path().join("c.ron"), "nope").expect("write");
@@ -196,7 +254,7 @@ fn csv_has_a_header_one_row_per_save_and_rfc_4180_quoting() {
     assert_eq!(lines.len(), 4, "{csv}");
     assert_eq!(
         lines[0],
-        "rank,player,file,scenario,difficulty,seed,ending,month,date,score,outcome,margin,\
+        "rank,player,file,scenario,difficulty,seed,fingerprint,ending,month,date,score,outcome,margin,\
          speed,safety,money,verified,reason"
     );
     assert!(
@@ -254,4 +312,230 @@ fn the_commands_write_reports_and_debriefs() {
     assert!(dir.path().join("ada.md").is_file());
     let (_, code) = run(&["debrief", "missing.ron"]);
     assert_eq!(code, Some(2));
+}
+
+/// A verified save whose player, scenario and difficulty names carry HTML, terminal escapes,
+/// a right-to-left override and zero-width spaces.
+fn hostile_names_save(dir: &Path) -> PathBuf {
+    let mut c = content::load_builtin("classroom", None).expect("built-in");
+    c.scenario.id = "x<script>alert(1)</script>".into();
+    c.scenario.name = "<script>alert(1)</script>\u{202e}gnp.exe\u{200b}".into();
+    c.difficulty.id = "nor\u{1b}[31mmal".into();
+    c.difficulty.name = "Hard\u{1b}]0;owned\u{7}|x".into();
+    c.scenario.locked = false;
+    let content = Arc::new(c);
+    let seed = 5;
+    let (_, decisions) = student_game(&content, seed, Policy::Balanced, 2);
+    let mut play = Playthrough::replay(content, seed, &decisions).expect("replays");
+    play.record.player = Some("<img src=x onerror=alert(1)>\u{200b}\u{202e}=1+1".into());
+    let path = dir.join("hostile-names.ron");
+    std::fs::write(&path, play.to_text().expect("text")).expect("write");
+    path
+}
+
+fn assert_no_raw_hidden(what: &str, out: &str) {
+    for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+        assert!(!out.contains(c), "{what} printed {c:?} raw:\n{out}");
+    }
+}
+
+#[test]
+fn hostile_names_are_shown_visibly_and_escaped_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = hostile_names_save(dir.path());
+    let bin = env!("CARGO_BIN_EXE_ai-race");
+    let run = |args: &[&str]| {
+        let out = Command::new(bin).args(args).output().expect("runs");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let file = path.to_str().expect("utf-8 path");
+    let verify = run(&["verify", file]);
+    assert_no_raw_hidden("verify", &verify);
+    assert!(verify.contains("\\u{202e}"), "{verify}");
+
+    let md = run(&["report", file]);
+    assert_no_raw_hidden("report (md)", &md);
+    assert!(!md.contains("<img") && !md.contains("<script"), "{md}");
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
+    assert!(md.contains("u{200b}") && md.contains("u{202e}"), "{md}");
+
+    let csv = run(&["report", "--format", "csv", file]);
+    assert_no_raw_hidden("report (csv)", &csv);
+    assert!(csv.contains("\\u{1b}[31m"), "{csv}");
+
+    let debrief = run(&["debrief", file]);
+    assert_no_raw_hidden("debrief", &debrief);
+    assert!(!debrief.contains("<script"), "{debrief}");
+}
+
+#[test]
+fn a_formula_in_a_player_name_stays_text_in_the_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_save(
+        dir.path(),
+        "f",
+        "classroom",
+        Policy::Balanced,
+        "=HYPERLINK(\"x\")",
+    );
+    let csv = ClassReport::build(&[dir.path().to_path_buf()]).to_csv();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+}
+
+/// The reason `report` gives for not ranking the file whose name ends in `name`.
+fn reason_for(report: &ClassReport, name: &str) -> String {
+    report
+        .failed
+        .iter()
+        .find(|f| f.file.ends_with(name))
+        .map(|f| f.reason.clone())
+        .unwrap_or_else(|| panic!("{name} is ranked: {:?}", report.groups))
+}
+
+#[test]
+fn a_copy_with_only_the_player_name_changed_is_flagged_and_not_ranked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write_student(d, "alice", "classroom", (Policy::Balanced, 3), "Alice");
+    let text = std::fs::read_to_string(d.join("alice.ron")).expect("save");
+    std::fs::write(d.join("bob.ron"), text.replace("\"Alice\"", "\"Bob\"")).expect("write");
+    write_student(d, "carol", "classroom", (Policy::HireOnly, 2), "Carol");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    for name in ["alice.ron", "bob.ron"] {
+        let why = reason_for(&report, name);
+        assert!(why.contains("identical decisions"), "{why}");
+        assert!(why.contains("Alice") && why.contains("Bob"), "{why}");
+    }
+    assert_eq!(report.groups.len(), 1);
+    assert_eq!(report.groups[0].entries.len(), 1, "only Carol is ranked");
+}
+
+#[test]
+fn the_same_file_given_twice_is_ranked_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_student(dir.path(), "a", "classroom", (Policy::Balanced, 3), "Alice");
+    let file = dir.path().join("a.ron");
+    let report = ClassReport::build(&[file.clone(), file, dir.path().to_path_buf()]);
+    assert_eq!(report.groups[0].entries.len(), 1, "{:?}", report.groups);
+    assert!(reason_for(&report, "a.ron").contains("given twice: ranked once"));
+}
+
+#[test]
+fn a_game_identical_to_a_shipped_script_is_named_and_not_ranked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = Arc::new(content::load_builtin("classroom", None).expect("built-in"));
+    let seed = content.scenario.seed.expect("seed");
+    let (_, decisions) = play(&content, seed, Policy::Balanced);
+    let mut game = Playthrough::replay(content, seed, &decisions).expect("replays");
+    game.record.player = Some("Mallory".into());
+    std::fs::write(dir.path().join("m.ron"), game.to_text().expect("text")).expect("write");
+    let report = ClassReport::build(&[dir.path().to_path_buf()]);
+    let why = reason_for(&report, "m.ron");
+    assert!(
+        why.contains("plays exactly like the `balanced` script"),
+        "{why}"
+    );
+    assert!(report.groups.is_empty());
+}
+
+/// Writes a verified save of a game on `content` (claiming whatever it claims).
+fn write_on(dir: &Path, name: &str, content: ai_race::game::Content, seed: u64) -> PathBuf {
+    let content = Arc::new(content);
+    let (_, decisions) = student_game(&content, seed, Policy::Balanced, 2);
+    let game = Playthrough::replay(content, seed, &decisions).expect("replays");
+    let path = dir.join(name);
+    std::fs::write(&path, game.to_text().expect("text")).expect("write");
+    path
+}
+
+fn verify_line(path: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .arg("verify")
+        .arg(path)
+        .output()
+        .expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn an_edited_builtin_scenario_is_a_modified_scenario_never_ranked_with_the_builtin() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_student(
+        dir.path(),
+        "honest",
+        "classroom",
+        (Policy::Balanced, 3),
+        "Honest",
+    );
+    let mut richer = content::load_builtin("classroom", None).expect("built-in");
+    richer.labs[0].budget += 50_000;
+    let seed = richer.scenario.seed.expect("seed");
+    let path = write_on(dir.path(), "richer.ron", richer, seed);
+    let mut longer = content::load_builtin("classroom", None).expect("built-in");
+    longer.scenario.months = 120;
+    write_on(dir.path(), "longer.ron", longer, seed);
+
+    let (ok, line) = verify_line(&path);
+    assert!(!ok, "{line}");
+    assert!(line.contains("modified scenario"), "{line}");
+    assert!(line.contains("fingerprint"), "{line}");
+
+    let report = ClassReport::build(&[dir.path().to_path_buf()]);
+    for name in ["richer.ron", "longer.ron"] {
+        let why = reason_for(&report, name);
+        assert!(why.starts_with("modified scenario"), "{why}");
+    }
+    assert_eq!(report.groups.len(), 1);
+    assert_eq!(report.groups[0].entries.len(), 1);
+    let fp = &report.groups[0].fingerprint;
+    assert_eq!(fp.len(), 8);
+    assert!(report.to_markdown().contains(&format!("fingerprint {fp}")));
+    assert!(report.to_csv().contains(&format!(",{fp},")));
+}
+
+#[test]
+fn a_relabelled_difficulty_does_not_move_a_save_into_another_group() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut c = content::load_builtin("race-2025", Some("normal")).expect("built-in");
+    c.difficulty.id = "hard".into();
+    c.difficulty.name = "Hard".into();
+    write_on(dir.path(), "relabelled.ron", c, 42);
+    let report = ClassReport::build(&[dir.path().to_path_buf()]);
+    assert!(report.groups.is_empty(), "{:?}", report.groups);
+    assert!(reason_for(&report, "relabelled.ron").starts_with("modified scenario"));
+}
+
+#[test]
+fn a_locked_scenario_played_on_another_seed_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let c = content::load_builtin("classroom", None).expect("built-in");
+    assert!(c.scenario.locked);
+    let fixed = c.scenario.seed.expect("seed");
+    let path = write_on(dir.path(), "other-seed.ron", c, fixed + 1);
+    let (ok, line) = verify_line(&path);
+    assert!(!ok, "{line}");
+    assert!(line.contains(&format!("locked to seed {fixed}")), "{line}");
+    let report = ClassReport::build(&[dir.path().to_path_buf()]);
+    assert!(report.groups.is_empty());
+
+    // `sim --save` on a locked scenario saves a game of its world.
+    let out_path = dir.path().join("sim.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args([
+            "sim", "--policy", "balanced", "--games", "1", "--seed", "99",
+        ])
+        .args(["--scenario", "classroom", "--save"])
+        .arg(&out_path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let (ok, line) = verify_line(&out_path);
+    assert!(ok, "{line}");
 }

@@ -47,7 +47,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "escape-in-format.ron",
-        "not a valid save: this is not an AI Race save (its format is '?]0;owned??[2J?[31mai-race-save??')",
+        "not a valid save: this is not an AI Race save (its format is '\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{1b}[31mai-race-save\\u{9b}\\u{202e}')",
     ),
     (
         "escape-in-value.ron",
@@ -333,4 +333,63 @@ fn a_failed_load_says_why_and_exits_non_zero() {
         matches(&stderr, "cannot load *: modified at month "),
         "{stderr}"
     );
+}
+
+#[test]
+fn rules_version_0_is_not_taken_for_the_current_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules2/random-classroom.ron");
+    let text = std::fs::read_to_string(sample).expect("sample");
+    let path = dir.path().join("rules-zero.ron");
+    std::fs::write(&path, text.replacen("rules: 2,", "rules: 0,", 1)).expect("write");
+    let out = verify(&[&path]);
+    assert_refused(&path, &out, "not a valid save: *rules version is 0");
+}
+
+#[test]
+fn every_command_that_reads_a_save_refuses_each_hostile_file_cleanly() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    for (file, _) in CASES {
+        let path = hostile(file);
+        for args in [
+            vec!["load"],
+            vec!["debrief"],
+            vec!["report"],
+            vec!["report", "--format", "csv"],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+                .args(&args)
+                .arg(&path)
+                .current_dir(cwd.path())
+                .env("AI_RACE_SAVES", cwd.path().join("saves"))
+                .stdin(std::process::Stdio::null())
+                .output()
+                .expect("run ai-race");
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let code = out.status.code();
+            assert!(
+                code.is_some() && code != Some(101),
+                "{args:?} {file}: {text}"
+            );
+            // A report lists the file as not ranked (and succeeds); the others refuse it.
+            if args[0] == "report" {
+                assert_eq!(code, Some(0), "{args:?} {file}: {text}");
+                assert!(
+                    text.contains("0 verified") || args.len() > 1,
+                    "{file}: {text}"
+                );
+            } else {
+                assert_ne!(code, Some(0), "{args:?} {file}: {text}");
+            }
+            let raw = text
+                .chars()
+                .any(|c| !matches!(c, '\n' | '\r') && ai_race::report::sanitize::is_hidden(c));
+            assert!(!raw, "{args:?} {file} printed a hidden character:\n{text}");
+        }
+    }
 }

@@ -96,6 +96,11 @@ proptest! {
         name in proptest::option::of("[a-zA-Z ]{1,20}"),
     ) {
         let content = builtin(SCENARIOS[scenario], DIFFICULTIES[difficulty]);
+        // A locked scenario's games are all on its own seed (others are refused on load).
+        let seed = match (content.scenario.locked, content.scenario.seed) {
+            (true, Some(fixed)) => fixed,
+            _ => seed,
+        };
         let (_, decisions) = play(&content, seed, Policy::ALL[policy]);
         let keep = (decisions.len() as f64 * cut) as usize;
         let mut p = Playthrough::replay(content, seed, &decisions[..keep]).expect("replays");

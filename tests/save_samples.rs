@@ -57,7 +57,7 @@ fn sample_saves_of_every_format_version_replay_to_their_recorded_hash_and_score(
             if e.rules < RULES_VERSION {
                 // Rules changed on purpose: an old save must say which game replays it.
                 assert!(
-                    matches!(result, Err(SaveError::NeedsVersion { .. })),
+                    matches!(result, Err(SaveError::OldRules { .. })),
                     "{}: {result:?}",
                     path.display()
                 );

@@ -306,6 +306,121 @@ mod never_panics {
                 let shown = ai_race::content::render_problems(&e, "x.ron", &text);
                 prop_assert!(!shown.is_empty());
             }
+            // What `scenario check` prints never carries a raw escape, bidi or zero-width
+            // character, whatever was inserted.
+            let (report, _) = ai_race::report::scenarios::check("x.ron", &text);
+            prop_assert!(
+                !report.chars().any(|c| c != '\n' && ai_race::report::sanitize::is_hidden(c)),
+                "{report:?}"
+            );
+        }
+
+        /// Huge numbers in any numeric field are located mistakes, never an overflow.
+        #[test]
+        fn on_huge_numbers(field in 0usize..6, n in any::<u64>()) {
+            let names = ["progress_offset", "months", "start_year", "market_size",
+                         "project_months_pct", "seed"];
+            let text = format!(
+                "(id: \"x\", name: \"X\", description: \"d\", start_year: 2026, start_month: 1, \
+                 months: 12, lab_changes: [(lab: \"meta\", budget: {n}, compute: {n})], {}: {n})",
+                names[field]
+            );
+            let (report, _) = ai_race::report::scenarios::check("x.ron", &text);
+            prop_assert!(!report.is_empty());
         }
     }
+}
+
+#[test]
+fn progress_offset_of_four_billion_is_a_located_mistake_not_a_panic() {
+    let text = "(\n    id: \"x\",\n    name: \"X\",\n    description: \"d\",\n    start_year: 2026,\n    \
+                start_month: 1,\n    months: 12,\n    progress_offset: 4294967295,\n)\n";
+    let e = content::load_scenario_text("x.ron", text, None).expect_err("refused");
+    let p = e
+        .problems
+        .iter()
+        .find(|p| p.message.contains("progress_offset"))
+        .unwrap_or_else(|| panic!("names the field: {e}"));
+    assert_eq!((p.line, p.col), (8, 22), "{e}");
+    assert!(p.message.contains("4294967295"), "{e}");
+}
+
+#[test]
+fn thousands_of_unknown_disabled_events_give_a_few_lines_and_a_count() {
+    let ids: String = (0..20_000).map(|i| format!("\"nope{i}\",")).collect();
+    let text = format!(
+        "(id: \"x\", name: \"X\", description: \"d\", start_year: 2026, start_month: 1, \
+         months: 12, disabled_events: [{ids}])"
+    );
+    let e = content::load_scenario_text("x.ron", &text, None).expect_err("refused");
+    assert!(
+        e.problems.len() <= content::MAX_PROBLEMS,
+        "{}",
+        e.problems.len()
+    );
+    assert!(e.more >= 19_000, "{}", e.more);
+    let shown = e.to_string();
+    assert!(shown.len() < 16 * 1024, "{}", shown.len());
+    assert!(shown.contains("more problems"), "{shown}");
+    assert!(shown.contains(" more"), "{shown}");
+}
+
+#[test]
+fn a_file_reusing_a_builtin_id_with_other_numbers_is_refused() {
+    let builtin = content::builtin_scenario_text("classroom").expect("classroom");
+    let edited = builtin.replacen("months:", "months: 120, // was", 1);
+    let e = content::load_scenario_file_text("mine.ron", &edited, None)
+        .expect_err("an edited built-in under its own id is refused");
+    assert!(
+        e.to_string().contains("belongs to a built-in scenario"),
+        "{e}"
+    );
+    // The untouched built-in text is the built-in, and passes.
+    content::load_scenario_file_text("classroom.ron", builtin, None).expect("the built-in");
+}
+
+#[test]
+fn escapes_in_the_file_name_values_and_first_byte_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("week\u{1b}[31m\u{202e}.ron");
+    std::fs::write(
+        &path,
+        "\u{1b}[2J(id: \"\u{1b}]0;owned\u{7}\", name: \"\u{202e}x\u{200b}\")",
+    )
+    .expect("write");
+    for args in [
+        vec!["scenario", "check", path.to_str().expect("utf-8")],
+        vec!["new", "--scenario", path.to_str().expect("utf-8")],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.status.success(), "{args:?}: {text}");
+        for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+            assert!(!text.contains(c), "{args:?} printed {c:?} raw:\n{text}");
+        }
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn scenario_check_on_a_fifo_answers_at_once_without_blocking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("week-3.ron");
+    let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: a valid C string path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let started = std::time::Instant::now();
+    // The file is opened once, without blocking, and the opened handle is what is checked.
+    let e = content::read_scenario_file(&fifo).expect_err("a FIFO is refused");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(e.to_string().contains("not a regular file"), "{e}");
 }

@@ -130,7 +130,7 @@ fn the_load_screen_lists_saves_and_explains_one_that_cannot_be_opened() {
     let good = fs::read_to_string(dir.path().join("good.ron")).expect("read");
     let edited = good.replacen("score:", "score:9", 1);
     fs::write(dir.path().join("edited.ron"), edited).expect("write");
-    fs::remove_file(dir.path().join("autosave-1.ron")).expect("remove");
+    fs::remove_file(&Store::new(dir.path()).autosave_paths()[0]).expect("remove");
 
     let mut title = title_with_store(dir.path());
     // Continue, New game, Load.

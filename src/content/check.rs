@@ -2,20 +2,33 @@
 //! Each problem is located (see `locate.rs`) at the item or field it is about: in the scenario
 //! file when the file wrote it, else in the shared asset that holds it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::Problem;
 use super::locate::{Loc, Locator};
+use super::{Problem, Problems, echo, listed};
 use crate::game::data::{Condition, Content, Effect};
 
 struct Checker<'a> {
     locator: &'a Locator<'a>,
-    problems: Vec<Problem>,
+    problems: Problems,
 }
 
 impl Checker<'_> {
-    /// Records a problem at `loc`.
+    /// Records a problem at `loc` whose message is built only if it will be kept.
+    fn at_with(&mut self, loc: Loc, message: impl FnOnce() -> String) {
+        if self.problems.list.len() >= super::MAX_PROBLEMS {
+            self.problems.more += 1;
+        } else {
+            self.at(loc, message());
+        }
+    }
+
+    /// Records a problem at `loc` (only counted once enough are kept: finding its place
+    /// costs a search of the file).
     fn at(&mut self, loc: Loc, message: String) {
+        if !self.problems.room() {
+            return;
+        }
         let (file, line, col) = self.locator.find(&loc);
         self.problems.push(Problem {
             file,
@@ -41,8 +54,9 @@ impl Checker<'_> {
             self.at(
                 loc,
                 format!(
-                    "{what} must be at most {max} characters, found {}",
-                    value.chars().count()
+                    "{what} must be at most {max} characters, found {} ('{}')",
+                    value.chars().count(),
+                    echo(value)
                 ),
             );
         } else if value.chars().any(char::is_control) {
@@ -67,18 +81,18 @@ impl Checker<'_> {
             };
             self.text(loc.clone(), &format!("a {what} id"), id, 40);
             if *nth > 0 {
-                self.at(loc, format!("the {what} id '{id}' is used twice"));
+                self.at(loc, format!("the {what} id '{}' is used twice", echo(id)));
             }
             *nth += 1;
         }
     }
 }
 
-/// Every problem found in `content`; empty when it is sound.
-pub fn check(locator: &Locator, content: &Content) -> Vec<Problem> {
+/// Every problem found in `content` (the first few kept); empty when it is sound.
+pub(crate) fn check(locator: &Locator, content: &Content) -> Problems {
     let mut c = Checker {
         locator,
-        problems: Vec::new(),
+        problems: Problems::default(),
     };
     scenario(&mut c, content);
     labs(&mut c, content);
@@ -121,11 +135,15 @@ fn labs(c: &mut Checker, content: &Content) {
     c.range(Loc::Scenario("labs"), "the number of labs", count, 2, 8);
     c.unique("labs", "lab", content.labs.iter().map(|l| &l.id));
     let stage_ids: Vec<&str> = content.stages.iter().map(|s| s.id.as_str()).collect();
+    let stage_set: BTreeSet<&str> = stage_ids.iter().copied().collect();
     let legacy_ids: Vec<&str> = content.legacy.iter().map(|s| s.id.as_str()).collect();
-    for (i, lab) in content.labs.iter().enumerate() {
-        let id = lab.id.as_str();
-        let nth = nth(content.labs[..i].iter().map(|l| &l.id), id);
-        let at = |field| Loc::item_nth("labs", id, nth, field);
+    let legacy_set: BTreeSet<&str> = legacy_ids.iter().copied().collect();
+    let mut counts = Counts::default();
+    for lab in &content.labs {
+        let nth = counts.next(&lab.id);
+        let at = |field| Loc::item_nth("labs", &lab.id, nth, field);
+        let shown = echo(&lab.id);
+        let id = shown.as_str();
         c.text(at("name"), "a lab name", &lab.name, 60);
         c.text(at("short"), "a lab's short name", &lab.short, 10);
         let what = |field: &str| format!("{id}: {field}");
@@ -188,21 +206,25 @@ fn labs(c: &mut Checker, content: &Content) {
             c.range(at(name), &what(name), i64::from(v), 0, 100);
         }
         for s in &lab.stages {
-            if !stage_ids.contains(&s.as_str()) {
-                let message = format!(
-                    "{id}: unknown pipeline stage '{s}'; stages are: {}",
-                    stage_ids.join(", ")
-                );
-                c.at(at("stages"), message);
+            if !stage_set.contains(s.as_str()) {
+                c.at_with(at("stages"), || {
+                    format!(
+                        "{id}: unknown pipeline stage '{}'; stages are: {}",
+                        echo(s),
+                        listed(stage_ids.iter().copied())
+                    )
+                });
             }
         }
         for s in &lab.legacy {
-            if !legacy_ids.contains(&s.as_str()) {
-                let message = format!(
-                    "{id}: unknown legacy system '{s}'; systems are: {}",
-                    legacy_ids.join(", ")
-                );
-                c.at(at("legacy"), message);
+            if !legacy_set.contains(s.as_str()) {
+                c.at_with(at("legacy"), || {
+                    format!(
+                        "{id}: unknown legacy system '{}'; systems are: {}",
+                        echo(s),
+                        listed(legacy_ids.iter().copied())
+                    )
+                });
             }
         }
     }
@@ -222,19 +244,16 @@ fn talent(c: &mut Checker, content: &Content) {
     }
     for a in &t.archetypes {
         let at = || Loc::Archetype(&a.title);
+        let title = echo(&a.title);
         c.text(at(), "an archetype title", &a.title, 40);
         if a.skill.0 > a.skill.1 || a.skill.1 > 100 || a.skill.0 == 0 {
-            let message = format!(
-                "{}: skill must be (low, high) with 1 <= low <= high <= 100",
-                a.title
-            );
+            let message =
+                format!("{title}: skill must be (low, high) with 1 <= low <= high <= 100");
             c.at(at(), message);
         }
         if a.salary.0 > a.salary.1 || a.salary.1 > 1000 || a.salary.0 == 0 {
-            let message = format!(
-                "{}: salary must be (low, high) with 1 <= low <= high <= 1000",
-                a.title
-            );
+            let message =
+                format!("{title}: salary must be (low, high) with 1 <= low <= high <= 1000");
             c.at(at(), message);
         }
     }
@@ -245,10 +264,12 @@ fn talent(c: &mut Checker, content: &Content) {
 
 fn techs(c: &mut Checker, content: &Content) {
     c.unique("techs", "tech", content.techs.iter().map(|t| &t.id));
-    for (i, tech) in content.techs.iter().enumerate() {
-        let id = tech.id.as_str();
-        let nth = nth(content.techs[..i].iter().map(|t| &t.id), id);
-        let at = |field| Loc::item_nth("techs", id, nth, field);
+    let mut counts = Counts::default();
+    for tech in &content.techs {
+        let nth = counts.next(&tech.id);
+        let at = |field| Loc::item_nth("techs", &tech.id, nth, field);
+        let shown = echo(&tech.id);
+        let id = shown.as_str();
         let what = |field: &str| format!("{id}: {field}");
         c.text(at("name"), "a tech name", &tech.name, 40);
         c.text(at("vendor"), "a tech vendor", &tech.vendor, 40);
@@ -277,10 +298,12 @@ fn legacy_and_stages(c: &mut Checker, content: &Content) {
         "legacy system",
         content.legacy.iter().map(|t| &t.id),
     );
-    for (i, l) in content.legacy.iter().enumerate() {
-        let id = l.id.as_str();
-        let nth = nth(content.legacy[..i].iter().map(|t| &t.id), id);
-        let at = |field| Loc::item_nth("legacy", id, nth, field);
+    let mut counts = Counts::default();
+    for l in &content.legacy {
+        let nth = counts.next(&l.id);
+        let at = |field| Loc::item_nth("legacy", &l.id, nth, field);
+        let shown = echo(&l.id);
+        let id = shown.as_str();
         let what = |field: &str| format!("{id}: {field}");
         c.text(at("name"), "a legacy name", &l.name, 40);
         c.text(at("summary"), "a legacy summary", &l.summary, 200);
@@ -306,10 +329,13 @@ fn legacy_and_stages(c: &mut Checker, content: &Content) {
         content.stages.iter().map(|t| &t.id),
     );
     let stage_ids: Vec<&str> = content.stages.iter().map(|s| s.id.as_str()).collect();
-    for (i, s) in content.stages.iter().enumerate() {
-        let id = s.id.as_str();
-        let nth = nth(content.stages[..i].iter().map(|t| &t.id), id);
-        let at = |field| Loc::item_nth("stages", id, nth, field);
+    let stage_set: BTreeSet<&str> = stage_ids.iter().copied().collect();
+    let mut counts = Counts::default();
+    for s in &content.stages {
+        let nth = counts.next(&s.id);
+        let at = |field| Loc::item_nth("stages", &s.id, nth, field);
+        let shown = echo(&s.id);
+        let id = shown.as_str();
         let what = |field: &str| format!("{id}: {field}");
         c.text(at("name"), "a stage name", &s.name, 40);
         c.text(at("summary"), "a stage summary", &s.summary, 200);
@@ -319,12 +345,14 @@ fn legacy_and_stages(c: &mut Checker, content: &Content) {
         c.range(at("review"), &what("review"), i64::from(s.review), -50, 50);
         c.range(at("cost"), &what("cost"), s.cost, 0, 1_000_000);
         for r in &s.requires {
-            if !stage_ids.contains(&r.as_str()) || r == &s.id {
-                let message = format!(
-                    "{id}: requires an unknown stage '{r}'; stages are: {}",
-                    stage_ids.join(", ")
-                );
-                c.at(at("requires"), message);
+            if !stage_set.contains(r.as_str()) || r == &s.id {
+                c.at_with(at("requires"), || {
+                    format!(
+                        "{id}: requires an unknown stage '{}'; stages are: {}",
+                        echo(r),
+                        listed(stage_ids.iter().copied())
+                    )
+                });
             }
         }
     }
@@ -332,10 +360,12 @@ fn legacy_and_stages(c: &mut Checker, content: &Content) {
 
 fn deals_and_events(c: &mut Checker, content: &Content) {
     c.unique("deals", "deal", content.deals.iter().map(|t| &t.id));
-    for (i, d) in content.deals.iter().enumerate() {
-        let id = d.id.as_str();
-        let nth = nth(content.deals[..i].iter().map(|t| &t.id), id);
-        let at = |field| Loc::item_nth("deals", id, nth, field);
+    let mut counts = Counts::default();
+    for d in &content.deals {
+        let nth = counts.next(&d.id);
+        let at = |field| Loc::item_nth("deals", &d.id, nth, field);
+        let shown = echo(&d.id);
+        let id = shown.as_str();
         let what = |field: &str| format!("{id}: {field}");
         c.text(at("name"), "a deal name", &d.name, 60);
         c.text(at("summary"), "a deal summary", &d.summary, 200);
@@ -345,10 +375,12 @@ fn deals_and_events(c: &mut Checker, content: &Content) {
     }
 
     c.unique("events", "event", content.events.iter().map(|t| &t.id));
-    for (i, e) in content.events.iter().enumerate() {
-        let id = e.id.as_str();
-        let nth = nth(content.events[..i].iter().map(|t| &t.id), id);
-        let at = |field| Loc::item_nth("events", id, nth, field);
+    let mut counts = Counts::default();
+    for e in &content.events {
+        let nth = counts.next(&e.id);
+        let at = |field| Loc::item_nth("events", &e.id, nth, field);
+        let shown = echo(&e.id);
+        let id = shown.as_str();
         c.text(at("title"), "an event title", &e.title, 60);
         c.text(at("text"), "an event text", &e.text, 300);
         let weight = i64::from(e.weight);
@@ -372,9 +404,18 @@ fn deals_and_events(c: &mut Checker, content: &Content) {
     }
 }
 
-/// How many of the items before this one share its id (0 unless ids repeat).
-fn nth<'b>(before: impl Iterator<Item = &'b String>, id: &str) -> usize {
-    before.filter(|b| *b == id).count()
+/// How many items so far had each id, so a repeated id's place is the right one without
+/// searching every earlier item (quadratic in a file of many thousand items).
+#[derive(Default)]
+struct Counts<'a>(BTreeMap<&'a str, usize>);
+
+impl<'a> Counts<'a> {
+    /// How many of the items before this one share its id (0 unless ids repeat).
+    fn next(&mut self, id: &'a str) -> usize {
+        let n = self.0.entry(id).or_insert(0);
+        *n += 1;
+        *n - 1
+    }
 }
 
 fn check_effects(c: &mut Checker, at: Loc, effects: &[Effect]) {

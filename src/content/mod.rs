@@ -26,11 +26,19 @@ pub use file::{load_scenario_file, read_scenario_file, render_problems};
 pub use scenario::{LabChange, ScenarioFile};
 
 use crate::game::data::{Content, DifficultyDef};
+use crate::report::sanitize::terminal;
 
 /// Largest scenario file accepted, in bytes.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
 /// Deepest nesting accepted in RON content.
 pub const RECURSION_LIMIT: usize = 32;
+/// Most problems kept for one file; the rest are counted. A hostile file can hold hundreds of
+/// thousands of mistakes, and a message per mistake would cost gigabytes to build.
+pub const MAX_PROBLEMS: usize = 25;
+/// Most allowed values named in one message ("a, b, c, d, e, f and 12 more").
+pub const MAX_LISTED: usize = 6;
+/// Longest value from the file echoed in a message, in characters.
+pub const MAX_ECHO: usize = 40;
 
 /// One mistake in a content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,22 +51,29 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file name and the message may quote the file: both are made safe to print here,
+        // the one place every problem passes through on its way out.
+        let file = terminal(&self.file, 120);
+        let message = terminal(&self.message, 600);
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
             write!(
                 f,
-                "{} line {}, column {}: {}",
-                self.file, self.line, self.col, self.message
+                "{file} line {}, column {}: {message}",
+                self.line, self.col
             )
         }
     }
 }
 
-/// Every mistake found in a content file (at least one).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every mistake found in a content file (at least one): the first [`MAX_PROBLEMS`], and how
+/// many more there were.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContentError {
     pub problems: Vec<Problem>,
+    /// Problems found beyond the ones listed.
+    pub more: usize,
 }
 
 impl fmt::Display for ContentError {
@@ -69,21 +84,89 @@ impl fmt::Display for ContentError {
             }
             write!(f, "{p}")?;
         }
+        if self.more > 0 {
+            write!(
+                f,
+                "\n... and {} more problems; fix the ones above and check again",
+                self.more
+            )?;
+        }
         Ok(())
     }
+}
+
+/// Problems as they are found: the first [`MAX_PROBLEMS`] kept, the rest only counted.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Problem>,
+    pub more: usize,
+}
+
+impl Problems {
+    /// Whether another problem will be kept (else it is counted, and the caller need not
+    /// build its message or find its place).
+    pub fn room(&mut self) -> bool {
+        if self.list.len() < MAX_PROBLEMS {
+            true
+        } else {
+            self.more += 1;
+            false
+        }
+    }
+
+    pub fn push(&mut self, p: Problem) {
+        if self.room() {
+            self.list.push(p);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+
+    /// Adds another collection's problems (kept up to the cap, the rest counted).
+    pub fn merge(&mut self, other: ContentError) {
+        self.more += other.more;
+        for p in other.problems {
+            self.push(p);
+        }
+    }
+
+    pub fn into_error(self) -> ContentError {
+        ContentError {
+            problems: self.list,
+            more: self.more,
+        }
+    }
+}
+
+/// A value from a file, cut and made visible for a message.
+pub(crate) fn echo(value: &str) -> String {
+    terminal(value, MAX_ECHO)
+}
+
+/// Allowed values for a message: a few, then "and N more".
+pub(crate) fn listed<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    crate::report::sanitize::few(values, MAX_LISTED)
 }
 
 impl std::error::Error for ContentError {}
 
 impl ContentError {
     pub fn single(file: &str, message: impl Into<String>) -> ContentError {
+        ContentError::at(Problem {
+            file: file.to_string(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+        })
+    }
+
+    /// An error of one problem.
+    pub fn at(problem: Problem) -> ContentError {
         ContentError {
-            problems: vec![Problem {
-                file: file.to_string(),
-                line: 0,
-                col: 0,
-                message: message.into(),
-            }],
+            problems: vec![problem],
+            more: 0,
         }
     }
 }
@@ -97,13 +180,13 @@ pub fn ron_options() -> ron::Options {
 
 /// Parses RON text into `T`, turning a syntax or type error into a located [`Problem`].
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
-    ron_options().from_str(text).map_err(|e| ContentError {
-        problems: vec![Problem {
+    ron_options().from_str(text).map_err(|e| {
+        ContentError::at(Problem {
             file: file.to_string(),
             line: e.span.start.line,
             col: e.span.start.col,
             message: friendly_ron_error(&e.code),
-        }],
+        })
     })
 }
 
@@ -116,29 +199,33 @@ pub(crate) fn friendly_ron_error(e: &ron::Error) -> String {
             "expected text in double quotes here, like \"my-scenario\"".into()
         }
         E::MissingStructField { field, outer } => match outer {
-            Some(o) => format!("'{o}' is missing the field '{field}'"),
-            None => format!("the field '{field}' is missing"),
+            Some(o) => format!("'{}' is missing the field '{}'", echo(o), echo(field)),
+            None => format!("the field '{}' is missing", echo(field)),
         },
         E::NoSuchStructField {
             expected, found, ..
         } => format!(
-            "unknown field '{found}'; allowed fields are: {}",
+            "unknown field '{}'; allowed fields are: {}",
+            echo(found),
             expected.join(", ")
         ),
         E::NoSuchEnumVariant {
             expected, found, ..
         } => format!(
-            "unknown value '{found}'; allowed values are: {}",
+            "unknown value '{}'; allowed values are: {}",
+            echo(found),
             expected.join(", ")
         ),
-        E::DuplicateStructField { field, .. } => format!("the field '{field}' is given twice"),
+        E::DuplicateStructField { field, .. } => {
+            format!("the field '{}' is given twice", echo(field))
+        }
         E::ExceededRecursionLimit => "the file is nested too deeply".into(),
         E::Eof => "the file ends too early: a bracket or parenthesis is not closed".into(),
         E::InvalidValueForType { expected, found } => {
             format!("expected {expected}, found {found}")
         }
         E::IntegerOutOfBounds => "this number is too large or negative where it may not be".into(),
-        other => other.to_string(),
+        other => terminal(&other.to_string(), 200),
     }
 }
 
@@ -195,13 +282,13 @@ pub fn load_scenario_text(
             ),
         ));
     }
-    let tree = reader::read(text, RECURSION_LIMIT).map_err(|e| ContentError {
-        problems: vec![Problem {
+    let tree = reader::read(text, RECURSION_LIMIT).map_err(|e| {
+        ContentError::at(Problem {
             file: file.to_string(),
             line: e.pos.line,
             col: e.pos.col,
             message: e.message,
-        }],
+        })
     })?;
     let mut problems = schema::validate(file, &tree, &known_ids(&tree));
     let raw: ScenarioFile = match parse(file, text) {
@@ -211,15 +298,14 @@ pub fn load_scenario_text(
             // reported already in plainer words. Only the lists that replace whole assets are
             // not checked field by field, so a mistake there is new.
             if problems.is_empty() {
-                problems = e.problems;
-            } else {
-                let inside = e
-                    .problems
-                    .into_iter()
-                    .filter(|p| schema::in_advanced_list(&tree, p.line, p.col));
-                problems.extend(inside);
+                return Err(e);
             }
-            return Err(ContentError { problems });
+            for p in e.problems {
+                if schema::in_advanced_list(&tree, p.line, p.col) {
+                    problems.push(p);
+                }
+            }
+            return Err(problems.into_error());
         }
     };
     let locator = locate::Locator {
@@ -227,26 +313,90 @@ pub fn load_scenario_text(
         text,
         tree: Some(&tree),
     };
+    // Resolving computes with the file's numbers even when the field checks found some out of
+    // range: it must saturate, never overflow (see `scenario::resolve`).
     match scenario::resolve(&locator, raw, difficulty) {
         Ok(content) if problems.is_empty() => Ok(content),
-        Ok(_) => Err(ContentError { problems }),
-        Err(e) => {
-            add_new(&mut problems, e.problems);
-            Err(ContentError { problems })
-        }
+        Ok(_) => Err(problems.into_error()),
+        Err(e) => Err(add_new(problems, e)),
     }
+}
+
+/// Loads a teacher's scenario file: as [`load_scenario_text`], and a file that takes a
+/// built-in scenario's id must hold exactly that scenario. Otherwise a game played on an
+/// edited copy (a bigger budget, a longer campaign) would pass for the built-in one.
+pub fn load_scenario_file_text(
+    file: &str,
+    text: &str,
+    difficulty: Option<&str>,
+) -> Result<Content, ContentError> {
+    let content = load_scenario_text(file, text, difficulty)?;
+    let id = &content.scenario.id;
+    if builtin_scenario_text(id).is_none() {
+        return Ok(content);
+    }
+    let same = load_builtin(id, Some(&content.difficulty.id)).is_ok_and(|b| b == content);
+    if same {
+        return Ok(content);
+    }
+    let (line, col) = reader::read(text, RECURSION_LIMIT)
+        .ok()
+        .and_then(|t| {
+            t.field("id")
+                .map(|f| (f.value.start.line, f.value.start.col))
+        })
+        .unwrap_or((0, 0));
+    Err(ContentError::at(Problem {
+        file: file.to_string(),
+        line,
+        col,
+        message: format!(
+            "the id '{}' belongs to a built-in scenario, and this file differs from it; give \
+             your scenario its own id, like \"{}-week-3\" (saves of an edited built-in are \
+             reported as a modified scenario and never ranked with it)",
+            echo(id),
+            echo(id)
+        ),
+    }))
+}
+
+/// The identity of a scenario's content: a stable hash of its canonical encoding (every lab,
+/// tech, event and difficulty number, not only the names). Two saves share a world only if
+/// their scenarios share a fingerprint.
+pub fn fingerprint(content: &Content) -> u64 {
+    crate::game::hash::canonical_hash(content)
+}
+
+/// The first 8 hex digits of the [`fingerprint`], as reports show it.
+pub fn fingerprint_short(content: &Content) -> String {
+    let mut hex = crate::game::hash::hex(fingerprint(content));
+    hex.truncate(8);
+    hex
 }
 
 /// Adds the problems on lines that no problem points at yet (the same mistake is often found
 /// both by the field checks and by the checks of meaning), then orders them by place.
-fn add_new(problems: &mut Vec<Problem>, more: Vec<Problem>) {
-    let seen: Vec<(String, usize)> = problems.iter().map(|p| (p.file.clone(), p.line)).collect();
-    problems.extend(
-        more.into_iter()
-            .filter(|p| !seen.iter().any(|(f, l)| *f == p.file && *l == p.line)),
-    );
-    let file = problems.first().map(|p| p.file.clone()).unwrap_or_default();
-    problems.sort_by_key(|p| (p.file != file, p.file.clone(), p.line, p.col));
+fn add_new(mut problems: Problems, more: ContentError) -> ContentError {
+    let seen: std::collections::BTreeSet<(String, usize)> = problems
+        .list
+        .iter()
+        .map(|p| (p.file.clone(), p.line))
+        .collect();
+    problems.more += more.more;
+    for p in more.problems {
+        if !seen.contains(&(p.file.clone(), p.line)) {
+            problems.push(p);
+        }
+    }
+    let mut e = problems.into_error();
+    let file = e
+        .problems
+        .first()
+        .map(|p| p.file.clone())
+        .unwrap_or_default();
+    e.problems
+        .sort_by_key(|p| (p.file != file, p.file.clone(), p.line, p.col));
+    e
 }
 
 /// The lab, event and difficulty ids a scenario file may name: its own lists when it
@@ -298,7 +448,7 @@ pub fn check_content(file: &str, text: &str, content: &Content) -> Result<(), Co
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(ContentError { problems })
+        Err(problems.into_error())
     }
 }
 

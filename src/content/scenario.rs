@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::locate::{Loc, Locator};
-use super::{ContentError, Problem, assets, parse};
+use super::{ContentError, Problem, Problems, assets, echo, listed, parse};
 use crate::game::balance::BalanceDef;
 use crate::game::data::{
     Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
@@ -122,7 +122,7 @@ pub fn resolve(
     raw: ScenarioFile,
     difficulty: Option<&str>,
 ) -> Result<Content, ContentError> {
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let difficulties: Vec<DifficultyDef> = shared("assets/difficulty.ron")?;
     let wanted = if raw.locked {
         raw.difficulty.as_deref().or(difficulty)
@@ -134,20 +134,22 @@ pub fn resolve(
     let chosen = match difficulties.iter().find(|d| d.id == wanted) {
         Some(d) => d.clone(),
         None => {
-            let message = format!("unknown difficulty '{wanted}'; allowed: {}", ids.join(", "));
+            let message = format!(
+                "unknown difficulty '{}'; allowed: {}",
+                echo(wanted),
+                listed(ids.iter().copied())
+            );
             let in_file = raw.difficulty.as_deref() == Some(wanted);
-            return Err(ContentError {
-                problems: vec![if in_file {
-                    problem(locator, Loc::Scenario("difficulty"), message)
-                } else {
-                    Problem {
-                        file: "difficulty".into(),
-                        line: 0,
-                        col: 0,
-                        message,
-                    }
-                }],
-            });
+            return Err(ContentError::at(if in_file {
+                problem(locator, Loc::Scenario("difficulty"), message)
+            } else {
+                Problem {
+                    file: "difficulty".into(),
+                    line: 0,
+                    col: 0,
+                    message,
+                }
+            }));
         }
     };
 
@@ -158,26 +160,28 @@ pub fn resolve(
     // The offset moves the default start; a lab change's tracks are taken as written.
     for lab in &mut labs {
         for t in &mut lab.tracks {
-            *t = (*t + raw.progress_offset).min(99);
+            // Saturating: the field checks refuse a large offset, but resolving still runs to
+            // find the problems of meaning, and must not overflow on the way.
+            *t = t.saturating_add(raw.progress_offset).min(99);
         }
     }
     for (index, change) in raw.lab_changes.iter().enumerate() {
         match labs.iter_mut().find(|l| l.id == change.lab) {
             Some(lab) => apply_change(lab, change),
-            None => {
-                let known: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
+            None if problems.room() => {
                 let message = format!(
                     "lab_changes names the lab '{}', which is not in the scenario; labs are: {}",
-                    change.lab,
-                    known.join(", ")
+                    echo(&change.lab),
+                    listed(labs.iter().map(|l| l.id.as_str()))
                 );
                 let loc = Loc::Entry {
                     list: "lab_changes",
                     index,
                     field: Some("lab"),
                 };
-                problems.push(problem(locator, loc, message));
+                problems.list.push(problem(locator, loc, message));
             }
+            None => {}
         }
     }
 
@@ -189,18 +193,25 @@ pub fn resolve(
         Some(e) => e,
         None => shared("assets/events.ron")?,
     };
+    let event_ids: std::collections::BTreeSet<&str> =
+        events.iter().map(|e| e.id.as_str()).collect();
     for (index, id) in raw.disabled_events.iter().enumerate() {
-        if !events.iter().any(|e| &e.id == id) {
-            let message = format!("disabled_events names '{id}', which is not an event id");
+        if !event_ids.contains(id.as_str()) && problems.room() {
+            let message = format!(
+                "disabled_events names '{}', which is not an event id",
+                echo(id)
+            );
             let loc = Loc::Entry {
                 list: "disabled_events",
                 index,
                 field: None,
             };
-            problems.push(problem(locator, loc, message));
+            problems.list.push(problem(locator, loc, message));
         }
     }
-    events.retain(|e| !raw.disabled_events.contains(&e.id));
+    let disabled: std::collections::BTreeSet<&str> =
+        raw.disabled_events.iter().map(String::as_str).collect();
+    events.retain(|e| !disabled.contains(e.id.as_str()));
 
     let content = Content {
         scenario: ScenarioInfo {
@@ -252,11 +263,11 @@ pub fn resolve(
             scale_months(&mut content, pct);
         }
     }
-    problems.extend(super::check::check(locator, &content));
+    problems.merge(super::check::check(locator, &content).into_error());
     if problems.is_empty() {
         Ok(content)
     } else {
-        Err(ContentError { problems })
+        Err(problems.into_error())
     }
 }
 

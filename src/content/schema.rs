@@ -5,8 +5,10 @@
 //! changes, disabled events). The advanced lists that replace whole assets (`labs`, `techs`,
 //! `events`...) are checked by serde and by `check.rs` on the resolved content.
 
-use super::Problem;
+use std::collections::BTreeMap;
+
 use super::tree::{Field, Node, Value};
+use super::{MAX_LISTED, MAX_PROBLEMS, Problem, Problems, echo};
 
 /// Ids the file may refer to.
 pub struct Known {
@@ -211,12 +213,12 @@ pub fn in_advanced_list(root: &Node, line: usize, col: usize) -> bool {
     })
 }
 
-/// Every mistake in the teacher's fields of a scenario file.
-pub fn validate(file: &str, root: &Node, known: &Known) -> Vec<Problem> {
+/// Every mistake in the teacher's fields of a scenario file (the first few kept).
+pub fn validate(file: &str, root: &Node, known: &Known) -> Problems {
     let mut v = Validator {
         file,
         known,
-        problems: Vec::new(),
+        problems: Problems::default(),
     };
     if root.fields().is_none() {
         v.at(
@@ -231,6 +233,7 @@ pub fn validate(file: &str, root: &Node, known: &Known) -> Vec<Problem> {
     }
     v.fields(root, SCENARIO, "the scenario");
     v.problems
+        .list
         .sort_by_key(|p| (p.line, p.col, p.message.clone()));
     v.problems
 }
@@ -238,7 +241,7 @@ pub fn validate(file: &str, root: &Node, known: &Known) -> Vec<Problem> {
 struct Validator<'a> {
     file: &'a str,
     known: &'a Known,
-    problems: Vec<Problem>,
+    problems: Problems,
 }
 
 /// Whether `value`, as a `Some(...)` or plain value, is a whole number.
@@ -267,27 +270,48 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// " Did you mean 'x'?" when one allowed word is close to what was written.
 fn suggestion<'a>(found: &str, allowed: impl Iterator<Item = &'a str>) -> String {
+    // The edit distance costs the product of the lengths: a long word is no typo anyway.
+    if found.len() > 64 {
+        return String::new();
+    }
     let found_lower = found.to_lowercase();
     let best = allowed
         .map(|a| (distance(&found_lower, &a.to_lowercase()), a))
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, a)) if d <= 2.max(found.len() / 3) && d > 0 => format!(" Did you mean '{a}'?"),
+        Some((d, a)) if d <= 2.max(found.len() / 3) && d > 0 => {
+            format!(" Did you mean '{}'?", echo(a))
+        }
         _ => String::new(),
     }
 }
 
+/// A few of the allowed values in double quotes, then "and N more".
 fn quoted_list(items: &[String]) -> String {
-    items
+    let mut out = items
         .iter()
-        .map(|i| format!("\"{i}\""))
+        .take(MAX_LISTED)
+        .map(|i| format!("\"{}\"", echo(i)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if items.len() > MAX_LISTED {
+        out.push_str(&format!(" and {} more", items.len() - MAX_LISTED));
+    }
+    out
 }
 
 impl Validator<'_> {
+    /// Whether the next problem will be kept; counts it if not (its message is then not
+    /// built at all: with a long list of allowed values that is the costly part).
+    fn room(&mut self) -> bool {
+        self.problems.room()
+    }
+
     fn at(&mut self, node: &Node, message: String) {
-        self.problems.push(Problem {
+        if !self.room() {
+            return;
+        }
+        self.problems.list.push(Problem {
             file: self.file.to_string(),
             line: node.start.line,
             col: node.start.col,
@@ -296,7 +320,10 @@ impl Validator<'_> {
     }
 
     fn at_field_name(&mut self, field: &Field, message: String) {
-        self.problems.push(Problem {
+        if !self.room() {
+            return;
+        }
+        self.problems.list.push(Problem {
             file: self.file.to_string(),
             line: field.name_pos.line,
             col: field.name_pos.col,
@@ -310,22 +337,25 @@ impl Validator<'_> {
             return;
         };
         let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
-        for (i, f) in fields.iter().enumerate() {
-            if let Some(first) = fields[..i].iter().find(|g| g.name == f.name) {
+        // Where each name was first given (a map: a group can hold thousands of fields).
+        let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in fields {
+            if let Some(line) = first_at.get(f.name.as_str()) {
                 let message = format!(
-                    "'{}' is given twice (first at line {}); keep one",
-                    f.name, first.name_pos.line
+                    "'{}' is given twice (first at line {line}); keep one",
+                    echo(&f.name)
                 );
                 self.at_field_name(f, message);
                 continue;
             }
+            first_at.insert(&f.name, f.name_pos.line);
             match specs.iter().find(|s| s.name == f.name) {
                 Some(spec) => self.value(f, spec),
                 None => {
                     let hint = suggestion(&f.name, names.iter().copied());
                     let message = format!(
                         "unknown field '{}' in {owner}.{hint} Allowed fields are: {}",
-                        f.name,
+                        echo(&f.name),
                         names.join(", ")
                     );
                     self.at_field_name(f, message);
@@ -367,7 +397,7 @@ impl Validator<'_> {
                 Value::Ident(w)
                     if matches!(spec.kind, Kind::Text(_) | Kind::Difficulty | Kind::LabId) =>
                 {
-                    m.push_str(&format!(" (text needs double quotes: \"{w}\")"));
+                    m.push_str(&format!(" (text needs double quotes: \"{}\")", echo(w)));
                 }
                 _ => {}
             }
@@ -431,7 +461,12 @@ impl Validator<'_> {
             Kind::EventIds => match node.items() {
                 Some(items) => {
                     let events = &known.events;
+                    let event_set: std::collections::BTreeSet<&str> =
+                        events.iter().map(String::as_str).collect();
                     for item in items {
+                        if item.as_str().is_some_and(|s| event_set.contains(s)) {
+                            continue;
+                        }
                         self.one_of(item, "the event", events, &|found: &Node| {
                             format!(
                                 "each disabled event must be an event id in double quotes; \
@@ -481,10 +516,12 @@ impl Validator<'_> {
     fn one_of(&mut self, node: &Node, what: &str, ids: &[String], wrong: &dyn Fn(&Node) -> String) {
         match node.as_str() {
             Some(s) if ids.iter().any(|i| i == s) => {}
+            Some(_) if self.problems.list.len() >= MAX_PROBLEMS => self.problems.more += 1,
             Some(s) => {
                 let hint = suggestion(s, ids.iter().map(String::as_str));
                 let message = format!(
-                    "{what} '{s}' is not known.{hint} Allowed: {}",
+                    "{what} '{}' is not known.{hint} Allowed: {}",
+                    echo(s),
                     quoted_list(ids)
                 );
                 self.at(node, message);

@@ -122,10 +122,10 @@ impl Node {
             Value::Int(n) => format!("the number {n}"),
             Value::Float(f) => format!("the number {f}"),
             Value::Bool(b) => format!("{b}"),
-            Value::Char(c) => format!("the character '{c}'"),
+            Value::Char(c) => format!("the character '{}'", shorten(&c.to_string())),
             Value::Unit => "()".into(),
-            Value::Ident(w) => format!("the word {w}"),
-            Value::Call { name, .. } => format!("{name}(...)"),
+            Value::Ident(w) => format!("the word {}", shorten(w)),
+            Value::Call { name, .. } => format!("{}(...)", shorten(name)),
             Value::Struct { .. } => "a group of fields in parentheses".into(),
             Value::Tuple(items) => format!("{} values in parentheses", items.len()),
             Value::List(_) => "a list in square brackets".into(),
@@ -134,12 +134,7 @@ impl Node {
     }
 }
 
+/// A value from the file for a message: cut, with hidden characters shown visibly.
 fn shorten(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut}...")
-    }
+    crate::report::sanitize::terminal(s, 40)
 }

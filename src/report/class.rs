@@ -8,10 +8,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::game::Game;
+use crate::content;
+use crate::game::hash::canonical_hash;
+use crate::game::policy::{self, Policy};
 use crate::game::state::{Ending, Lever};
-use crate::save::{self, SaveError};
+use crate::game::{Content, Game};
+use crate::save::{self, Decision, Origin, SaveError};
 
 /// Most files one report reads (a class is far smaller; a wrong folder should not hang it).
 pub const MAX_FILES: usize = 10_000;
@@ -64,6 +68,9 @@ pub struct Group {
     pub scenario_name: String,
     pub difficulty: String,
     pub seed: u64,
+    /// The first 8 hex digits of the scenario's content fingerprint: saves share a group only
+    /// if their scenarios are identical, whatever their names say.
+    pub fingerprint: String,
     /// 0 when this world is the only one with its id, difficulty and seed; else 1, 2...
     /// (the scenario's content differs: an edited scenario file).
     pub variant: usize,
@@ -87,7 +94,15 @@ struct Loaded {
     key: (String, String, u64, u64),
     name: String,
     entry: Entry,
+    /// The scenario, shared by every save of the same content (a class holds one or two).
+    content: Arc<Content>,
+    /// How many decisions the game has, and their canonical hash (kept instead of the list:
+    /// a report may read thousands of games).
+    decisions: (usize, u64),
 }
+
+/// Contents already seen, by fingerprint: every save of one scenario shares one copy.
+type Contents = std::sync::Mutex<BTreeMap<u64, Arc<Content>>>;
 
 /// What a folder or a list of files holds for the report.
 #[derive(Debug, Default)]
@@ -96,16 +111,20 @@ pub struct Collected {
     pub failed: Vec<Failed>,
     /// Files not ending in `.ron`.
     pub ignored: usize,
-    /// `autosave-N.ron` files.
+    /// Autosave files (`autosave-...-N.ron`).
     pub autosaves: usize,
 }
 
 /// Whether a file name is one of the game's rotating autosaves. A student's saves folder holds
 /// several of one game at different months: ranked, they would count one student many times.
 fn is_autosave(path: &Path) -> bool {
+    // `autosave-N` (older versions) and `autosave-<player>-<scenario>-<id>-N`; a typed save
+    // name never starts with "autosave" (see `save::slug`). A finished game's `final-...`
+    // save is read.
     path.file_stem()
         .and_then(|s| s.to_str())
         .and_then(|s| s.strip_prefix("autosave-"))
+        .and_then(|s| s.rsplit('-').next())
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -158,6 +177,28 @@ pub fn collect(inputs: &[PathBuf]) -> Collected {
             }),
         }
     }
+    let mut seen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    files.retain(|path| {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match seen.get(&real) {
+            Some(first) => {
+                failed.push(Failed {
+                    file: shown(path),
+                    reason: format!(
+                        "the same file as {}, given twice: ranked once",
+                        shown(first)
+                    ),
+                });
+                false
+            }
+            None => {
+                seen.insert(real, path.clone());
+                true
+            }
+        }
+    });
     if files.len() > MAX_FILES {
         let extra = files.len() - MAX_FILES;
         files.truncate(MAX_FILES);
@@ -195,33 +236,33 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         ignored,
         autosaves,
     } = collect(inputs);
-    let mut groups: Vec<(Loaded, Vec<Entry>)> = Vec::new();
+    let mut worlds: BTreeMap<(String, String, u64, u64), Vec<Loaded>> = BTreeMap::new();
     for result in load_all(&files) {
         match result {
-            Ok(loaded) => match groups.iter_mut().find(|(g, _)| g.key == loaded.key) {
-                Some((_, entries)) => entries.push(loaded.entry),
-                None => {
-                    let entry = loaded.entry.clone();
-                    groups.push((loaded, vec![entry]));
-                }
-            },
+            Ok(loaded) => worlds.entry(loaded.key.clone()).or_default().push(loaded),
             Err(f) => failed.push(f),
         }
     }
-    let mut out: Vec<Group> = groups
-        .into_iter()
-        .map(|(first, entries)| {
-            let (id, difficulty, seed, _) = first.key;
-            Group {
-                scenario_id: id,
-                scenario_name: first.name,
-                difficulty,
-                seed,
-                variant: 0,
-                entries: ranked(entries),
-            }
-        })
-        .collect();
+    let mut out: Vec<Group> = Vec::new();
+    for ((id, difficulty, seed, _), loaded) in worlds {
+        let kept = not_copies(loaded, &mut failed);
+        let Some(first) = kept.first() else {
+            continue;
+        };
+        let (name, fingerprint) = (
+            first.name.clone(),
+            content::fingerprint_short(&first.content),
+        );
+        out.push(Group {
+            scenario_id: id,
+            scenario_name: name,
+            difficulty,
+            seed,
+            fingerprint,
+            variant: 0,
+            entries: ranked(kept.into_iter().map(|l| l.entry).collect()),
+        });
+    }
     // The biggest group first: that is usually the assignment.
     out.sort_by(|a, b| {
         b.entries
@@ -248,6 +289,83 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
     }
 }
 
+/// The saves of one world that are not copies: a game identical to a shipped script's, or to
+/// another student's under another name, goes to `failed` with the reason; the same game
+/// saved twice by the same player is ranked once.
+fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
+    let Some(first) = loaded.first() else {
+        return loaded;
+    };
+    let (content, seed) = (Arc::clone(&first.content), first.key.2);
+    let scripts: Vec<(Policy, Vec<Decision>)> = Policy::ALL
+        .into_iter()
+        .map(|p| (p, policy::play(&content, seed, p).1))
+        .collect();
+    let mut by_stream: BTreeMap<u64, Vec<Loaded>> = BTreeMap::new();
+    for l in loaded {
+        let (len, hash) = l.decisions;
+        let script = scripts.iter().find(|(_, d)| {
+            // A finished game is the script's whole game; an unfinished one its beginning.
+            let finished = l.entry.ending != "unfinished";
+            let same_length = if finished {
+                d.len() == len
+            } else {
+                d.len() >= len
+            };
+            len > 0 && same_length && canonical_hash(&d[..len]) == hash
+        });
+        if let Some((p, _)) = script {
+            failed.push(Failed {
+                file: l.entry.file.clone(),
+                reason: format!(
+                    "plays exactly like the `{}` script (the game `ai-race sim --policy {}` plays \
+                     in this world), decision for decision: not ranked",
+                    p.name(),
+                    p.name()
+                ),
+            });
+            continue;
+        }
+        by_stream.entry(hash).or_default().push(l);
+    }
+    let mut kept = Vec::new();
+    for (_, mut same) in by_stream {
+        if same.len() == 1 {
+            kept.append(&mut same);
+            continue;
+        }
+        same.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+        let one_player = same.iter().all(|l| l.entry.player == same[0].entry.player);
+        let first_file = same[0].entry.file.clone();
+        if one_player {
+            // One student's game saved twice: rank it once.
+            for l in same.drain(1..) {
+                failed.push(Failed {
+                    file: l.entry.file,
+                    reason: format!("the same game as {first_file} (same player): ranked once"),
+                });
+            }
+            kept.append(&mut same);
+            continue;
+        }
+        let names: Vec<String> = same
+            .iter()
+            .map(|l| format!("{} ({})", l.entry.player, l.entry.file))
+            .collect();
+        let names = crate::report::sanitize::few(names.iter().map(String::as_str), 4);
+        for l in same {
+            failed.push(Failed {
+                file: l.entry.file,
+                reason: format!(
+                    "identical decisions, move for move, to the saves of {names}: a copy under \
+                     another name; none of them is ranked until the teacher checks"
+                ),
+            });
+        }
+    }
+    kept
+}
+
 /// Best score first; then the shorter game, the name and the file, so the order is stable.
 fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries.sort_by(|a, b| {
@@ -266,6 +384,8 @@ fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
 
 /// Loads every file on the machine's cores; results in the files' order.
 fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
+    let contents = Contents::default();
+    let contents = &contents;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -276,7 +396,7 @@ fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
                 scope.spawn(move || {
                     (t..files.len())
                         .step_by(threads)
-                        .map(|i| (i, load_guarded(&files[i])))
+                        .map(|i| (i, load_guarded(&files[i], contents)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -298,8 +418,8 @@ fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
 }
 
 /// Loads one file; a panic in the loader (a bug a crafted file found) fails that file only.
-fn load_guarded(path: &Path) -> Result<Loaded, Failed> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_one(path)))
+fn load_guarded(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_one(path, contents)))
         .unwrap_or_else(|_| Err(internal_error(path)))
 }
 
@@ -310,12 +430,18 @@ fn internal_error(path: &Path) -> Failed {
     }
 }
 
-fn load_one(path: &Path) -> Result<Loaded, Failed> {
+fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     let file = shown(path);
     let verified = save::load_path(path).map_err(|e: SaveError| Failed {
         file: file.clone(),
         reason: e.verdict(),
     })?;
+    if verified.origin == Origin::ChangedBuiltin {
+        return Err(Failed {
+            file,
+            reason: save::modified_scenario(&verified),
+        });
+    }
     let game = &verified.play.game;
     let player = match &verified.play.record.player {
         Some(name) if !name.trim().is_empty() => save::sanitize(name.trim(), 40),
@@ -325,29 +451,27 @@ fn load_one(path: &Path) -> Result<Loaded, Failed> {
         ),
     };
     let content = &game.content;
+    let fingerprint = content::fingerprint(content);
     let key = (
         content.scenario.id.clone(),
         content.difficulty.id.clone(),
         game.state.seed,
-        fingerprint(game),
+        fingerprint,
     );
+    let shared = contents
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .entry(fingerprint)
+        .or_insert_with(|| Arc::clone(&game.content))
+        .clone();
+    let decisions = verified.play.decisions();
     Ok(Loaded {
         key,
         name: content.scenario.name.clone(),
         entry: entry_of(game, file, player),
+        content: shared,
+        decisions: (decisions.len(), canonical_hash(decisions)),
     })
-}
-
-/// A fingerprint of the scenario's content, so two different scenarios that share an id are
-/// not ranked together.
-fn fingerprint(game: &Game) -> u64 {
-    let text = ron::to_string(&*game.content).unwrap_or_default();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 fn entry_of(game: &Game, file: String, player: String) -> Entry {

@@ -19,8 +19,8 @@ impl Group {
             String::new()
         };
         format!(
-            "{} ({}), {}, seed {}{variant}",
-            self.scenario_name, self.scenario_id, self.difficulty, self.seed
+            "{} ({}), {}, seed {}, fingerprint {}{variant}",
+            self.scenario_name, self.scenario_id, self.difficulty, self.seed, self.fingerprint
         )
     }
 }
@@ -37,6 +37,13 @@ fn tenths(v: u32) -> String {
 impl ClassReport {
     /// The report as Markdown.
     pub fn to_markdown(&self) -> String {
+        // Text from saves is escaped where it is placed; this last pass catches any that
+        // reached the document another way.
+        super::sanitize::markdown_document(&self.markdown_body())
+    }
+
+    /// The document before the final pass.
+    fn markdown_body(&self) -> String {
         let mut md = String::from("# Class report\n\n");
         let ranked: usize = self.groups.iter().map(|g| g.entries.len()).sum();
         let _ = writeln!(
@@ -70,7 +77,7 @@ impl ClassReport {
         if self.autosaves > 0 {
             let _ = writeln!(
                 md,
-                "\n{} autosave{} (autosave-N.ron) {} passed over: each is a copy of a game at an \
+                "\n{} autosave{} (autosave-...-N.ron) {} passed over: each is a copy of a game at an \
                  earlier month. Name one on the command line to include it.",
                 self.autosaves,
                 if self.autosaves == 1 { "" } else { "s" },
@@ -105,6 +112,7 @@ impl ClassReport {
             "scenario",
             "difficulty",
             "seed",
+            "fingerprint",
             "ending",
             "month",
             "date",
@@ -135,6 +143,7 @@ impl ClassReport {
                         text(&g.scenario_id),
                         text(&g.difficulty),
                         g.seed.to_string(),
+                        text(&g.fingerprint),
                         e.ending.to_string(),
                         e.month.to_string(),
                         e.date.clone(),
@@ -153,8 +162,8 @@ impl ClassReport {
         for f in &self.failed {
             let mut fields = vec![String::new(); header.len()];
             fields[2] = text(&f.file);
-            fields[15] = "no".to_string();
-            fields[16] = text(&f.reason);
+            fields[16] = "no".to_string();
+            fields[17] = text(&f.reason);
             row(&mut out, fields);
         }
         out
@@ -307,30 +316,14 @@ fn summary_markdown(md: &mut String, entries: &[Entry]) {
     }
 }
 
-/// Text from a save, made safe for a spreadsheet: a leading `=`, `+`, `-` or `@` would be read
-/// as a formula, so it is prefixed with an apostrophe.
+/// Text from a save for a CSV field (see `sanitize::csv`).
 fn text(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
+    super::sanitize::csv(s, 200)
 }
 
 /// One CSV record, quoted where RFC 4180 requires, ended by CRLF.
 fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&f);
-        }
-    }
-    out.push_str("\r\n");
+    super::sanitize::csv_record(out, fields);
 }
 
 #[cfg(test)]

@@ -131,7 +131,7 @@ pub fn bar(value: i64, max: i64, width: usize) -> String {
 
 /// Escapes text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::sanitize::markdown(text, 200)
 }
 
 #[cfg(test)]

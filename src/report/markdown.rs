@@ -19,6 +19,13 @@ const MOVES_PER_RIVAL: usize = 3;
 impl Debrief {
     /// The debrief as a Markdown document.
     pub fn to_markdown(&self) -> String {
+        // Text from saves is escaped where it is placed; this last pass catches any that
+        // reached the document another way.
+        super::sanitize::markdown_document(&self.markdown_body())
+    }
+
+    /// The document before the final pass.
+    fn markdown_body(&self) -> String {
         let mut md = String::new();
         self.header(&mut md);
         self.race_section(&mut md);

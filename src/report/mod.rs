@@ -9,6 +9,7 @@ pub mod debrief;
 pub mod format;
 mod markdown;
 pub mod questions;
+pub mod sanitize;
 pub mod scenarios;
 
 pub use class::ClassReport;

@@ -3,6 +3,7 @@
 use crate::content::{self, BUILTIN_SCENARIOS, ContentError, render_problems};
 use crate::game::data::{Content, ScenarioInfo};
 use crate::game::state::month_name;
+use crate::report::sanitize::terminal;
 
 /// "Jan 2026" for a turn `offset` months after the scenario's start.
 fn date(s: &ScenarioInfo, offset: u16) -> String {
@@ -20,7 +21,7 @@ pub fn shape(s: &ScenarioInfo) -> (String, String) {
         None => "seed: a new world each game".to_string(),
     };
     let difficulty = match &s.difficulty {
-        Some(d) => format!("difficulty {d}{lock}"),
+        Some(d) => format!("difficulty {}{lock}", terminal(d, 40)),
         None => "difficulty: player's choice".to_string(),
     };
     let length = format!(
@@ -57,7 +58,7 @@ pub fn list() -> String {
 
 /// What `scenario check` prints, and whether the file is sound.
 pub fn check(file: &str, text: &str) -> (String, bool) {
-    match content::load_scenario_text(file, text, None) {
+    match content::load_scenario_file_text(file, text, None) {
         Ok(c) => (summary(file, &c), true),
         Err(e) => (mistakes(file, text, &e), false),
     }
@@ -69,8 +70,15 @@ pub fn unreadable(file: &str, error: &ContentError) -> String {
 }
 
 fn mistakes(file: &str, text: &str, e: &ContentError) -> String {
-    let n = e.problems.len();
+    let n = e.problems.len() + e.more;
     let mut out = render_problems(e, file, text);
+    if e.more > 0 {
+        out.push_str(&format!(
+            "... and {} more mistakes not shown; fix the ones above first.\n",
+            e.more
+        ));
+    }
+    let file = terminal(file, 120);
     out.push_str(&format!(
         "\n{n} mistake{} found in {file}. Fix {} and run the check again.\n",
         if n == 1 { "" } else { "s" },
@@ -81,9 +89,17 @@ fn mistakes(file: &str, text: &str, e: &ContentError) -> String {
 
 fn summary(file: &str, c: &Content) -> String {
     let s = &c.scenario;
-    let mut out = format!("{file}: no mistakes found.\n\n");
-    out.push_str(&format!("  {} ({})\n", s.name, s.id));
-    out.push_str(&format!("  {}\n", s.description));
+    let mut out = format!("{}: no mistakes found.\n\n", terminal(file, 120));
+    out.push_str(&format!(
+        "  {} ({})\n",
+        terminal(&s.name, 60),
+        terminal(&s.id, 40)
+    ));
+    out.push_str(&format!("  {}\n", terminal(&s.description, 200)));
+    out.push_str(&format!(
+        "  fingerprint {}\n",
+        content::fingerprint_short(c)
+    ));
     let (length, lock) = shape(s);
     out.push_str(&format!("  {length}\n  {lock}\n"));
     let labs: Vec<String> = c
@@ -92,9 +108,9 @@ fn summary(file: &str, c: &Content) -> String {
         .enumerate()
         .map(|(i, l)| {
             if i == 0 {
-                format!("{} (the player)", l.short)
+                format!("{} (the player)", terminal(&l.short, 10))
             } else {
-                l.short.clone()
+                terminal(&l.short, 10)
             }
         })
         .collect();

@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use super::format::Summary;
+
 /// Everything that can go wrong with a save. Each message is one line.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SaveError {
@@ -38,6 +40,18 @@ pub enum SaveError {
     /// A save from a newer game, or from rules this game cannot replay.
     #[error("needs version {needed} of the game ({why})")]
     NeedsVersion { needed: String, why: String },
+    /// A save made with older rules than this game plays: it cannot be replayed here, but it is
+    /// never lost. `text` names the rules, shows the stored (unverified) summary and the
+    /// release that can verify it.
+    #[error("{text}")]
+    OldRules {
+        rules: u32,
+        /// The game version recorded in the save, if it looks like one.
+        version: Option<String>,
+        /// The summary the save records, unverified (boxed: errors stay small).
+        summary: Option<Box<Summary>>,
+        text: String,
+    },
     /// The scenario embedded in the save does not pass the content checks.
     #[error("the scenario inside the save is not valid: {0}")]
     BadScenario(String),
@@ -70,7 +84,9 @@ impl SaveError {
     /// The one-line verdict `ai-race verify` prints for a file that is not verified.
     pub fn verdict(&self) -> String {
         match self {
-            SaveError::Modified { .. } | SaveError::NeedsVersion { .. } => self.to_string(),
+            SaveError::Modified { .. }
+            | SaveError::NeedsVersion { .. }
+            | SaveError::OldRules { .. } => self.to_string(),
             other => format!("not a valid save: {other}"),
         }
     }
@@ -91,6 +107,7 @@ fn io_reason(e: &std::io::Error) -> String {
         K::NotFound => "no such file".into(),
         K::PermissionDenied => "permission denied".into(),
         K::StorageFull => "the disk is full".into(),
+        K::FileTooLarge => "the file size limit was reached (as with a full disk)".into(),
         K::ReadOnlyFilesystem => "the folder is read-only".into(),
         _ => {
             let text = e.to_string();
@@ -103,24 +120,11 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Makes untrusted text safe to print on one terminal line: control characters (escape
-/// sequences, newlines, C1 controls) and bidirectional overrides become `?`, and the text is
-/// cut to `max` characters.
+/// sequences, newlines, C1 controls), bidirectional overrides and zero-width characters are
+/// shown as `\u{..}`, and the text is cut to `max` characters. The one sanitiser for every
+/// output lives in `report::sanitize`; this is its terminal form.
 pub fn sanitize(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == max {
-            out.push('…');
-            break;
-        }
-        out.push(if is_unsafe(c) { '?' } else { c });
-    }
-    out
-}
-
-/// Characters a terminal interprets or that reorder the text around them.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::report::sanitize::terminal(text, max)
 }
 
 #[cfg(test)]
@@ -130,8 +134,8 @@ mod tests {
     #[test]
     fn escape_sequences_never_reach_the_terminal() {
         let s = sanitize("a\u{1b}[31mred\u{7}\nnext\u{9b}2J\u{202e}evil", 100);
-        assert_eq!(s, "a?[31mred??next?2J?evil");
-        assert!(!s.chars().any(is_unsafe));
+        assert_eq!(s, "a\\u{1b}[31mred\\u{7}\\u{a}next\\u{9b}2J\\u{202e}evil");
+        assert!(!s.chars().any(crate::report::sanitize::is_hidden));
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     let save = migrate::upgrade(text)?;
     check_header(&save)?;
     check_scenario(&save.content)?;
+    check_lock(&save)?;
     let origin = origin_of(&save.content);
     let SaveFile {
         player,
@@ -97,7 +98,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
             Refused::Rules { index, error } => SaveError::IllegalDecision {
                 number: index + 1,
                 month: turn(&content, month),
-                date: date_of(&content, month),
+                date: shown_date(&content, month),
                 reason: sanitize(&error.to_string(), 160),
             },
         });
@@ -151,43 +152,50 @@ fn parted(content: &Content, by: u16) -> String {
     }
 }
 
-/// What the recorded summary claims that the replay does not give, in a player's words.
+/// What the recorded summary claims that the replay does not give, in a player's words: the
+/// first field whose shown values differ (never "claims 39, the replay gives 39").
 fn summary_difference(saved: &Summary, replayed: &Summary) -> Option<String> {
     if saved == replayed {
         return None;
     }
-    let claim = |what: &str, s: &str, r: &str| {
-        format!(
-            "the save claims {what} {}, the replay gives {}",
-            sanitize(s, 40),
-            sanitize(r, 40)
-        )
+    let parts = |s: &Summary| {
+        s.parts
+            .iter()
+            .map(|(n, v)| format!("{n} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    Some(
-        if saved.score != replayed.score || saved.parts != replayed.parts {
-            claim(
-                "a score of",
-                &saved.score.to_string(),
-                &replayed.score.to_string(),
-            )
-        } else if saved.ending != replayed.ending {
-            claim(
-                "the ending",
-                saved.ending.as_deref().unwrap_or("none"),
-                replayed.ending.as_deref().unwrap_or("none"),
-            )
-        } else if saved.month != replayed.month || saved.date != replayed.date {
-            claim(
-                "month",
-                &saved.month.to_string(),
-                &replayed.month.to_string(),
-            )
-        } else if saved.progress != replayed.progress {
-            claim("progress", &saved.progress, &replayed.progress)
-        } else {
-            claim("rank", &saved.rank.to_string(), &replayed.rank.to_string())
-        },
-    )
+    let ending = |s: &Summary| s.ending.clone().unwrap_or_else(|| "none".into());
+    let fields: [(&str, String, String); 8] = [
+        (
+            "a score of",
+            saved.score.to_string(),
+            replayed.score.to_string(),
+        ),
+        ("the score parts", parts(saved), parts(replayed)),
+        ("the ending", ending(saved), ending(replayed)),
+        (
+            "month counter",
+            saved.month.to_string(),
+            replayed.month.to_string(),
+        ),
+        ("the date", saved.date.clone(), replayed.date.clone()),
+        (
+            "progress",
+            saved.progress.clone(),
+            replayed.progress.clone(),
+        ),
+        ("rank", saved.rank.to_string(), replayed.rank.to_string()),
+        ("the state hash", saved.hash.clone(), replayed.hash.clone()),
+    ];
+    Some(match fields.into_iter().find(|(_, s, r)| s != r) {
+        Some((what, s, r)) => format!(
+            "the save claims {what} {}, the replay gives {}",
+            sanitize(&s, 80),
+            sanitize(&r, 80)
+        ),
+        None => "the recorded summary differs from the replay".into(),
+    })
 }
 
 /// The month as the game shows it for the game's month counter `month`: the first month is 1,
@@ -200,9 +208,15 @@ pub fn turn(content: &Content, month: u16) -> u16 {
 fn modified(content: &Content, month: u16, what: &str) -> SaveError {
     SaveError::Modified {
         month: turn(content, month),
-        date: date_of(content, month),
+        date: shown_date(content, month),
         what: what.to_string(),
     }
+}
+
+/// The calendar month of [`turn`]: a finished game's counter has moved one past its last
+/// month, which is the one shown (a 39-month game ends in its month 39, not the month after).
+fn shown_date(content: &Content, month: u16) -> String {
+    date_of(content, turn(content, month).saturating_sub(1))
 }
 
 /// "Mar 2026" for the game's month counter `month`.
@@ -233,6 +247,36 @@ fn check_header(save: &SaveFile) -> Result<(), SaveError> {
                 sanitize(inside, 40)
             )));
         }
+    }
+    Ok(())
+}
+
+/// A locked scenario fixes the world: a save of it played on another seed or difficulty is a
+/// game of another world (a student could scan seeds for an easy one), never one of this.
+fn check_lock(save: &SaveFile) -> Result<(), SaveError> {
+    let s = &save.content.scenario;
+    if !s.locked {
+        return Ok(());
+    }
+    let id = sanitize(&s.id, 40);
+    if let Some(fixed) = s.seed
+        && fixed != save.seed
+    {
+        return Err(SaveError::Invalid(format!(
+            "the scenario '{id}' is locked to seed {fixed}, but this game was played on seed {}; \
+             it is not a game of that scenario",
+            save.seed
+        )));
+    }
+    if let Some(fixed) = &s.difficulty
+        && *fixed != save.content.difficulty.id
+    {
+        return Err(SaveError::Invalid(format!(
+            "the scenario '{id}' is locked to difficulty '{}', but this game was played on '{}'; \
+             it is not a game of that scenario",
+            sanitize(fixed, 20),
+            sanitize(&save.content.difficulty.id, 20)
+        )));
     }
     Ok(())
 }
@@ -278,7 +322,7 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
             .problems
             .first()
             .map_or_else(String::new, |p| sanitize(&p.message, 160));
-        let more = e.problems.len().saturating_sub(1);
+        let more = e.problems.len().saturating_sub(1) + e.more;
         SaveError::BadScenario(if more == 0 {
             first
         } else {
@@ -291,27 +335,31 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
 /// asset, which would otherwise dominate verifying a whole class's saves.
 static BUILTINS: Mutex<Vec<(String, String, Arc<Content>)>> = Mutex::new(Vec::new());
 
+/// The fingerprint of this game's built-in scenario `id` at `difficulty`, if there is one.
+pub fn builtin_fingerprint(id: &str, difficulty: &str) -> Option<String> {
+    builtin(id, difficulty).map(|b| content::fingerprint_short(&b))
+}
+
+fn builtin(id: &str, difficulty: &str) -> Option<Arc<Content>> {
+    content::builtin_scenario_text(id)?;
+    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, _, b)) = cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
+        return Some(Arc::clone(b));
+    }
+    let b = Arc::new(content::load_builtin(id, Some(difficulty)).ok()?);
+    cache.push((id.to_string(), difficulty.to_string(), Arc::clone(&b)));
+    Some(b)
+}
+
 fn origin_of(c: &Content) -> Origin {
-    let (id, difficulty) = (&c.scenario.id, &c.difficulty.id);
-    if content::builtin_scenario_text(id).is_none() {
+    if content::builtin_scenario_text(&c.scenario.id).is_none() {
         return Origin::Custom;
     }
-    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
-    let builtin = match cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
-        Some((_, _, builtin)) => Arc::clone(builtin),
-        None => match content::load_builtin(id, Some(difficulty)) {
-            Ok(builtin) => {
-                let builtin = Arc::new(builtin);
-                cache.push((id.clone(), difficulty.clone(), Arc::clone(&builtin)));
-                builtin
-            }
-            Err(_) => return Origin::ChangedBuiltin,
-        },
-    };
-    if *builtin == *c {
-        Origin::Builtin
-    } else {
-        Origin::ChangedBuiltin
+    // The difficulty is compared by its content, not its label: a save relabelled "hard"
+    // that holds the normal numbers differs from the built-in hard level.
+    match builtin(&c.scenario.id, &c.difficulty.id) {
+        Some(b) if *b == *c => Origin::Builtin,
+        _ => Origin::ChangedBuiltin,
     }
 }
 
@@ -339,6 +387,46 @@ mod tests {
         assert_eq!(divergence(&saved, &replayed, true), Some((6, 9)));
         // A replay stopped early by a refused decision compares only what it reached.
         assert_eq!(divergence(&saved, &replayed, false), None);
+    }
+
+    #[test]
+    fn a_finished_game_is_modified_in_its_last_month_not_the_one_after() {
+        let c = content::load_builtin("race-2025", None).unwrap();
+        let months = c.scenario.months;
+        let e = modified(&c, months, "x");
+        assert_eq!(
+            e.to_string(),
+            format!("modified at month {months} (Dec 2028): x")
+        );
+    }
+
+    #[test]
+    fn a_summary_difference_never_names_two_equal_values() {
+        let replayed = Summary {
+            month: 39,
+            date: "Dec 2028".into(),
+            ending: Some("careful-win".into()),
+            score: 1546,
+            parts: vec![("outcome".into(), 800), ("margin".into(), 746)],
+            progress: "99.0".into(),
+            rank: 1,
+            hash: "0123456789abcdef".into(),
+        };
+        let mut saved = replayed.clone();
+        saved.parts[1].1 = 700;
+        let m = summary_difference(&saved, &replayed).unwrap();
+        assert_eq!(
+            m,
+            "the save claims the score parts outcome 800, margin 700, the replay gives outcome \
+             800, margin 746"
+        );
+        let mut saved = replayed.clone();
+        saved.date = "Jan 2029".into();
+        let m = summary_difference(&saved, &replayed).unwrap();
+        assert_eq!(
+            m,
+            "the save claims the date Jan 2029, the replay gives Dec 2028"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{SaveError, sanitize};
-use super::format::{FORMAT_NAME, FORMAT_VERSION, SaveFile};
+use super::format::{FORMAT_NAME, FORMAT_VERSION, SaveFile, Summary};
 use crate::game::RULES_VERSION;
 
 /// Deepest nesting accepted. The deepest real value (an event's choice effects inside the
@@ -33,13 +33,27 @@ struct Head {
     game: String,
 }
 
+/// The header and the recorded summary, for a save of older rules whose other fields may
+/// have another shape.
+#[derive(Debug, Deserialize)]
+struct HeadAndSummary {
+    summary: Summary,
+}
+
 /// Reads a save of any known format version and brings it to the current [`SaveFile`].
 pub fn upgrade(text: &str) -> Result<SaveFile, SaveError> {
+    upgrade_for(text, RULES_VERSION)
+}
+
+/// [`upgrade`] for a game that plays `current` rules (a function of it, so the path a save
+/// of older rules takes is tested before the rules change).
+pub fn upgrade_for(text: &str, current: u32) -> Result<SaveFile, SaveError> {
     // A current save parses in one pass; only a file that does not is read again for its
     // header, to tell an older or newer format (or another kind of file) from a broken save.
     let full_error = match parse::<SaveFile>(text) {
         Ok(save) => {
-            check_versions(&save.format, save.version, save.rules, &save.game)?;
+            let h = (save.format.as_str(), save.version, save.rules);
+            check_versions(h, &save.game, current, || Some(save.summary.clone()))?;
             return Ok(save);
         }
         Err(e) => e,
@@ -47,7 +61,9 @@ pub fn upgrade(text: &str) -> Result<SaveFile, SaveError> {
     let Ok(head) = parse::<Head>(text) else {
         return Err(full_error);
     };
-    check_versions(&head.format, head.version, head.rules, &head.game)?;
+    let summary = || parse::<HeadAndSummary>(text).ok().map(|h| h.summary);
+    let h = (head.format.as_str(), head.version, head.rules);
+    check_versions(h, &head.game, current, summary)?;
     match head.version {
         // Older versions are parsed with their frozen struct and converted here.
         FORMAT_VERSION => Err(full_error),
@@ -55,8 +71,14 @@ pub fn upgrade(text: &str) -> Result<SaveFile, SaveError> {
     }
 }
 
-/// Refuses another kind of file, a newer format, and rules this game cannot replay.
-fn check_versions(format: &str, version: u32, rules: u32, game: &str) -> Result<(), SaveError> {
+/// Refuses another kind of file, a newer format, and rules this game (playing `current`
+/// rules) cannot replay; `summary` reads the recorded summary, shown for older rules.
+fn check_versions(
+    (format, version, rules): (&str, u32, u32),
+    game: &str,
+    current: u32,
+    summary: impl FnOnce() -> Option<Summary>,
+) -> Result<(), SaveError> {
     if format != FORMAT_NAME {
         return Err(SaveError::NotASave(if format.is_empty() {
             "it has no 'format: \"ai-race-save\"' header".into()
@@ -73,23 +95,62 @@ fn check_versions(format: &str, version: u32, rules: u32, game: &str) -> Result<
     if version == 0 {
         return Err(SaveError::NotASave("its format version is 0".into()));
     }
-    if rules > RULES_VERSION {
+    if rules == 0 {
+        // Rules are numbered from 1: a 0 is an edit (or a missing field), never a real game.
+        return Err(SaveError::NotASave(
+            "its rules version is 0; every game's rules are numbered from 1".into(),
+        ));
+    }
+    if rules > current {
         return Err(SaveError::NeedsVersion {
             needed: newer_than(game),
-            why: format!("rules version {rules}; this game plays rules version {RULES_VERSION}"),
+            why: format!("rules version {rules}; this game plays rules version {current}"),
         });
     }
-    if rules != 0 && rules < RULES_VERSION {
-        // A replay needs the very rules the game was played with; older rules are not kept.
-        return Err(SaveError::NeedsVersion {
-            needed: exactly(game),
-            why: format!(
-                "played with rules version {rules}; this game plays rules version \
-                 {RULES_VERSION} and cannot replay it"
-            ),
-        });
+    if rules < current {
+        // A replay needs the very rules the game was played with; older rules are not kept,
+        // so the save is listed with what it records and the release that can verify it.
+        return Err(old_rules(rules, game, current, summary()));
     }
     Ok(())
+}
+
+/// The answer for a save of older rules: not verifiable here, its stored summary shown as
+/// unverified, and the tagged release that verifies it.
+fn old_rules(rules: u32, game: &str, current: u32, summary: Option<Summary>) -> SaveError {
+    let version = version_text(game).map(str::to_string);
+    let made = match &version {
+        Some(v) => format!("made with rules version {rules} (AI Race {v})"),
+        None => format!("made with rules version {rules}"),
+    };
+    let stored = match &summary {
+        Some(s) => format!(
+            "; its stored summary, not verified: {}, {}, score {}",
+            sanitize(&s.date, 20),
+            sanitize(s.ending.as_deref().unwrap_or("in progress"), 30),
+            s.score
+        ),
+        None => String::new(),
+    };
+    let install = match &version {
+        Some(v) => format!(
+            "to verify it, install version {v} from the v{v} tag of this project \
+             (cargo install --locked --git with this project's repository and --tag v{v})"
+        ),
+        None => format!(
+            "to verify it, install the release of this project that plays rules version {rules}"
+        ),
+    };
+    let text = format!(
+        "not verifiable with this version: {made}, and this game plays rules version {current}\
+         {stored}; {install}"
+    );
+    SaveError::OldRules {
+        rules,
+        version,
+        summary: summary.map(Box::new),
+        text,
+    }
 }
 
 /// Parses RON with the save limits, turning errors into located, sanitized messages.
@@ -118,13 +179,6 @@ fn newer_than(game: &str) -> String {
     match version_text(game) {
         Some(v) => format!("{v} or later"),
         None => format!("newer than {}", env!("CARGO_PKG_VERSION")),
-    }
-}
-
-fn exactly(game: &str) -> String {
-    match version_text(game) {
-        Some(v) => v.to_string(),
-        None => format!("older than {}", env!("CARGO_PKG_VERSION")),
     }
 }
 
@@ -171,6 +225,56 @@ mod tests {
         let e = parse::<Head>(&deep).unwrap_err();
         assert!(e.to_string().contains("nested too deeply"), "{e}");
         assert!(upgrade(&deep).is_err());
+    }
+
+    #[test]
+    fn rules_1_samples_under_rules_2_are_listed_with_their_summary_and_the_release_to_verify() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules1");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "EXPECTED.ron" || !name.ends_with(".ron") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Only the summary: a rules-1 save's embedded content predates rules 2's fields.
+            #[derive(serde::Deserialize)]
+            struct JustSummary {
+                summary: super::super::format::Summary,
+            }
+            let recorded = parse::<JustSummary>(&text).unwrap().summary;
+            let e = upgrade_for(&text, 2).unwrap_err();
+            let SaveError::OldRules {
+                rules,
+                version,
+                summary,
+                ..
+            } = &e
+            else {
+                panic!("{name}: {e:?}");
+            };
+            assert_eq!((*rules, version.as_deref()), (1, Some("0.1.0")), "{name}");
+            assert_eq!(summary.as_deref(), Some(&recorded), "{name}");
+            let shown = e.verdict();
+            assert!(
+                shown.starts_with("not verifiable with this version"),
+                "{shown}"
+            );
+            assert!(
+                shown.contains(&format!("score {}", recorded.score)),
+                "{shown}"
+            );
+            assert!(shown.contains("not verified"), "{shown}");
+            assert!(shown.contains("the v0.1.0 tag of this project"), "{shown}");
+            assert!(shown.contains("--tag v0.1.0"), "{shown}");
+            assert!(!shown.contains('<'), "no placeholder: {shown}");
+            seen += 1;
+        }
+        assert!(
+            seen >= 4,
+            "the rules-1 samples are kept in tests/saves/v1-rules1"
+        );
     }
 
     #[test]

@@ -20,13 +20,14 @@ pub use format::{
     Summary,
 };
 pub use load::{
-    MAX_PLAYER_NAME, Origin, Verified, date_of, load_bytes, load_path, load_text, turn,
+    MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes, load_path,
+    load_text, turn,
 };
-pub use migrate::{RECURSION_LIMIT, upgrade};
+pub use migrate::{RECURSION_LIMIT, upgrade, upgrade_for};
 pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise};
 pub use read::{MAX_SAVE_BYTES, decode_text, read_save_file};
 pub use store::{
     AUTOSAVES, DEFAULT_SAVES_DIR, Listed, MAX_LISTED, MAX_SLUG, SAVES_DIR_ENV, SaveEntry, SaveInfo,
     Store, saves_dir, slug, write_file,
 };
-pub use verdict::{file_line, verified_line};
+pub use verdict::{file_line, is_genuine, modified_scenario, verified_line};

@@ -9,7 +9,10 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
+
+use serde::Deserialize;
 
 use super::error::{SaveError, sanitize};
 use super::format::Summary;
@@ -108,11 +111,44 @@ pub struct SaveInfo {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// The autosave rotation of each game this store has autosaved.
+    games: Arc<Mutex<Vec<Rotation>>>,
+}
+
+/// One game's autosaves: its own file names, so games (and two copies of the game sharing a
+/// folder) never push out or overwrite each other's.
+#[derive(Debug, Clone)]
+struct Rotation {
+    /// Player, scenario and seed, as the save's header records them.
+    game: (Option<String>, String, u64),
+    /// `autosave-<player>-<scenario>-<id>`: the files are `<prefix>-1.ron` (newest) to `-5`.
+    prefix: String,
+    /// Decisions in the last autosave: fewer means a new game of the same world.
+    decisions: usize,
+}
+
+/// What an autosave needs to know of a save's text: whose game it is and whether it ended.
+#[derive(Debug, Deserialize)]
+struct AutosaveHead {
+    #[serde(default)]
+    player: Option<String>,
+    scenario: String,
+    seed: u64,
+    summary: Summary,
+    decisions: Vec<serde::de::IgnoredAny>,
 }
 
 impl Store {
+    /// The saves folder at `dir`. Leftovers of writes killed half-way (hidden `.part` files of
+    /// processes no longer running) are cleaned up, and a finished one whose save is missing
+    /// is put in its place.
     pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        let store = Store {
+            dir: dir.into(),
+            games: Arc::default(),
+        };
+        store.clean_stale_parts();
+        store
     }
 
     pub fn dir(&self) -> &Path {
@@ -131,17 +167,87 @@ impl Store {
         Ok(target)
     }
 
-    /// The autosave files, newest first.
+    /// The autosave files of the game autosaved last (by this store, else the newest on
+    /// disk), newest first.
     pub fn autosave_paths(&self) -> Vec<PathBuf> {
+        let last = self
+            .games
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .last()
+            .map(|r| r.prefix.clone());
+        let prefix = last.or_else(|| {
+            self.files()
+                .into_iter()
+                .filter(|e| e.autosave)
+                .find_map(|e| {
+                    let stem = e.path.file_stem()?.to_str()?.to_string();
+                    let (prefix, n) = stem.rsplit_once('-')?;
+                    n.parse::<usize>().is_ok().then(|| prefix.to_string())
+                })
+        });
+        let prefix = prefix.unwrap_or_else(|| "autosave".into());
         (1..=AUTOSAVES)
-            .map(|n| self.dir.join(format!("autosave-{n}.ron")))
+            .map(|n| self.dir.join(format!("{prefix}-{n}.ron")))
             .collect()
     }
 
-    /// Autosaves a save's `text`: the new save becomes `autosave-1.ron` and the older ones move down,
-    /// the oldest of [`AUTOSAVES`] dropped. The new file is fully written before anything moves.
+    /// The rotation for the game in `text` (a new one for a game not seen before).
+    fn rotation_for(&self, head: &AutosaveHead) -> String {
+        let game = (head.player.clone(), head.scenario.clone(), head.seed);
+        let mut games = self.games.lock().unwrap_or_else(PoisonError::into_inner);
+        let decisions = head.decisions.len();
+        if let Some(i) = games.iter().position(|r| r.game == game) {
+            let r = games.remove(i);
+            if decisions >= r.decisions {
+                games.push(Rotation { decisions, ..r });
+                return games.last().map(|r| r.prefix.clone()).unwrap_or_default();
+            }
+        }
+        // A readable, unique name: who, which scenario, and an id from the seed, this process
+        // and the moment the game's first autosave is written.
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let id = crate::game::hash::canonical_hash(&(
+            head.seed,
+            std::process::id(),
+            nanos as u64,
+            WRITES.fetch_add(1, Ordering::Relaxed),
+        ));
+        let mut player = slug(head.player.as_deref().unwrap_or("player"));
+        player.truncate(20);
+        let mut scenario = slug(&head.scenario);
+        scenario.truncate(20);
+        let prefix = format!(
+            "autosave-{}-{}-{:08x}",
+            player.trim_end_matches('-'),
+            scenario.trim_end_matches('-'),
+            id >> 32
+        );
+        games.push(Rotation {
+            game,
+            prefix: prefix.clone(),
+            decisions,
+        });
+        prefix
+    }
+
+    /// Autosaves a save's `text` in its game's own rotation: the new save becomes
+    /// `<prefix>-1.ron` and the older ones move down, the oldest of [`AUTOSAVES`] dropped. The
+    /// new file is fully written before anything moves. A game that has ended also gets a
+    /// final save under a name the class report reads (`final-<player>-<scenario>-<id>.ron`).
     pub fn autosave(&self, text: &str) -> Result<PathBuf, SaveError> {
-        let paths = self.autosave_paths();
+        let head: AutosaveHead = ron::Options::default()
+            .with_recursion_limit(super::RECURSION_LIMIT)
+            .from_str(text)
+            .map_err(|e| {
+                SaveError::Write(format!("the game could not be read back: {}", e.code))
+            })?;
+        let prefix = self.rotation_for(&head);
+        let paths: Vec<PathBuf> = (1..=AUTOSAVES)
+            .map(|n| self.dir.join(format!("{prefix}-{n}.ron")))
+            .collect();
         let rotate = || {
             for i in (1..paths.len()).rev() {
                 match fs::rename(&paths[i - 1], &paths[i]) {
@@ -154,7 +260,41 @@ impl Store {
             Ok(())
         };
         write_atomic(&self.dir, &paths[0], text.as_bytes(), rotate)?;
+        if head.summary.ending.is_some() {
+            let name = prefix.replacen("autosave-", "final-", 1);
+            let target = self.dir.join(format!("{name}.ron"));
+            write_atomic(&self.dir, &target, text.as_bytes(), || Ok(()))?;
+        }
         Ok(paths[0].clone())
+    }
+
+    /// Removes the hidden `.part` files of writes whose process is gone (a kill or a power cut
+    /// mid-write). One whose save is missing (killed between the rotation and the rename) and
+    /// that verifies is put in its place instead: it is the newest month.
+    fn clean_stale_parts(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            let Some((target, pid)) = part_of(name) else {
+                continue;
+            };
+            if pid == std::process::id() || process_alive(pid) {
+                continue;
+            }
+            let part = entry.path();
+            let target = self.dir.join(target);
+            let restore = !target.exists()
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && load_path(&part).is_ok();
+            if !(restore && fs::rename(&part, &target).is_ok()) {
+                let _ = fs::remove_file(&part);
+            }
+        }
     }
 
     /// The save files in the folder, newest first, without opening them (cheap: for the
@@ -233,6 +373,33 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), SaveError> {
     write_atomic(&dir, path, text.as_bytes(), || Ok(()))
 }
 
+/// The target file name and the writer's process id of a temporary file
+/// `.<target>.<pid>-<n>.part`.
+fn part_of(name: &str) -> Option<(&str, u32)> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".part")?;
+    let (target, tail) = inner.rsplit_once('.')?;
+    let (pid, n) = tail.split_once('-')?;
+    n.parse::<u32>().ok()?;
+    Some((target, pid.parse().ok()?))
+}
+
+/// Whether a process is still running (a live writer's `.part` file is left alone).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    // Without a cheap check, a leftover is kept rather than risk another copy's write.
+    true
+}
+
 /// Tells apart the temporary files of concurrent writes in one process.
 static WRITES: AtomicU32 = AtomicU32::new(0);
 
@@ -245,7 +412,17 @@ fn write_atomic(
     bytes: &[u8],
     before_rename: impl FnOnce() -> Result<(), SaveError>,
 ) -> Result<(), SaveError> {
+    if let Ok(meta) = fs::metadata(dir)
+        && !meta.is_dir()
+    {
+        return Err(SaveError::Write(format!(
+            "'{}' is a file, not a folder; move it away or choose another folder with \
+             --saves-dir",
+            sanitize(&dir.display().to_string(), 120)
+        )));
+    }
     fs::create_dir_all(dir).map_err(|e| SaveError::write(&e))?;
+    check_target(target)?;
     let stem = target
         .file_name()
         .and_then(|n| n.to_str())
@@ -263,6 +440,54 @@ fn write_atomic(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Refuses to replace anything but a regular file: a rename over a symlink, a device (such as
+/// /dev/null, when run as root), a FIFO or a folder would destroy it. The target is opened
+/// once, without following a symlink and without blocking, and the opened handle is checked.
+fn check_target(target: &Path) -> Result<(), SaveError> {
+    let refuse = |kind: &str| {
+        SaveError::Write(format!(
+            "'{}' is {kind}; give the path of a regular file to write (or - for the screen)",
+            sanitize(&target.display().to_string(), 120)
+        ))
+    };
+    let file = match open_no_follow(target) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(refuse("a symbolic link")),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::EISDIR) => return Err(refuse("a folder")),
+        Err(e) => return Err(SaveError::write(&e)),
+    };
+    let meta = file.metadata().map_err(|e| SaveError::write(&e))?;
+    if meta.is_dir() {
+        Err(refuse("a folder"))
+    } else if !meta.is_file() {
+        Err(refuse(
+            "a device, pipe or other special file, not a regular file",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other("a symbolic link"));
+    }
+    File::open(path)
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {

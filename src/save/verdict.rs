@@ -20,10 +20,7 @@ pub fn verified_line(v: &Verified) -> String {
         .unwrap_or_default();
     let origin = match v.origin {
         Origin::Builtin => String::new(),
-        Origin::ChangedBuiltin => format!(
-            " (its '{}' scenario differs from this game's)",
-            sanitize(&content.scenario.id, 40)
-        ),
+        Origin::ChangedBuiltin => return modified_scenario_line(v),
         Origin::Custom => " (custom scenario)".to_string(),
     };
     // A finished game's counter has already moved past its last month: show the month played,
@@ -44,6 +41,29 @@ pub fn verified_line(v: &Verified) -> String {
         s.score,
         s.hash,
     )
+}
+
+/// Why a save on an edited copy of a built-in scenario is not a result of that scenario.
+pub fn modified_scenario(v: &Verified) -> String {
+    let c = &v.play.game.content;
+    let builtin = super::load::builtin_fingerprint(&c.scenario.id, &c.difficulty.id)
+        .map_or_else(String::new, |f| format!(", the built-in's is {f}"));
+    format!(
+        "modified scenario: it claims the built-in scenario '{}' ({}) but its content differs \
+         (fingerprint {}{builtin}); the game replays, but in another world",
+        sanitize(&c.scenario.id, 40),
+        sanitize(&c.difficulty.id, 20),
+        crate::content::fingerprint_short(c),
+    )
+}
+
+fn modified_scenario_line(v: &Verified) -> String {
+    format!("{}, score {}", modified_scenario(v), v.summary().score)
+}
+
+/// Whether `verify` counts the save as verified: it replays, and in the world it claims.
+pub fn is_genuine(v: &Verified) -> bool {
+    v.origin != Origin::ChangedBuiltin
 }
 
 /// The line for one file: its (sanitized) path, then the verdict.

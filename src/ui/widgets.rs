@@ -7,6 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::explain::Tone;
 use super::theme::Theme;
 
@@ -19,26 +21,43 @@ pub fn cell(s: &str, width: usize) -> String {
     }
 }
 
-/// `s` cut or padded to exactly `width` characters (a cut ends with `…`).
+/// How many screen columns `s` takes (a CJK character takes two, a combining mark none).
+pub fn cols(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut or padded to exactly `width` screen columns (a cut ends with `…`).
 pub fn fit(s: &str, width: usize) -> String {
-    let n = s.chars().count();
+    let n = cols(s);
     if n <= width {
-        let mut out = String::with_capacity(width);
+        let mut out = String::with_capacity(s.len() + width - n);
         out.push_str(s);
         out.extend(std::iter::repeat_n(' ', width - n));
         out
     } else if width == 0 {
         String::new()
     } else {
-        let mut out: String = s.chars().take(width - 1).collect();
+        // Keep whole characters up to width - 1 columns, then the ellipsis; a wide character
+        // that would straddle the edge is replaced by padding.
+        let mut out = String::with_capacity(width + 4);
+        let mut used = 0;
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width - 1 {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.extend(std::iter::repeat_n(' ', width - 1 - used));
         out.push('…');
         out
     }
 }
 
-/// `s` right-aligned in `width` characters.
+/// `s` right-aligned in `width` screen columns.
 pub fn right(s: &str, width: usize) -> String {
-    let n = s.chars().count();
+    let n = cols(s);
     if n > width && width > 1 {
         // Keep a space before the column so it never runs into the one on its left.
         format!(" {}", fit(s, width - 1))
@@ -163,7 +182,7 @@ pub fn wrap_lines<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Line<'a>> {
                 if word.is_empty() {
                     continue;
                 }
-                let w = word.chars().count();
+                let w = cols(word);
                 if len > 0 && len + gap + w > width {
                     out.push(Line::from(std::mem::take(&mut row)));
                     len = 0;
@@ -274,7 +293,7 @@ pub fn race_chart(
         }
     }
     buf.set_string(plot.x, base + 1, x_labels.0, dim);
-    let end_w = x_labels.1.chars().count() as u16;
+    let end_w = cols(x_labels.1) as u16;
     if plot.width > end_w {
         buf.set_string(plot.x + plot.width - end_w, base + 1, x_labels.1, dim);
     }
@@ -321,14 +340,14 @@ pub fn lab_markers(shorts: &[&str]) -> Vec<char> {
     taken
 }
 
-/// Greedy word wrap of `text` into lines of at most `width` characters.
+/// Greedy word wrap of `text` into lines of at most `width` screen columns.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut len = 0usize;
     for word in text.split_whitespace() {
-        let w = word.chars().count();
+        let w = cols(word);
         if len > 0 && len + 1 + w > width {
             lines.push(std::mem::take(&mut line));
             len = 0;
@@ -374,6 +393,10 @@ mod tests {
     #[test]
     fn fit_cuts_with_an_ellipsis_and_pads() {
         assert_eq!(fit("abcdef", 4), "abc…");
+        // Widths are screen columns: a CJK character takes two.
+        assert_eq!(fit("深度求索", 10), "深度求索  ");
+        assert_eq!(fit("深度求索", 6), "深度 …");
+        assert_eq!(right("深度", 5), " 深度");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit("ab", 0), "");
         assert_eq!(right("7", 3), "  7");

@@ -55,7 +55,7 @@ impl Confirm {
     }
 
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let w = (self.question.chars().count() as u16 + 6).clamp(30, 76);
+        let w = (super::widgets::cols(&self.question) as u16 + 6).clamp(30, 76);
         let r = centered(area, w, 6);
         let inner = popup("Are you sure?", theme, r, buf);
         let lines = vec![

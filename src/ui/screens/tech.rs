@@ -288,7 +288,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Row::Tech(t) => {
                 let d = &c.techs[*t];
                 let (mut status, tone) = tech_status(g, *t);
-                if status.chars().count() + 2 > status_w
+                if super::super::widgets::cols(&status) + 2 > status_w
                     && let Err(e) = g.check(&Command::Adopt(d.id.clone()))
                     && let Some(short) = super::refusal_short(g, &e)
                 {

@@ -338,7 +338,7 @@ pub fn click(t: &mut TitleState, area: Rect, _x: u16, y: u16) -> Option<bool> {
 }
 
 pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let logo_w = LOGO[0].chars().count() as u16;
+    let logo_w = super::super::widgets::cols(LOGO[0]) as u16;
     let logo = centered(
         Rect {
             height: LOGO.len() as u16 + 3,
@@ -357,7 +357,7 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..area
         },
-        tagline.chars().count() as u16,
+        super::super::widgets::cols(tagline) as u16,
         1,
     );
     put(Line::styled(tagline, theme.dim()), tag, 0, buf);

@@ -253,5 +253,5 @@ fn the_commands_write_reports_and_debriefs() {
     assert_eq!(code, Some(0));
     assert!(dir.path().join("ada.md").is_file());
     let (_, code) = run(&["debrief", "missing.ron"]);
-    assert_eq!(code, Some(2));
+    assert_eq!(code, Some(1));
 }

@@ -324,7 +324,7 @@ fn a_failed_load_says_why_and_exits_non_zero() {
         .arg(&path)
         .output()
         .expect("run ai-race");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(

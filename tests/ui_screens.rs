@@ -130,14 +130,16 @@ fn help_and_explanations() {
     ch(&mut app, 'e');
     shots("explain_budget", &mut app);
     press(&mut app, KeyCode::Esc);
-    for _ in 0..4 {
+    // Budget, runway, morale, risk and board come first (they can end the game), then
+    // weeks, progress and speed.
+    for _ in 0..7 {
         press(&mut app, KeyCode::Down);
     }
     ch(&mut app, 'e');
     shots("explain_speed", &mut app);
     press(&mut app, KeyCode::Esc);
-    for _ in 0..7 {
-        press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Up);
     }
     ch(&mut app, 'e');
     shots("explain_morale", &mut app);
@@ -211,4 +213,69 @@ fn too_small() {
     let mut app = played_app();
     let text = render(&mut app, 79, 23);
     insta::assert_snapshot!("too_small_79x23", text);
+}
+
+/// A lab renamed in Chinese (two screen columns a character) keeps every column of the race
+/// table in line: the progress figures end in the same column on every row.
+#[test]
+fn a_cjk_lab_name_keeps_the_race_table_aligned() {
+    use std::sync::Arc;
+    let mut content = ai_race::content::load_builtin("classroom", None).expect("classroom");
+    let seed = content.scenario.seed.expect("fixed seed");
+    let deepseek = content
+        .labs
+        .iter()
+        .position(|l| l.short == "DeepSeek")
+        .expect("DeepSeek is in the classroom scenario");
+    content.labs[deepseek].short = "深度求索".into();
+    content.labs[deepseek].name = "深度求索人工智能".into();
+    let session = Session::new(Arc::new(content), seed);
+    let mut app = App::with_session(Theme::new(false), (80, 24), session);
+    let text = render(&mut app, 80, 24);
+    insta::assert_snapshot!("dashboard_cjk_80x24", text);
+    let rows: Vec<&str> = text.lines().collect();
+    let header = rows
+        .iter()
+        .find(|l| l.contains("now /month"))
+        .expect("race table header");
+    let col = |line: &str, needle: &str| {
+        let at = line.find(needle).expect("needle in line");
+        unicode_width::UnicodeWidthStr::width(&line[..at + needle.len()])
+    };
+    let now_end = col(header, "now");
+    let lab_rows: Vec<&&str> = rows
+        .iter()
+        .filter(|l| l.contains('█') || l.contains('░'))
+        .take(6)
+        .collect();
+    assert!(lab_rows.iter().any(|l| l.contains("深度求索")), "{text}");
+    for row in lab_rows {
+        // The progress figure ("67.8") ends under the end of "now".
+        let upto: String = row
+            .chars()
+            .scan(0usize, |w, c| {
+                *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                (*w <= now_end).then_some(c)
+            })
+            .collect();
+        let figure = upto.trim_end_matches(|c: char| c.is_ascii_digit());
+        assert!(
+            figure.ends_with('.') && upto.ends_with(|c: char| c.is_ascii_digit()),
+            "misaligned row: {row}\n{text}"
+        );
+    }
+}
+
+/// With the ASCII set, every screen is drawn with ASCII only (a Linux console shows it right).
+#[test]
+fn the_ascii_set_draws_only_ascii() {
+    let theme = ai_race::ui::Theme::with_palette(ai_race::ui::Palette::Mono, true);
+    let mut app = App::with_session(theme, (80, 24), played());
+    for tab in 0..7 {
+        let text = render(&mut app, 80, 24);
+        assert!(text.is_ascii(), "tab {tab}:\n{text}");
+        press(&mut app, KeyCode::Tab);
+    }
+    ch(&mut app, '?');
+    assert!(render(&mut app, 120, 40).is_ascii());
 }

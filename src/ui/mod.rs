@@ -11,6 +11,7 @@
 pub mod app;
 pub mod dialog;
 pub mod explain;
+pub mod forecast;
 pub mod keys;
 pub mod report;
 pub mod screens;

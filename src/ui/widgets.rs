@@ -73,21 +73,43 @@ pub fn right(s: &str, width: usize) -> String {
 /// A bar of `width` cells filled in proportion to `value / max` (full blocks and a light
 /// shade, readable without colour).
 pub fn bar(value: i64, max: i64, width: usize) -> String {
-    let filled = if max <= 0 {
+    bar_between(value, 0, max, width)
+}
+
+/// A bar of `width` cells for `value` on the scale `lo..=hi`, to an eighth of a cell: full
+/// blocks, one partial block, then a light shade (so 95.3 and 95.1 differ on a zoomed scale).
+pub fn bar_between(value: i64, lo: i64, hi: i64, width: usize) -> String {
+    const PARTS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let span = hi - lo;
+    let eighths = if span <= 0 {
         0
     } else {
-        ((value.clamp(0, max) * width as i64 + max / 2) / max) as usize
-    };
+        ((value.clamp(lo, hi) - lo) * width as i64 * 8 + span / 2) / span
+    } as usize;
+    let full = (eighths / 8).min(width);
+    let part = eighths % 8;
     let mut s = String::with_capacity(width * 3);
-    s.extend(std::iter::repeat_n('█', filled.min(width)));
-    s.extend(std::iter::repeat_n('░', width.saturating_sub(filled)));
+    s.extend(std::iter::repeat_n('█', full));
+    let mut used = full;
+    if part > 0 && used < width {
+        s.push(PARTS[part - 1]);
+        used += 1;
+    }
+    s.extend(std::iter::repeat_n('░', width - used));
     s
 }
 
 /// Values as a row of eighth-blocks, scaled to the largest.
 pub fn sparkline(values: &[i64]) -> String {
+    let max = values.iter().copied().max().unwrap_or(0);
+    sparkline_scaled(values, max)
+}
+
+/// Values as a row of eighth-blocks on a scale shared with other rows: `max` is the highest
+/// value of all of them, so two labs' trends can be compared at a glance.
+pub fn sparkline_scaled(values: &[i64], max: i64) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    let max = max.max(1);
     values
         .iter()
         .map(|v| TICKS[((v.max(&0) * 7 + max / 2) / max).clamp(0, 7) as usize])
@@ -234,6 +256,8 @@ pub fn put(line: Line, area: Rect, y: u16, buf: &mut Buffer) {
 /// One series on the race chart.
 pub struct Series {
     pub marker: char,
+    /// The name the legend gives the marker.
+    pub name: String,
     pub style: Style,
     /// (month, progress in thousandths), in month order; month 0 is the start.
     pub points: Vec<(usize, i32)>,
@@ -241,7 +265,9 @@ pub struct Series {
 
 /// The race over time: progress up the side (from a round number below the slowest lab to the
 /// finish line at 100, so close races stay readable), months along the bottom, one letter per
-/// lab (so it reads without colour), the player drawn last so it stays on top.
+/// lab (so it reads without colour) named in a legend on the top row. Letters never overwrite
+/// each other: where two labs meet in a cell the first drawn (the player) keeps it, and only
+/// each lab's latest point, its label, moves to the nearest free row so every lab stays named.
 pub fn race_chart(
     series: &[Series],
     months_total: usize,
@@ -251,9 +277,24 @@ pub fn race_chart(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    if area.width < 12 || area.height < 4 {
+    if area.width < 12 || area.height < 5 {
         return;
     }
+    let legend: Vec<Span> = series
+        .iter()
+        .flat_map(|s| {
+            [
+                Span::styled(format!("{} ", s.marker), s.style),
+                Span::styled(format!("{}  ", s.name), theme.dim()),
+            ]
+        })
+        .collect();
+    put(Line::from(legend), area, 0, buf);
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
     let axis_w: u16 = 4;
     let plot = Rect {
         x: area.x + axis_w,
@@ -298,7 +339,10 @@ pub fn race_chart(
         buf.set_string(plot.x + plot.width - end_w, base + 1, x_labels.1, dim);
     }
     let h = i64::from(plot.height.saturating_sub(1));
-    for s in series.iter().rev() {
+    // The lines first, then the letters over them, so no line hides a letter.
+    let mut marks: Vec<(u16, u16, char, Style)> = Vec::new();
+    let mut ends: Vec<(u16, u16, char, Style)> = Vec::new();
+    for s in series {
         let mut prev: Option<(u16, u16)> = None;
         for &(i, p) in s.points.iter().filter(|(i, _)| *i <= months) {
             let x = col(i);
@@ -315,9 +359,33 @@ pub fn race_chart(
                     buf.set_string(fx, fy as u16, "·", s.style);
                 }
             }
-            let mut tmp = [0u8; 4];
-            buf.set_string(x, y, s.marker.encode_utf8(&mut tmp), s.style);
+            marks.push((x, y, s.marker, s.style));
             prev = Some((x, y));
+        }
+        if let Some(last) = marks.pop() {
+            ends.push(last);
+        }
+    }
+    let mut taken: Vec<(u16, u16)> = Vec::with_capacity(marks.len() + ends.len());
+    let top = plot.y;
+    let bottom = plot.y + plot.height.saturating_sub(1);
+    let mut tmp = [0u8; 4];
+    // Each lab's latest point first: the labels, moved to the nearest free row if they meet
+    // (below first, so a moved label never makes a lab look further ahead than it is).
+    for &(x, y, marker, style) in &ends {
+        let free = (0..plot.height)
+            .flat_map(|d| [y.checked_add(d), y.checked_sub(d)])
+            .flatten()
+            .filter(|r| (top..=bottom).contains(r))
+            .find(|r| !taken.contains(&(x, *r)));
+        let Some(y) = free else { continue };
+        taken.push((x, y));
+        buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
+    }
+    for (x, y, marker, style) in marks {
+        if !taken.contains(&(x, y)) {
+            taken.push((x, y));
+            buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
         }
     }
 }
@@ -372,13 +440,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The text of a buffer, one line per row with trailing spaces removed (for snapshot tests).
+/// A wide character's hidden second cell is left out, so the text lines up as on screen.
 pub fn buffer_text(buf: &Buffer) -> String {
     let area = buf.area;
     let mut out = String::new();
     for y in 0..area.height {
         let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buf[(area.x + x, area.y + y)].symbol());
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buf[(area.x + x, area.y + y)].symbol();
+            line.push_str(symbol);
+            x += (cols(symbol) as u16).max(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -425,6 +497,25 @@ mod tests {
     fn bar_fills_in_proportion() {
         assert_eq!(bar(50, 100, 4), "██░░");
         assert_eq!(bar(0, 0, 2), "░░");
+    }
+
+    #[test]
+    fn bars_resolve_an_eighth_of_a_cell_so_close_labs_look_different() {
+        // Late in a race (scale 80-100), 18 cells at 80 columns: 95.3, 95.1 and 95.0, which
+        // looked the same on whole cells, give three different bars.
+        let b = |v| bar_between(v, 80_000, 100_000, 18);
+        assert_ne!(b(95_300), b(95_100));
+        assert_ne!(b(95_100), b(95_000));
+        assert_eq!(bar_between(100, 0, 100, 3), "███");
+        assert_eq!(bar_between(50, 0, 100, 3), "█▌░");
+        assert_eq!(cols(&b(95_300)), 18);
+    }
+
+    #[test]
+    fn shared_sparklines_compare_across_rows() {
+        // A slow lab's trend stays low on the scale of the fastest one.
+        assert_eq!(sparkline_scaled(&[100, 100], 700), "▂▂");
+        assert_eq!(sparkline(&[100, 100]), "██");
     }
 
     #[test]

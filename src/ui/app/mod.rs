@@ -252,6 +252,13 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) {
         if is_interrupt(&key) {
+            // Ctrl-C quits at once, but never loses the month: unsaved moves go to the autosave.
+            if self
+                .session()
+                .is_some_and(|s| s.unsaved && !s.game.is_over())
+            {
+                self.autosave();
+            }
             self.quit = true;
             return;
         }

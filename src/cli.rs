@@ -162,6 +162,13 @@ pub enum Cmd {
     },
     /// Print the manual page (roff): ai-race man > ai-race.1; man ./ai-race.1
     Man,
+    /// Show your settings file, or remember the flags given with it for every launch:
+    /// ai-race settings --player Ada --theme light --ascii --no-mouse --saves-dir DIR
+    Settings {
+        /// Delete the settings file: back to the defaults.
+        #[arg(long)]
+        reset: bool,
+    },
 }
 
 /// The colours asked for with `--theme`.
@@ -273,19 +280,26 @@ pub enum ScenarioCmd {
     },
 }
 
-/// How the interface looks and listens, from the global flags and the environment.
-fn look(cli: &Cli) -> (ui::Theme, ui::terminal::Options) {
+/// How the interface looks and listens: the global flags, then the settings file, then the
+/// environment.
+fn look(cli: &Cli, settings: &ui::settings::Settings) -> (ui::Theme, ui::terminal::Options) {
     let mono = cli.no_color || ui::theme::no_color_env();
-    let choice = cli.theme.unwrap_or(ThemeArg::Terminal);
+    let from_file = settings.theme_choice().map(|c| match c {
+        ui::ThemeChoice::Terminal => ThemeArg::Terminal,
+        ui::ThemeChoice::Dark => ThemeArg::Dark,
+        ui::ThemeChoice::Light => ThemeArg::Light,
+        ui::ThemeChoice::Auto => ThemeArg::Auto,
+    });
+    let choice = cli.theme.or(from_file).unwrap_or(ThemeArg::Terminal);
     let palette = match choice {
         _ if mono => ui::Palette::Mono,
         ThemeArg::Dark => ui::Palette::Dark,
         ThemeArg::Light => ui::Palette::Light,
         ThemeArg::Terminal | ThemeArg::Auto => ui::Palette::Terminal,
     };
-    let ascii = cli.ascii || ui::symbols::ascii_from_env();
+    let ascii = cli.ascii || settings.ascii.unwrap_or_else(ui::symbols::ascii_from_env);
     let options = ui::terminal::Options {
-        mouse: !cli.no_mouse,
+        mouse: !cli.no_mouse && settings.mouse != Some(false),
         detect_background: choice == ThemeArg::Auto && !mono,
     };
     (ui::Theme::with_palette(palette, ascii), options)
@@ -301,9 +315,29 @@ fn need_terminal() -> Result<(), Failure> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let look = look(&cli);
-    let store = save::Store::new(save::saves_dir(cli.saves_dir.as_deref()));
-    let player = player_name(cli.player.as_deref()).map_err(Failure::usage)?;
+    let interactive = matches!(
+        cli.command,
+        None | Some(Cmd::New { .. }) | Some(Cmd::Load { .. }) | Some(Cmd::Settings { .. })
+    );
+    // A broken settings file stops only the commands that use it; the headless ones, which a
+    // teacher's script runs, go on with the defaults.
+    let settings = match ui::settings::path().map(|p| ui::settings::Settings::load(&p)) {
+        // `settings --reset` is the way out of a broken file, so it never stops on one.
+        Some(Err(e))
+            if interactive && !matches!(cli.command, Some(Cmd::Settings { reset: true })) =>
+        {
+            return Err(Failure::from(e));
+        }
+        Some(Ok(s)) => s,
+        _ => ui::settings::Settings::default(),
+    };
+    let look = look(&cli, &settings);
+    let store = save::Store::new(ui::settings::saves_folder(
+        cli.saves_dir.as_deref(),
+        &settings,
+    ));
+    let player = player_name(cli.player.as_deref().or(settings.player.as_deref()))
+        .map_err(Failure::usage)?;
     let store = (store, player);
     match cli.command {
         None => play(look, None, store),
@@ -321,6 +355,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             clap_complete::generate(shell, &mut cmd, "ai-race", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Cmd::Settings { reset }) => settings_command(&cli, settings, reset),
         Some(Cmd::Man) => {
             use clap::CommandFactory;
             let cmd = Cli::command();
@@ -378,6 +413,59 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(report_command(&inputs, format, out.as_deref())?)
         }
     }
+}
+
+/// `ai-race settings`: writes the flags given into the settings file (or deletes it with
+/// `--reset`), then shows the file and where it is.
+fn settings_command(
+    cli: &Cli,
+    mut settings: ui::settings::Settings,
+    reset: bool,
+) -> Result<ExitCode, Failure> {
+    let path = ui::settings::path().ok_or_else(|| {
+        Failure::from("no config folder: set HOME (or APPDATA on Windows)".to_string())
+    })?;
+    let shown = save::sanitize(&path.display().to_string(), 200);
+    if reset {
+        match std::fs::remove_file(&path) {
+            Ok(()) => println!("Deleted {shown}: every setting is back to its default."),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                println!("No settings file at {shown}: every setting is at its default.");
+            }
+            Err(e) => return Err(format!("cannot delete {shown}: {e}").into()),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let before = settings.clone();
+    if let Some(name) = player_name(cli.player.as_deref()).map_err(Failure::usage)? {
+        settings.player = Some(name);
+    }
+    if let Some(t) = cli.theme {
+        let name = match t {
+            ThemeArg::Terminal => "terminal",
+            ThemeArg::Dark => "dark",
+            ThemeArg::Light => "light",
+            ThemeArg::Auto => "auto",
+        };
+        settings.theme = Some(name.to_string());
+    }
+    if cli.ascii {
+        settings.ascii = Some(true);
+    }
+    if cli.no_mouse {
+        settings.mouse = Some(false);
+    }
+    if let Some(dir) = &cli.saves_dir {
+        settings.saves = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
+    }
+    if settings != before {
+        settings.save(&path)?;
+        println!("Saved {shown}:");
+    } else {
+        println!("{shown}:");
+    }
+    print!("{}", settings.to_text());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--out` naming a `.ron` file is a usage mistake: a report is never written over a save.

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod report;
 pub mod screens;
 pub mod session;
+pub mod settings;
 pub mod symbols;
 pub mod terminal;
 pub mod theme;

@@ -45,13 +45,19 @@ impl App {
         let Some(store) = &self.store else {
             return self.refuse("✗ Saving is off in this session.");
         };
-        let name = s.save_name.clone().unwrap_or_else(|| {
-            format!(
-                "{} {}",
-                s.content().scenario.name,
-                s.game.state.date_label(s.content())
-            )
-        });
+        // First time: the player's name (when known) and the scenario, so a class's saves are
+        // told apart at a glance; later, the name it was saved under.
+        let name = s
+            .save_name
+            .clone()
+            .unwrap_or_else(|| match &s.record.player {
+                Some(player) => format!("{player} {}", s.content().scenario.name),
+                None => format!(
+                    "{} {}",
+                    s.content().scenario.name,
+                    s.game.state.date_label(s.content())
+                ),
+            });
         let taken = store
             .files()
             .into_iter()

@@ -125,6 +125,12 @@ pub fn window(len: usize, sel: usize, height: usize) -> usize {
     }
 }
 
+/// The width of a dialog in `area`: 76 columns up to a 126-column screen, then three fifths of
+/// the screen up to 120, so a big terminal gives long options and reasons room to stay whole.
+pub fn dialog_width(area: Rect) -> u16 {
+    (area.width * 3 / 5).clamp(76, 120).min(area.width)
+}
+
 /// A `width` × `height` rectangle centred in `area` (clamped to it).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -39,6 +39,7 @@ impl App {
 
     /// Opens the name field, offering the name this game was last saved under.
     pub(super) fn ask_save_name(&mut self) {
+        self.layers.retain(|l| !matches!(l, Layer::SaveName(_)));
         let Screen::Game(s) = &self.screen else {
             return;
         };
@@ -80,8 +81,14 @@ impl App {
                 s.save_name = Some(name.to_string());
                 let shown = sanitize(&path.display().to_string(), 60);
                 self.info(format!("Saved to {shown}. Load it from the title screen."));
+                if std::mem::take(&mut self.quit_after_save) {
+                    self.quit = true;
+                }
             }
-            Err(e) => self.refuse(format!("✗ The game was not saved: {e}")),
+            Err(e) => {
+                self.quit_after_save = false;
+                self.refuse(format!("✗ The game was not saved: {e}"));
+            }
         }
     }
 

@@ -321,3 +321,45 @@ fn saving_over_another_games_file_asks_first() {
     save_by_keys(&mut second, "shared");
     assert_eq!(top_layer(&second), None, "{}", status(&second));
 }
+
+#[test]
+fn the_load_screen_opens_a_save_typed_by_its_full_path() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let mut app = app_with_store(elsewhere.path());
+    end_month(&mut app);
+    save_by_keys(&mut app, "from a usb stick");
+    let hash = session(&app).game.hash();
+    let file = elsewhere.path().join("from-a-usb-stick.ron");
+    assert!(file.is_file());
+
+    // A title screen over another, empty saves folder.
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut title = title_with_store(home.path());
+    let text = render(&mut title, 80, 24);
+    let load_row = text
+        .lines()
+        .position(|l| l.contains("Load a saved game"))
+        .expect("load item");
+    let continue_rows = text
+        .lines()
+        .take(load_row)
+        .filter(|l| l.contains("New game") || l.contains("Continue"))
+        .count();
+    for _ in 0..continue_rows {
+        press(&mut title, KeyCode::Down);
+    }
+    press(&mut title, KeyCode::Enter);
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("Open another file"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    type_text(&mut title, file.to_str().expect("utf-8 path"));
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("Path:"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    assert!(
+        matches!(title.screen, Screen::Game(_)),
+        "{}",
+        status(&title)
+    );
+    assert_eq!(session(&title).game.hash(), hash);
+}

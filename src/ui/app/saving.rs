@@ -21,6 +21,24 @@ impl App {
     /// A text field on top takes printable keys before the key table does, so letters that
     /// are also keys (`q`, `n`, `s`, ...) can be typed into a save's name.
     pub(super) fn type_into_field(&mut self, key: &KeyEvent) -> bool {
+        // The load screen's path field, when it is being typed into and nothing is on top.
+        if self.layers.is_empty()
+            && let Screen::Title(t) = &mut self.screen
+            && t.stage == super::super::screens::title::Stage::Load
+            && t.load.path.is_some()
+        {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    t.load.type_char(c);
+                    true
+                }
+                _ => false,
+            };
+        }
         let Some(Layer::SaveName(input)) = self.layers.last_mut() else {
             return false;
         };

@@ -230,11 +230,25 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
             },
             _ => {}
         },
+        Stage::Load if t.load.path.is_some() => match action {
+            Action::Erase => {
+                if let Some(p) = &mut t.load.path {
+                    p.pop();
+                }
+            }
+            Action::Choose => {
+                let typed = t.load.path.clone().unwrap_or_default();
+                return opened(load::open_path(&typed));
+            }
+            Action::Back => t.load.path = None,
+            _ => {}
+        },
         Stage::Load => match action {
             Action::Up => t.load.sel = t.load.sel.saturating_sub(1),
             Action::Down => {
-                t.load.sel = (t.load.sel + 1).min(t.load.saves.len().saturating_sub(1));
+                t.load.sel = (t.load.sel + 1).min(t.load.rows() - 1);
             }
+            Action::Choose if t.load.on_path_row() => t.load.path = Some(String::new()),
             Action::Choose => {
                 if let Some(listed) = t.load.saves.get(t.load.sel) {
                     return opened(load::open(&listed.entry));

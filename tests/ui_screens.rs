@@ -279,3 +279,28 @@ fn the_ascii_set_draws_only_ascii() {
     ch(&mut app, '?');
     assert!(render(&mut app, 120, 40).is_ascii());
 }
+
+/// A rival within 8 points of 100 turns the race table's title into an emergency that names
+/// it, even at the smallest size.
+#[test]
+fn a_rival_near_the_finish_is_an_emergency() {
+    let mut s = classroom_session();
+    let openai = s
+        .content()
+        .labs
+        .iter()
+        .position(|l| l.short == "OpenAI")
+        .expect("OpenAI races");
+    let calm = {
+        let mut app = App::with_session(Theme::new(false), (80, 24), classroom_session());
+        render(&mut app, 80, 24)
+    };
+    assert!(!calm.contains("EMERGENCY"), "{calm}");
+    for t in &mut s.game.state.labs[openai].tracks {
+        t.0 = 95_000;
+    }
+    let mut app = App::with_session(Theme::new(false), (80, 24), s);
+    let text = render(&mut app, 80, 24);
+    assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
+    assert!(text.contains("! OpenAI"), "{text}");
+}

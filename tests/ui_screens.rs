@@ -304,3 +304,26 @@ fn a_rival_near_the_finish_is_an_emergency() {
     assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
     assert!(text.contains("! OpenAI"), "{text}");
 }
+
+/// At 160x50 the talent list runs the full height beside the candidate and staff panels, and
+/// a menu grows past 76 columns.
+#[test]
+fn a_big_terminal_gives_lists_and_dialogs_room() {
+    let mut app = played_app();
+    go_to(&mut app, Tab::Talent);
+    let text = render(&mut app, 160, 50);
+    insta::assert_snapshot!("talent_160x50", text);
+    let list_rows = text
+        .lines()
+        .filter(|l| l.starts_with("│") && l.contains("││"))
+        .count();
+    assert!(list_rows > 40, "{text}");
+    go_to(&mut app, Tab::Tech);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("tech_menu_160x50", render(&mut app, 160, 50));
+    let body = ratatui::layout::Rect::new(0, 2, 160, 46);
+    assert_eq!(ai_race::ui::widgets::dialog_width(body), 96);
+    let small = ratatui::layout::Rect::new(0, 2, 80, 20);
+    assert_eq!(ai_race::ui::widgets::dialog_width(small), 76);
+}

@@ -115,10 +115,10 @@ fn app_for(screen: &str, size: (u16, u16)) -> App {
             press(&mut app, KeyCode::Enter);
         }
         "explain" => {
-            press(&mut app, KeyCode::Down);
-            press(&mut app, KeyCode::Down);
-            press(&mut app, KeyCode::Down);
-            press(&mut app, KeyCode::Down);
+            // Research speed: after budget, runway, morale, risk, board, weeks and progress.
+            for _ in 0..7 {
+                press(&mut app, KeyCode::Down);
+            }
             press(&mut app, KeyCode::Char('e'));
         }
         "help" => press(&mut app, KeyCode::Char('?')),

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use ai_race::content;
 use ai_race::game::hash::hex;
@@ -14,18 +14,58 @@ use ai_race::save;
 use ai_race::sim;
 use ai_race::ui;
 
+/// Worked examples at the end of `--help`.
+const EXAMPLES: &str = "\
+Examples:
+  ai-race                                  the title screen: new game, continue, load
+  ai-race new --scenario classroom         straight into the class scenario
+  ai-race --theme light --ascii            for a light background and a plain console
+  ai-race sim --policy balanced --games 500 --json
+  ai-race verify saves/*.ron               check saves by replaying them
+  ai-race report class-saves/ --format csv --out class.csv
+  ai-race debrief saves/my-game.ron --out debrief.md
+  ai-race completions bash > ai-race.bash  tab completion for your shell
+
+Exit codes: 0 success, 1 a result that failed (a save that does not verify, nothing to
+rank, a file that cannot be opened), 2 a usage mistake or no terminal to play in.";
+
+/// `--version`: the program, and the rules and save format it plays and writes.
+pub fn version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!(
+            "{} (rules {}, save format {})",
+            env!("CARGO_PKG_VERSION"),
+            ai_race::game::RULES_VERSION,
+            save::FORMAT_VERSION
+        )
+    })
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "ai-race",
-    version,
-    about = "AI Race: lead Meta through the race to superintelligence"
+    version = version(),
+    about = "AI Race: lead Meta through the race to superintelligence",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
     /// Draw without colours (also when the NO_COLOR environment variable is set).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_color: bool,
+    /// Colours: terminal (your terminal's own, the default), dark, light, or auto (ask the
+    /// terminal for its background).
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+    /// Draw with plain ASCII symbols and borders (automatic on a Linux console, a dumb
+    /// terminal or a locale without UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Leave the mouse to the terminal (text selection works; no clicking in the game).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     /// The saves folder (default: saves/, or the AI_RACE_SAVES environment variable).
     #[arg(long, global = true, value_name = "DIR")]
     pub saves_dir: Option<PathBuf>,
@@ -42,14 +82,11 @@ pub enum Cmd {
         #[arg(long)]
         scenario: Option<String>,
         /// The world's seed (a whole number); random when left out.
-        #[arg(long)]
-        seed: Option<String>,
+        #[arg(long, value_parser = seed_arg, allow_hyphen_values = true)]
+        seed: Option<u64>,
         /// easy, normal, hard or brutal.
-        #[arg(long)]
+        #[arg(long, value_parser = difficulty_arg)]
         difficulty: Option<String>,
-        /// Draw without colours (also when the NO_COLOR environment variable is set).
-        #[arg(long)]
-        no_color: bool,
     },
     /// Play many games headless with a scripted strategy and print the results.
     ///
@@ -60,7 +97,7 @@ pub enum Cmd {
         /// The strategy: random, hire-only, adopt-only, pipeline-only, hoard, balanced,
         /// balanced-no-hire, balanced-no-adopt, balanced-no-pipeline, balanced-no-compute,
         /// talent-first, compute-first, adopt-first, pipeline-first, everything, reckless.
-        #[arg(long, required_unless_present_any = ["policy_file", "params"])]
+        #[arg(long, required_unless_present_any = ["policy_file", "params"], value_parser = policy_arg)]
         policy: Option<String>,
         /// Play the priority policy with the parameters in FILE (RON, as `tune` prints them).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["policy", "params"])]
@@ -69,16 +106,16 @@ pub enum Cmd {
         #[arg(long, value_name = "RON", conflicts_with = "policy")]
         params: Option<String>,
         /// How many games (1 to 1,000,000).
-        #[arg(long, default_value = "1000", allow_hyphen_values = true)]
-        games: String,
+        #[arg(long, default_value = "1000", allow_hyphen_values = true, value_parser = games_arg)]
+        games: u32,
         /// The run's seed (each game's seed is derived from it).
-        #[arg(long, default_value = "1", allow_hyphen_values = true)]
-        seed: String,
+        #[arg(long, default_value = "1", allow_hyphen_values = true, value_parser = seed_arg)]
+        seed: u64,
         /// A built-in scenario id (race-2025, classroom, meta-ahead) or a scenario file.
         #[arg(long, default_value = "race-2025")]
         scenario: String,
         /// easy, normal, hard or brutal.
-        #[arg(long)]
+        #[arg(long, value_parser = difficulty_arg)]
         difficulty: Option<String>,
         /// Print one JSON object instead of a table.
         #[arg(long)]
@@ -153,8 +190,8 @@ pub enum Cmd {
         #[arg(required = true, value_name = "DIR_OR_FILES")]
         inputs: Vec<PathBuf>,
         /// md (Markdown, to read) or csv (to open in a spreadsheet).
-        #[arg(long, default_value = "md", value_name = "md|csv")]
-        format: String,
+        #[arg(long, value_enum, default_value = "md", ignore_case = true)]
+        format: ReportFormat,
         /// Write the report to FILE instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -164,6 +201,114 @@ pub enum Cmd {
         #[command(subcommand)]
         action: ScenarioCmd,
     },
+    /// Print a tab-completion script for your shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): ai-race man > ai-race.1; man ./ai-race.1
+    Man,
+    /// Show your settings file, or remember the flags given with it for every launch:
+    /// ai-race settings --player Ada --theme light --ascii --no-mouse --saves-dir DIR
+    Settings {
+        /// Delete the settings file: back to the defaults.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+/// The colours asked for with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Your terminal's own colours; bold, dim and reverse for emphasis.
+    Terminal,
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// Ask the terminal for its background colour (the terminal's own colours if it does not
+    /// say).
+    Auto,
+}
+
+/// The class report's output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, to read.
+    #[value(alias = "markdown")]
+    Md,
+    /// Comma-separated values, to open in a spreadsheet.
+    Csv,
+}
+
+/// An error and the exit code it ends the program with: 1 for a result that failed (a save
+/// that does not verify, nothing to rank), 2 for a usage mistake.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure { message, code: 1 }
+    }
+}
+
+fn policy_arg(s: &str) -> Result<String, String> {
+    match Policy::from_name(s.trim()) {
+        Some(p) => Ok(p.name().to_string()),
+        None => Err(format!(
+            "unknown policy '{}'; choose one of: {}",
+            save::sanitize(s, 40),
+            Policy::names()
+        )),
+    }
+}
+
+fn games_arg(s: &str) -> Result<u32, String> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|g| (1..=1_000_000).contains(g))
+        .ok_or_else(|| {
+            format!(
+                "--games must be a whole number from 1 to 1000000, found '{}'",
+                save::sanitize(s, 40)
+            )
+        })
+}
+
+fn seed_arg(s: &str) -> Result<u64, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "--seed must be a whole number from 0 to 18446744073709551615, found '{}'",
+            save::sanitize(s, 40)
+        )
+    })
+}
+
+fn difficulty_arg(s: &str) -> Result<String, String> {
+    let d = s.trim();
+    if content::difficulties().iter().any(|x| x.id == d) {
+        Ok(d.to_string())
+    } else {
+        Err(format!(
+            "unknown difficulty '{}'; choose one of: {}",
+            save::sanitize(s, 40),
+            content::difficulty_ids()
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,24 +327,89 @@ pub enum ScenarioCmd {
     },
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, String> {
-    let store = save::Store::new(save::saves_dir(cli.saves_dir.as_deref()));
-    let player = player_name(cli.player.as_deref())?;
+/// How the interface looks and listens: the global flags, then the settings file, then the
+/// environment.
+fn look(cli: &Cli, settings: &ui::settings::Settings) -> (ui::Theme, ui::terminal::Options) {
+    let mono = cli.no_color || ui::theme::no_color_env();
+    let from_file = settings.theme_choice().map(|c| match c {
+        ui::ThemeChoice::Terminal => ThemeArg::Terminal,
+        ui::ThemeChoice::Dark => ThemeArg::Dark,
+        ui::ThemeChoice::Light => ThemeArg::Light,
+        ui::ThemeChoice::Auto => ThemeArg::Auto,
+    });
+    let choice = cli.theme.or(from_file).unwrap_or(ThemeArg::Terminal);
+    let palette = match choice {
+        _ if mono => ui::Palette::Mono,
+        ThemeArg::Dark => ui::Palette::Dark,
+        ThemeArg::Light => ui::Palette::Light,
+        ThemeArg::Terminal | ThemeArg::Auto => ui::Palette::Terminal,
+    };
+    let ascii = cli.ascii || settings.ascii.unwrap_or_else(ui::symbols::ascii_from_env);
+    let options = ui::terminal::Options {
+        mouse: !cli.no_mouse && settings.mouse != Some(false),
+        detect_background: choice == ThemeArg::Auto && !mono,
+    };
+    (ui::Theme::with_palette(palette, ascii), options)
+}
+
+/// The game needs a terminal on both ends; say so at once (after the arguments were checked,
+/// so a mistake in them is named first).
+fn need_terminal() -> Result<(), Failure> {
+    match ui::terminal::not_a_terminal() {
+        Some(why) => Err(Failure::usage(why)),
+        None => Ok(()),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let interactive = matches!(
+        cli.command,
+        None | Some(Cmd::New { .. }) | Some(Cmd::Load { .. }) | Some(Cmd::Settings { .. })
+    );
+    // A broken settings file stops only the commands that use it; the headless ones, which a
+    // teacher's script runs, go on with the defaults.
+    let settings = match ui::settings::path().map(|p| ui::settings::Settings::load(&p)) {
+        // `settings --reset` is the way out of a broken file, so it never stops on one.
+        Some(Err(e))
+            if interactive && !matches!(cli.command, Some(Cmd::Settings { reset: true })) =>
+        {
+            return Err(Failure::from(e));
+        }
+        Some(Ok(s)) => s,
+        _ => ui::settings::Settings::default(),
+    };
+    let look = look(&cli, &settings);
+    let store = save::Store::new(ui::settings::saves_folder(
+        cli.saves_dir.as_deref(),
+        &settings,
+    ));
+    let player = player_name(cli.player.as_deref().or(settings.player.as_deref()))
+        .map_err(Failure::usage)?;
     let store = (store, player);
     match cli.command {
-        None => play(ui::Theme::from_env(cli.no_color), None, store),
+        None => play(look, None, store),
         Some(Cmd::New {
             scenario,
             seed,
             difficulty,
-            no_color,
         }) => {
-            let session = new_session(scenario.as_deref(), seed.as_deref(), difficulty.as_deref())?;
-            play(
-                ui::Theme::from_env(no_color || cli.no_color),
-                Some(session),
-                store,
-            )
+            let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
+            play(look, Some(session), store)
+        }
+        Some(Cmd::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "ai-race", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Settings { reset }) => settings_command(&cli, settings, reset),
+        Some(Cmd::Man) => {
+            use clap::CommandFactory;
+            let cmd = Cli::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map_err(|e| format!("the manual page could not be written: {e}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Sim {
             policy,
@@ -212,6 +422,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             json,
             save,
         }) => {
+            let (games, seed) = (games.to_string(), seed.to_string());
             let run = SimRun::parse(
                 (policy.as_deref(), policy_file.as_deref(), params.as_deref()),
                 &games,
@@ -235,25 +446,101 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             measure_games,
             report,
             out,
-        }) => tune_command(
+        }) => Ok(tune_command(
             &scenario,
             difficulty.as_deref(),
             [&seed, &games, &budget_evals, &restarts, &measure_games],
             report,
             out.as_deref(),
-        ),
+        )?),
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
         Some(Cmd::Load { file }) => {
             let session = load_session(&file)?;
-            play(ui::Theme::from_env(cli.no_color), Some(session), store)
+            play(look, Some(session), store)
         }
-        Some(Cmd::Scenario { action }) => scenario_command(action),
-        Some(Cmd::Debrief { save, out }) => debrief_command(&save, out.as_deref()),
+        Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
+        Some(Cmd::Debrief { save, out }) => {
+            out_not_a_save(out.as_deref())?;
+            Ok(debrief_command(&save, out.as_deref())?)
+        }
         Some(Cmd::Report {
             inputs,
             format,
             out,
-        }) => report_command(&inputs, &format, out.as_deref()),
+        }) => {
+            out_not_a_save(out.as_deref())?;
+            Ok(report_command(&inputs, format, out.as_deref())?)
+        }
+    }
+}
+
+/// `ai-race settings`: writes the flags given into the settings file (or deletes it with
+/// `--reset`), then shows the file and where it is.
+fn settings_command(
+    cli: &Cli,
+    mut settings: ui::settings::Settings,
+    reset: bool,
+) -> Result<ExitCode, Failure> {
+    let path = ui::settings::path().ok_or_else(|| {
+        Failure::from("no config folder: set HOME (or APPDATA on Windows)".to_string())
+    })?;
+    let shown = save::sanitize(&path.display().to_string(), 200);
+    if reset {
+        match std::fs::remove_file(&path) {
+            Ok(()) => println!("Deleted {shown}: every setting is back to its default."),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                println!("No settings file at {shown}: every setting is at its default.");
+            }
+            Err(e) => return Err(format!("cannot delete {shown}: {e}").into()),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let before = settings.clone();
+    if let Some(name) = player_name(cli.player.as_deref()).map_err(Failure::usage)? {
+        settings.player = Some(name);
+    }
+    if let Some(t) = cli.theme {
+        let name = match t {
+            ThemeArg::Terminal => "terminal",
+            ThemeArg::Dark => "dark",
+            ThemeArg::Light => "light",
+            ThemeArg::Auto => "auto",
+        };
+        settings.theme = Some(name.to_string());
+    }
+    if cli.ascii {
+        settings.ascii = Some(true);
+    }
+    if cli.no_mouse {
+        settings.mouse = Some(false);
+    }
+    if let Some(dir) = &cli.saves_dir {
+        settings.saves = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
+    }
+    if settings != before {
+        settings.save(&path)?;
+        println!("Saved {shown}:");
+    } else {
+        println!("{shown}:");
+    }
+    print!("{}", settings.to_text());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--out` naming a `.ron` file is a usage mistake: a report is never written over a save.
+fn out_not_a_save(out: Option<&Path>) -> Result<(), Failure> {
+    match out {
+        Some(path)
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron")) =>
+        {
+            Err(Failure::usage(format!(
+                "--out {}: a .ron file could be a save; choose a name ending in .md or .csv",
+                save::sanitize(&path.display().to_string(), 120)
+            )))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -297,26 +584,32 @@ fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> 
 
 fn report_command(
     inputs: &[PathBuf],
-    format: &str,
+    format: ReportFormat,
     out: Option<&Path>,
 ) -> Result<ExitCode, String> {
-    let csv = match format.trim().to_ascii_lowercase().as_str() {
-        "md" | "markdown" => false,
-        "csv" => true,
-        other => {
-            return Err(format!(
-                "unknown --format '{}'; choose md or csv",
-                save::sanitize(other, 20)
-            ));
-        }
-    };
     let report = ai_race::report::ClassReport::build(inputs);
-    let text = if csv {
-        report.to_csv()
-    } else {
-        report.to_markdown()
+    let text = match format {
+        ReportFormat::Csv => report.to_csv(),
+        ReportFormat::Md => report.to_markdown(),
     };
     emit(&text, out)?;
+    // A report that ranks nothing is a failed result: say why on the error stream too, so a
+    // script (or a teacher who typed the wrong folder) notices.
+    if report.groups.iter().all(|g| g.entries.is_empty()) {
+        let why = match report.failed.len() {
+            0 => "no saves found".to_string(),
+            n => format!("none of the {n} file(s) could be ranked"),
+        };
+        let shown: Vec<String> = inputs
+            .iter()
+            .map(|p| save::sanitize(&p.display().to_string(), 60))
+            .collect();
+        eprintln!(
+            "ai-race: nothing ranked in {}: {why}; give a folder of .ron saves or save files",
+            shown.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -376,17 +669,18 @@ fn player_name(name: Option<&str>) -> Result<Option<String>, String> {
 /// Opens the interface (on the title screen, or straight into a game), saving into the
 /// store's folder under the player's name.
 fn play(
-    theme: ui::Theme,
+    (theme, options): (ui::Theme, ui::terminal::Options),
     session: Option<ui::Session>,
     (store, player): (save::Store, Option<String>),
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Failure> {
+    need_terminal()?;
     let mut app = ui::App::new(theme, (80, 24));
     app.player = player;
     app.set_store(store);
     if let Some(s) = session {
         app.start(s);
     }
-    ui::run(app).map_err(|e| format!("the terminal failed: {e}"))?;
+    ui::run(app, options).map_err(|e| format!("the terminal failed: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -394,23 +688,9 @@ fn play(
 /// A locked scenario keeps its own seed and difficulty; asking for others is an error.
 fn new_session(
     scenario: Option<&str>,
-    seed: Option<&str>,
+    seed: Option<u64>,
     difficulty: Option<&str>,
 ) -> Result<ui::Session, String> {
-    if let Some(d) = difficulty
-        && !content::difficulties().iter().any(|x| x.id == d)
-    {
-        return Err(format!(
-            "unknown difficulty '{d}'; choose one of: {}",
-            content::difficulty_ids()
-        ));
-    }
-    let seed: Option<u64> = match seed {
-        Some(s) => Some(s.trim().parse().map_err(|_| {
-            format!("--seed must be a whole number from 0 to 18446744073709551615, found '{s}'")
-        })?),
-        None => None,
-    };
     let id = scenario.unwrap_or("race-2025");
     let content = if content::builtin_scenario_text(id).is_some() {
         content::load_builtin(id, difficulty)

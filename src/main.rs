@@ -1,10 +1,12 @@
-//! The `ai-race` binary: parse the command line, dispatch, map errors to exit codes.
+//! The `ai-race` binary: parse the command line, dispatch, map errors to exit codes (0 done,
+//! 1 a result that failed, 2 a usage mistake).
 
 mod cli;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
     // A file-size limit (ulimit -f) would kill the game with SIGXFSZ mid-save; ignored, the
@@ -14,12 +16,33 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        // A bad value gets one line naming it and what is accepted; other mistakes (a missing
+        // argument, an unknown flag) keep clap's usage text; help and version print as usual.
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue
+            ) =>
+        {
+            let text = e.render().to_string();
+            // The first paragraph (the value and, for a fixed list, the choices) on one line.
+            let first: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.is_empty())
+                .map(str::trim)
+                .collect();
+            eprintln!("ai-race: {}", first.join(" ").trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     match cli::run(args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("ai-race: {message}");
-            ExitCode::from(2)
+        Err(failure) => {
+            eprintln!("ai-race: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }

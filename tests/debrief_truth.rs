@@ -2,6 +2,8 @@
 //! without it, the lab the player started with is credited to no one, the starting figures
 //! are the true start's, and months are numbered one way.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -167,7 +169,7 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
     // 2026". A game saved at the start of Nov 2026 is in month 11 (Nov 2026) everywhere.
     let content = Arc::new(content::load_builtin("classroom", None).expect("classroom"));
     let seed = content.scenario.seed.unwrap_or(1);
-    let decisions = own_game(&content, seed);
+    let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, 9);
     let dir = tempfile::tempdir().expect("temp dir");
     let cut: Vec<(u16, Command)> = decisions.iter().filter(|(m, _)| *m < 10).cloned().collect();
     for (name, list) in [("mid", &cut), ("done", &decisions)] {
@@ -233,35 +235,4 @@ fn a_lever_credit_reads_the_same_in_the_table_and_the_questions() {
         }
     }
     assert!(checked > 0, "no question quoted a lever's credit");
-}
-
-/// A student's own game: `balanced`'s moves, except that month 10 is spent thinking.
-/// (A game identical to a shipped script's is reported as such and not ranked.)
-fn own_game(content: &ai_race::game::Content, seed: u64) -> Vec<(u16, Command)> {
-    let strategy = Policy::Balanced.strategy();
-    let mut state = ai_race::game::init::new_game(content, seed);
-    let mut rng = ai_race::game::rng::Pcg32::new(seed, 1);
-    let mut decisions: Vec<(u16, Command)> = Vec::new();
-    while !state.is_over() && decisions.len() < 10_000 {
-        let month = state.month;
-        let this_month: Vec<Command> = decisions
-            .iter()
-            .filter(|(m, c)| *m == month && *c != Command::EndMonth)
-            .map(|(_, c)| c.clone())
-            .collect();
-        let mut cmd =
-            ai_race::game::policy::next_command(&strategy, content, &state, &mut rng, &this_month);
-        if month == 9 && state.pending.is_none() {
-            cmd = Command::EndMonth;
-        }
-        let mut g = ai_race::game::rules::apply_quiet(content, &mut state, 0, &cmd);
-        if g.is_err() {
-            cmd = Command::EndMonth;
-            g = ai_race::game::rules::apply_quiet(content, &mut state, 0, &cmd);
-        }
-        if g.is_ok() {
-            decisions.push((month, cmd));
-        }
-    }
-    decisions
 }

@@ -171,7 +171,7 @@ fn a_file_size_limit_is_a_clean_error_not_a_kill() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(
         run.status.code(),
-        Some(2),
+        Some(1),
         "killed? {:?} {stderr}",
         run.status
     );

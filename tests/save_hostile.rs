@@ -326,7 +326,7 @@ fn a_failed_load_says_why_and_exits_non_zero() {
         .arg(&path)
         .output()
         .expect("run ai-race");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
@@ -376,9 +376,10 @@ fn every_command_that_reads_a_save_refuses_each_hostile_file_cleanly() {
                 code.is_some() && code != Some(101),
                 "{args:?} {file}: {text}"
             );
-            // A report lists the file as not ranked (and succeeds); the others refuse it.
+            // A report lists the file as not ranked (and fails: nothing was ranked); the others
+            // refuse it.
             if args[0] == "report" {
-                assert_eq!(code, Some(0), "{args:?} {file}: {text}");
+                assert_eq!(code, Some(1), "{args:?} {file}: {text}");
                 assert!(
                     text.contains("0 verified") || args.len() > 1,
                     "{file}: {text}"

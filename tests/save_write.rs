@@ -4,19 +4,22 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use ai_race::content;
-use ai_race::game::policy::{Policy, play};
+use ai_race::game::policy::Policy;
 use ai_race::save::{Playthrough, Store};
 
 fn a_save(dir: &Path) -> std::path::PathBuf {
     let content = Arc::new(content::load_builtin("classroom", None).expect("built-in"));
     let seed = content.scenario.seed.expect("seed");
-    let (_, decisions) = play(&content, seed, Policy::Balanced);
+    // A student's own game (a shipped script's game is not ranked).
+    let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, 9);
     let p = Playthrough::replay(content, seed, &decisions).expect("replays");
     let path = dir.join("game.ron");
     std::fs::write(&path, p.to_text().expect("text")).expect("write");

@@ -79,3 +79,115 @@ fn a_pipe_given_as_the_scenario_is_refused_without_blocking() {
     assert!(!ok);
     assert!(err.contains("not a regular file"), "{err}");
 }
+
+/// Runs the game with standard input and output as given; returns the exit code, what was
+/// written to standard output and error, and how long it took.
+fn play_without_terminal(
+    stdin: std::process::Stdio,
+    stdout: std::process::Stdio,
+    args: &[&str],
+) -> (Option<i32>, String, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(args)
+        .stdin(stdin)
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        started.elapsed(),
+    )
+}
+
+#[test]
+fn playing_from_a_pipe_or_into_a_file_says_what_to_run_instead_at_once() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = std::fs::File::create(dir.path().join("out.txt")).expect("file");
+    let cases = [
+        (Stdio::null(), Stdio::piped(), vec![]),
+        (Stdio::null(), Stdio::from(file), vec!["new"]),
+        (
+            Stdio::null(),
+            Stdio::null(),
+            vec!["new", "--scenario", "classroom"],
+        ),
+    ];
+    for (stdin, stdout, args) in cases {
+        let (code, err, took) = play_without_terminal(stdin, stdout, &args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("not a terminal"), "{err}");
+        assert!(
+            err.contains("ai-race sim, verify, report or debrief"),
+            "{err}"
+        );
+        // Generous for a loaded test machine; the promise is 100 ms on an idle one.
+        assert!(took.as_millis() < 1000, "{args:?} took {took:?}");
+    }
+    // Nothing, not even an escape code, was written into the file.
+    let written = std::fs::read(dir.path().join("out.txt")).expect("read");
+    assert!(written.is_empty(), "{written:?}");
+}
+
+#[test]
+fn version_names_the_rules_and_the_save_format() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .arg("--version")
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("rules "), "{text}");
+    assert!(text.contains("save format "), "{text}");
+}
+
+#[test]
+fn a_report_that_ranks_nothing_fails_with_a_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(["report", "nodir"])
+        .current_dir(dir.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing ranked in nodir"), "{err}");
+}
+
+#[test]
+fn no_color_and_the_look_flags_are_accepted_by_every_subcommand() {
+    for args in [
+        &["load", "--no-color", "--ascii", "missing.ron"][..],
+        &["verify", "--no-color", "--theme", "light", "missing.ron"][..],
+        &["scenario", "list", "--no-mouse", "--no-color"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("the binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("unexpected argument"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn shell_completions_and_the_man_page_are_printed() {
+    for (args, want) in [
+        (&["completions", "bash"][..], "ai-race"),
+        (&["man"][..], ".TH ai-race 1"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(want),
+            "{args:?}"
+        );
+    }
+}

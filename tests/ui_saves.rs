@@ -272,3 +272,94 @@ fn a_bad_player_name_is_refused_before_anything_opens() {
         "{err}"
     );
 }
+
+#[test]
+fn quitting_offers_to_save_first_and_quits_once_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Saving is off in this app until a store is set, so the month-end autosave does not
+    // happen and the month's moves are unsaved when the player quits.
+    let mut app = classroom_app(80, 24);
+    end_month(&mut app);
+    app.set_store(Store::new(dir.path()));
+    ch(&mut app, 'q');
+    assert_eq!(top_layer(&app), Some("confirm"));
+    let text = render(&mut app, 80, 24);
+    assert!(text.contains("s save first"), "{text}");
+    ch(&mut app, 's');
+    assert_eq!(top_layer(&app), Some("save name"));
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "before lunch");
+    press(&mut app, KeyCode::Enter);
+    assert!(dir.path().join("before-lunch.ron").is_file());
+    assert!(app.quit, "{}", status(&app));
+}
+
+#[test]
+fn saving_over_another_games_file_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = app_with_store(dir.path());
+    end_month(&mut first);
+    save_by_keys(&mut first, "shared");
+    let before = fs::read_to_string(dir.path().join("shared.ron")).expect("read");
+
+    let mut second = app_with_store(dir.path());
+    end_month(&mut second);
+    end_month(&mut second);
+    save_by_keys(&mut second, "shared");
+    assert_eq!(top_layer(&second), Some("confirm"), "{}", status(&second));
+    ch(&mut second, 'n');
+    let kept = fs::read_to_string(dir.path().join("shared.ron")).expect("read");
+    assert_eq!(kept, before, "n keeps the other game's save");
+    save_by_keys(&mut second, "shared");
+    ch(&mut second, 'y');
+    let replaced = fs::read_to_string(dir.path().join("shared.ron")).expect("read");
+    assert_ne!(replaced, before);
+    // Saving this game again under its own name does not ask.
+    end_month(&mut second);
+    save_by_keys(&mut second, "shared");
+    assert_eq!(top_layer(&second), None, "{}", status(&second));
+}
+
+#[test]
+fn the_load_screen_opens_a_save_typed_by_its_full_path() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let mut app = app_with_store(elsewhere.path());
+    end_month(&mut app);
+    save_by_keys(&mut app, "from a usb stick");
+    let hash = session(&app).game.hash();
+    let file = elsewhere.path().join("from-a-usb-stick.ron");
+    assert!(file.is_file());
+
+    // A title screen over another, empty saves folder.
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut title = title_with_store(home.path());
+    let text = render(&mut title, 80, 24);
+    let load_row = text
+        .lines()
+        .position(|l| l.contains("Load a saved game"))
+        .expect("load item");
+    let continue_rows = text
+        .lines()
+        .take(load_row)
+        .filter(|l| l.contains("New game") || l.contains("Continue"))
+        .count();
+    for _ in 0..continue_rows {
+        press(&mut title, KeyCode::Down);
+    }
+    press(&mut title, KeyCode::Enter);
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("Open another file"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    type_text(&mut title, file.to_str().expect("utf-8 path"));
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("Path:"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    assert!(
+        matches!(title.screen, Screen::Game(_)),
+        "{}",
+        status(&title)
+    );
+    assert_eq!(session(&title).game.hash(), hash);
+}

@@ -130,14 +130,16 @@ fn help_and_explanations() {
     ch(&mut app, 'e');
     shots("explain_budget", &mut app);
     press(&mut app, KeyCode::Esc);
-    for _ in 0..4 {
+    // Budget, runway, morale, risk and board come first (they can end the game), then
+    // weeks, progress and speed.
+    for _ in 0..7 {
         press(&mut app, KeyCode::Down);
     }
     ch(&mut app, 'e');
     shots("explain_speed", &mut app);
     press(&mut app, KeyCode::Esc);
-    for _ in 0..7 {
-        press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Up);
     }
     ch(&mut app, 'e');
     shots("explain_morale", &mut app);
@@ -211,4 +213,117 @@ fn too_small() {
     let mut app = played_app();
     let text = render(&mut app, 79, 23);
     insta::assert_snapshot!("too_small_79x23", text);
+}
+
+/// A lab renamed in Chinese (two screen columns a character) keeps every column of the race
+/// table in line: the progress figures end in the same column on every row.
+#[test]
+fn a_cjk_lab_name_keeps_the_race_table_aligned() {
+    use std::sync::Arc;
+    let mut content = ai_race::content::load_builtin("classroom", None).expect("classroom");
+    let seed = content.scenario.seed.expect("fixed seed");
+    let deepseek = content
+        .labs
+        .iter()
+        .position(|l| l.short == "DeepSeek")
+        .expect("DeepSeek is in the classroom scenario");
+    content.labs[deepseek].short = "深度求索".into();
+    content.labs[deepseek].name = "深度求索人工智能".into();
+    let session = Session::new(Arc::new(content), seed);
+    let mut app = App::with_session(Theme::new(false), (80, 24), session);
+    let text = render(&mut app, 80, 24);
+    insta::assert_snapshot!("dashboard_cjk_80x24", text);
+    let rows: Vec<&str> = text.lines().collect();
+    let header = rows
+        .iter()
+        .find(|l| l.contains("now /month"))
+        .expect("race table header");
+    let col = |line: &str, needle: &str| {
+        let at = line.find(needle).expect("needle in line");
+        unicode_width::UnicodeWidthStr::width(&line[..at + needle.len()])
+    };
+    let now_end = col(header, "now");
+    let lab_rows: Vec<&&str> = rows
+        .iter()
+        .filter(|l| l.contains('█') || l.contains('░'))
+        .take(6)
+        .collect();
+    assert!(lab_rows.iter().any(|l| l.contains("深度求索")), "{text}");
+    for row in lab_rows {
+        // The progress figure ("67.8") ends under the end of "now".
+        let upto: String = row
+            .chars()
+            .scan(0usize, |w, c| {
+                *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                (*w <= now_end).then_some(c)
+            })
+            .collect();
+        let figure = upto.trim_end_matches(|c: char| c.is_ascii_digit());
+        assert!(
+            figure.ends_with('.') && upto.ends_with(|c: char| c.is_ascii_digit()),
+            "misaligned row: {row}\n{text}"
+        );
+    }
+}
+
+/// With the ASCII set, every screen is drawn with ASCII only (a Linux console shows it right).
+#[test]
+fn the_ascii_set_draws_only_ascii() {
+    let theme = ai_race::ui::Theme::with_palette(ai_race::ui::Palette::Mono, true);
+    let mut app = App::with_session(theme, (80, 24), played());
+    for tab in 0..7 {
+        let text = render(&mut app, 80, 24);
+        assert!(text.is_ascii(), "tab {tab}:\n{text}");
+        press(&mut app, KeyCode::Tab);
+    }
+    ch(&mut app, '?');
+    assert!(render(&mut app, 120, 40).is_ascii());
+}
+
+/// A rival within 8 points of 100 turns the race table's title into an emergency that names
+/// it, even at the smallest size.
+#[test]
+fn a_rival_near_the_finish_is_an_emergency() {
+    let mut s = classroom_session();
+    let openai = s
+        .content()
+        .labs
+        .iter()
+        .position(|l| l.short == "OpenAI")
+        .expect("OpenAI races");
+    let calm = {
+        let mut app = App::with_session(Theme::new(false), (80, 24), classroom_session());
+        render(&mut app, 80, 24)
+    };
+    assert!(!calm.contains("EMERGENCY"), "{calm}");
+    for t in &mut s.game.state.labs[openai].tracks {
+        t.0 = 95_000;
+    }
+    let mut app = App::with_session(Theme::new(false), (80, 24), s);
+    let text = render(&mut app, 80, 24);
+    assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
+    assert!(text.contains("! OpenAI"), "{text}");
+}
+
+/// At 160x50 the talent list runs the full height beside the candidate and staff panels, and
+/// a menu grows past 76 columns.
+#[test]
+fn a_big_terminal_gives_lists_and_dialogs_room() {
+    let mut app = played_app();
+    go_to(&mut app, Tab::Talent);
+    let text = render(&mut app, 160, 50);
+    insta::assert_snapshot!("talent_160x50", text);
+    let list_rows = text
+        .lines()
+        .filter(|l| l.starts_with("│") && l.contains("││"))
+        .count();
+    assert!(list_rows > 40, "{text}");
+    go_to(&mut app, Tab::Tech);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("tech_menu_160x50", render(&mut app, 160, 50));
+    let body = ratatui::layout::Rect::new(0, 2, 160, 46);
+    assert_eq!(ai_race::ui::widgets::dialog_width(body), 96);
+    let small = ratatui::layout::Rect::new(0, 2, 80, 20);
+    assert_eq!(ai_race::ui::widgets::dialog_width(small), 76);
 }

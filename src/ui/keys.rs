@@ -102,7 +102,7 @@ pub const TABLE: &[KeyDef] = &[
     KeyDef {
         action: Action::Quit,
         label: "q",
-        what: "quit (asks first); Ctrl-C quits at once",
+        what: "quit (asks first); Ctrl-C quits at once, autosaving first",
     },
     KeyDef {
         action: Action::Yes,

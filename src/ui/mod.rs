@@ -5,15 +5,19 @@
 //! check and apply (`session.rs`), and the view (`view.rs`, `screens/`) only reads the state to
 //! draw it. Month reports and "show the math" explanations are plain data built from the
 //! rules' events and functions (`report.rs`, `explain/`); styles come from one theme
-//! (`theme.rs`) that honours `NO_COLOR`.
+//! (`theme.rs`) that honours `NO_COLOR`, and a frame can be drawn in plain ASCII
+//! (`symbols.rs`) for consoles without Unicode.
 
 pub mod app;
 pub mod dialog;
 pub mod explain;
+pub mod forecast;
 pub mod keys;
 pub mod report;
 pub mod screens;
 pub mod session;
+pub mod settings;
+pub mod symbols;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -22,4 +26,4 @@ pub mod widgets;
 pub use app::App;
 pub use session::Session;
 pub use terminal::run;
-pub use theme::Theme;
+pub use theme::{Palette, Theme, ThemeChoice};

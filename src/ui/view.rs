@@ -14,7 +14,7 @@ use super::keys::{Action, Hint, label};
 use super::screens;
 use super::session::{Runway, Session, Tab};
 use super::theme::Theme;
-use super::widgets::{fit, put};
+use super::widgets::{cols, fit, put};
 
 /// The smallest terminal the game lays out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -58,8 +58,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     render(app, area, frame.buffer_mut());
 }
 
-/// Draws the app into a buffer area.
+/// Draws the app into a buffer area (in ASCII when the theme asks for it).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    draw_frame(app, area, buf);
+    if app.theme.ascii {
+        super::symbols::to_ascii(buf);
+    }
+}
+
+fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         screens::small::render(theme, area, buf);
@@ -160,7 +167,7 @@ fn tab_spans(s: &Session) -> Vec<(Tab, u16, u16)> {
     s.tabs()
         .into_iter()
         .map(|t| {
-            let w = t.title().chars().count() as u16 + 2;
+            let w = cols(t.title()) as u16 + 2;
             let at = x;
             x += w + 1;
             (t, at, w)
@@ -249,7 +256,7 @@ fn footer(hints: &[Hint], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut used = 0usize;
     let width = usize::from(area.width);
     let items = footer_items(hints);
-    let len = |(keys, what): &(String, &str)| keys.chars().count() + what.chars().count() + 3;
+    let len = |(keys, what): &(String, &str)| cols(keys) + cols(what) + 3;
     // Help stays visible whatever the width: its room is kept before the others are placed,
     // and a hint that does not fit is left out whole (never cut mid-word).
     let help = label(Action::Help);

@@ -7,6 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::explain::Tone;
 use super::theme::Theme;
 
@@ -19,26 +21,43 @@ pub fn cell(s: &str, width: usize) -> String {
     }
 }
 
-/// `s` cut or padded to exactly `width` characters (a cut ends with `…`).
+/// How many screen columns `s` takes (a CJK character takes two, a combining mark none).
+pub fn cols(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut or padded to exactly `width` screen columns (a cut ends with `…`).
 pub fn fit(s: &str, width: usize) -> String {
-    let n = s.chars().count();
+    let n = cols(s);
     if n <= width {
-        let mut out = String::with_capacity(width);
+        let mut out = String::with_capacity(s.len() + width - n);
         out.push_str(s);
         out.extend(std::iter::repeat_n(' ', width - n));
         out
     } else if width == 0 {
         String::new()
     } else {
-        let mut out: String = s.chars().take(width - 1).collect();
+        // Keep whole characters up to width - 1 columns, then the ellipsis; a wide character
+        // that would straddle the edge is replaced by padding.
+        let mut out = String::with_capacity(width + 4);
+        let mut used = 0;
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width - 1 {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.extend(std::iter::repeat_n(' ', width - 1 - used));
         out.push('…');
         out
     }
 }
 
-/// `s` right-aligned in `width` characters.
+/// `s` right-aligned in `width` screen columns.
 pub fn right(s: &str, width: usize) -> String {
-    let n = s.chars().count();
+    let n = cols(s);
     if n > width && width > 1 {
         // Keep a space before the column so it never runs into the one on its left.
         format!(" {}", fit(s, width - 1))
@@ -54,21 +73,43 @@ pub fn right(s: &str, width: usize) -> String {
 /// A bar of `width` cells filled in proportion to `value / max` (full blocks and a light
 /// shade, readable without colour).
 pub fn bar(value: i64, max: i64, width: usize) -> String {
-    let filled = if max <= 0 {
+    bar_between(value, 0, max, width)
+}
+
+/// A bar of `width` cells for `value` on the scale `lo..=hi`, to an eighth of a cell: full
+/// blocks, one partial block, then a light shade (so 95.3 and 95.1 differ on a zoomed scale).
+pub fn bar_between(value: i64, lo: i64, hi: i64, width: usize) -> String {
+    const PARTS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let span = hi - lo;
+    let eighths = if span <= 0 {
         0
     } else {
-        ((value.clamp(0, max) * width as i64 + max / 2) / max) as usize
-    };
+        ((value.clamp(lo, hi) - lo) * width as i64 * 8 + span / 2) / span
+    } as usize;
+    let full = (eighths / 8).min(width);
+    let part = eighths % 8;
     let mut s = String::with_capacity(width * 3);
-    s.extend(std::iter::repeat_n('█', filled.min(width)));
-    s.extend(std::iter::repeat_n('░', width.saturating_sub(filled)));
+    s.extend(std::iter::repeat_n('█', full));
+    let mut used = full;
+    if part > 0 && used < width {
+        s.push(PARTS[part - 1]);
+        used += 1;
+    }
+    s.extend(std::iter::repeat_n('░', width - used));
     s
 }
 
 /// Values as a row of eighth-blocks, scaled to the largest.
 pub fn sparkline(values: &[i64]) -> String {
+    let max = values.iter().copied().max().unwrap_or(0);
+    sparkline_scaled(values, max)
+}
+
+/// Values as a row of eighth-blocks on a scale shared with other rows: `max` is the highest
+/// value of all of them, so two labs' trends can be compared at a glance.
+pub fn sparkline_scaled(values: &[i64], max: i64) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    let max = max.max(1);
     values
         .iter()
         .map(|v| TICKS[((v.max(&0) * 7 + max / 2) / max).clamp(0, 7) as usize])
@@ -82,6 +123,12 @@ pub fn window(len: usize, sel: usize, height: usize) -> usize {
     } else {
         sel.saturating_sub(height - 1).min(len - height)
     }
+}
+
+/// The width of a dialog in `area`: 76 columns up to a 126-column screen, then three fifths of
+/// the screen up to 120, so a big terminal gives long options and reasons room to stay whole.
+pub fn dialog_width(area: Rect) -> u16 {
+    (area.width * 3 / 5).clamp(76, 120).min(area.width)
 }
 
 /// A `width` × `height` rectangle centred in `area` (clamped to it).
@@ -163,7 +210,7 @@ pub fn wrap_lines<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Line<'a>> {
                 if word.is_empty() {
                     continue;
                 }
-                let w = word.chars().count();
+                let w = cols(word);
                 if len > 0 && len + gap + w > width {
                     out.push(Line::from(std::mem::take(&mut row)));
                     len = 0;
@@ -215,6 +262,8 @@ pub fn put(line: Line, area: Rect, y: u16, buf: &mut Buffer) {
 /// One series on the race chart.
 pub struct Series {
     pub marker: char,
+    /// The name the legend gives the marker.
+    pub name: String,
     pub style: Style,
     /// (month, progress in thousandths), in month order; month 0 is the start.
     pub points: Vec<(usize, i32)>,
@@ -222,7 +271,9 @@ pub struct Series {
 
 /// The race over time: progress up the side (from a round number below the slowest lab to the
 /// finish line at 100, so close races stay readable), months along the bottom, one letter per
-/// lab (so it reads without colour), the player drawn last so it stays on top.
+/// lab (so it reads without colour) named in a legend on the top row. Letters never overwrite
+/// each other: where two labs meet in a cell the first drawn (the player) keeps it, and only
+/// each lab's latest point, its label, moves to the nearest free row so every lab stays named.
 pub fn race_chart(
     series: &[Series],
     months_total: usize,
@@ -232,9 +283,24 @@ pub fn race_chart(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    if area.width < 12 || area.height < 4 {
+    if area.width < 12 || area.height < 5 {
         return;
     }
+    let legend: Vec<Span> = series
+        .iter()
+        .flat_map(|s| {
+            [
+                Span::styled(format!("{} ", s.marker), s.style),
+                Span::styled(format!("{}  ", s.name), theme.dim()),
+            ]
+        })
+        .collect();
+    put(Line::from(legend), area, 0, buf);
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
     let axis_w: u16 = 4;
     let plot = Rect {
         x: area.x + axis_w,
@@ -274,12 +340,15 @@ pub fn race_chart(
         }
     }
     buf.set_string(plot.x, base + 1, x_labels.0, dim);
-    let end_w = x_labels.1.chars().count() as u16;
+    let end_w = cols(x_labels.1) as u16;
     if plot.width > end_w {
         buf.set_string(plot.x + plot.width - end_w, base + 1, x_labels.1, dim);
     }
     let h = i64::from(plot.height.saturating_sub(1));
-    for s in series.iter().rev() {
+    // The lines first, then the letters over them, so no line hides a letter.
+    let mut marks: Vec<(u16, u16, char, Style)> = Vec::new();
+    let mut ends: Vec<(u16, u16, char, Style)> = Vec::new();
+    for s in series {
         let mut prev: Option<(u16, u16)> = None;
         for &(i, p) in s.points.iter().filter(|(i, _)| *i <= months) {
             let x = col(i);
@@ -296,9 +365,33 @@ pub fn race_chart(
                     buf.set_string(fx, fy as u16, "·", s.style);
                 }
             }
-            let mut tmp = [0u8; 4];
-            buf.set_string(x, y, s.marker.encode_utf8(&mut tmp), s.style);
+            marks.push((x, y, s.marker, s.style));
             prev = Some((x, y));
+        }
+        if let Some(last) = marks.pop() {
+            ends.push(last);
+        }
+    }
+    let mut taken: Vec<(u16, u16)> = Vec::with_capacity(marks.len() + ends.len());
+    let top = plot.y;
+    let bottom = plot.y + plot.height.saturating_sub(1);
+    let mut tmp = [0u8; 4];
+    // Each lab's latest point first: the labels, moved to the nearest free row if they meet
+    // (below first, so a moved label never makes a lab look further ahead than it is).
+    for &(x, y, marker, style) in &ends {
+        let free = (0..plot.height)
+            .flat_map(|d| [y.checked_add(d), y.checked_sub(d)])
+            .flatten()
+            .filter(|r| (top..=bottom).contains(r))
+            .find(|r| !taken.contains(&(x, *r)));
+        let Some(y) = free else { continue };
+        taken.push((x, y));
+        buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
+    }
+    for (x, y, marker, style) in marks {
+        if !taken.contains(&(x, y)) {
+            taken.push((x, y));
+            buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
         }
     }
 }
@@ -321,14 +414,14 @@ pub fn lab_markers(shorts: &[&str]) -> Vec<char> {
     taken
 }
 
-/// Greedy word wrap of `text` into lines of at most `width` characters.
+/// Greedy word wrap of `text` into lines of at most `width` screen columns.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut len = 0usize;
     for word in text.split_whitespace() {
-        let w = word.chars().count();
+        let w = cols(word);
         if len > 0 && len + 1 + w > width {
             lines.push(std::mem::take(&mut line));
             len = 0;
@@ -353,13 +446,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The text of a buffer, one line per row with trailing spaces removed (for snapshot tests).
+/// A wide character's hidden second cell is left out, so the text lines up as on screen.
 pub fn buffer_text(buf: &Buffer) -> String {
     let area = buf.area;
     let mut out = String::new();
     for y in 0..area.height {
         let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buf[(area.x + x, area.y + y)].symbol());
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buf[(area.x + x, area.y + y)].symbol();
+            line.push_str(symbol);
+            x += (cols(symbol) as u16).max(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -374,6 +471,10 @@ mod tests {
     #[test]
     fn fit_cuts_with_an_ellipsis_and_pads() {
         assert_eq!(fit("abcdef", 4), "abc…");
+        // Widths are screen columns: a CJK character takes two.
+        assert_eq!(fit("深度求索", 10), "深度求索  ");
+        assert_eq!(fit("深度求索", 6), "深度 …");
+        assert_eq!(right("深度", 5), " 深度");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit("ab", 0), "");
         assert_eq!(right("7", 3), "  7");
@@ -402,6 +503,25 @@ mod tests {
     fn bar_fills_in_proportion() {
         assert_eq!(bar(50, 100, 4), "██░░");
         assert_eq!(bar(0, 0, 2), "░░");
+    }
+
+    #[test]
+    fn bars_resolve_an_eighth_of_a_cell_so_close_labs_look_different() {
+        // Late in a race (scale 80-100), 18 cells at 80 columns: 95.3, 95.1 and 95.0, which
+        // looked the same on whole cells, give three different bars.
+        let b = |v| bar_between(v, 80_000, 100_000, 18);
+        assert_ne!(b(95_300), b(95_100));
+        assert_ne!(b(95_100), b(95_000));
+        assert_eq!(bar_between(100, 0, 100, 3), "███");
+        assert_eq!(bar_between(50, 0, 100, 3), "█▌░");
+        assert_eq!(cols(&b(95_300)), 18);
+    }
+
+    #[test]
+    fn shared_sparklines_compare_across_rows() {
+        // A slow lab's trend stays low on the scale of the fastest one.
+        assert_eq!(sparkline_scaled(&[100, 100], 700), "▂▂");
+        assert_eq!(sparkline(&[100, 100]), "██");
     }
 
     #[test]

@@ -24,13 +24,17 @@ impl App {
                 _ => {}
             },
             Layer::Confirm(c) => {
-                let yes = c.yes;
+                let yes = c.yes.clone();
                 self.layers.pop();
-                if action == Action::Yes {
-                    match yes {
-                        ConfirmYes::Quit => self.quit = true,
-                        ConfirmYes::EndMonth => self.run(Command::EndMonth),
+                match (action, yes) {
+                    (Action::Yes, ConfirmYes::Quit { .. }) => self.quit = true,
+                    (Action::Yes, ConfirmYes::EndMonth) => self.run(Command::EndMonth),
+                    (Action::Yes, ConfirmYes::Overwrite(name)) => self.save_as(&name),
+                    (Action::Save, ConfirmYes::Quit { .. }) => {
+                        self.quit_after_save = true;
+                        self.ask_save_name();
                     }
+                    _ => self.quit_after_save = false,
                 }
             }
             Layer::Menu(m) => match m.update(action) {
@@ -110,11 +114,28 @@ impl App {
                 Action::Erase => n.erase(),
                 Action::Choose => {
                     let name = n.text.clone();
+                    let file = n.file_name();
+                    let replaces = n.taken.iter().any(|t| format!("{t}.ron") == file);
+                    let folder = n.folder.clone();
                     self.layers.pop();
-                    self.save_as(&name);
+                    // Replacing a file asks first, unless it is this game's own save.
+                    let own =
+                        self.session().and_then(|s| s.save_name.as_deref()) == Some(name.as_str());
+                    if replaces && !own {
+                        self.layers
+                            .push(Layer::Confirm(super::super::dialog::Confirm {
+                                question: format!(
+                                    "{folder}/{file} exists. Replace it with this game?"
+                                ),
+                                yes: ConfirmYes::Overwrite(name),
+                            }));
+                    } else {
+                        self.save_as(&name);
+                    }
                 }
                 Action::Back => {
                     self.layers.pop();
+                    self.quit_after_save = false;
                 }
                 _ => {}
             },

@@ -93,6 +93,8 @@ pub struct App {
     pub store: Option<Store>,
     /// The player's name, written into saves of games started here (for class reports).
     pub player: Option<String>,
+    /// Quit once the save being named is written (the quit question's "save first").
+    pub quit_after_save: bool,
 }
 
 impl App {
@@ -108,6 +110,7 @@ impl App {
             random_seed: None,
             store: None,
             player: None,
+            quit_after_save: false,
         }
     }
 
@@ -252,6 +255,13 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) {
         if is_interrupt(&key) {
+            // Ctrl-C quits at once, but never loses the month: unsaved moves go to the autosave.
+            if self
+                .session()
+                .is_some_and(|s| s.unsaved && !s.game.is_over())
+            {
+                self.autosave();
+            }
             self.quit = true;
             return;
         }
@@ -368,16 +378,19 @@ impl App {
     pub(super) fn ask_quit(&mut self) {
         let question = match &self.screen {
             Screen::Game(s) if s.unsaved && self.store.is_some() => {
-                "Quit the game? Your moves since the last save are lost (s saves).".to_string()
+                "Quit the game? Your moves since the last save are lost unless you save first."
+                    .to_string()
             }
             Screen::Game(s) if s.unsaved => {
                 "Quit the game? Saving is off, so this game is lost.".to_string()
             }
             _ => "Quit AI Race?".to_string(),
         };
+        let offer_save =
+            self.store.is_some() && matches!(&self.screen, Screen::Game(s) if s.unsaved);
         self.layers.push(Layer::Confirm(Confirm {
             question,
-            yes: ConfirmYes::Quit,
+            yes: ConfirmYes::Quit { offer_save },
         }));
     }
 

@@ -21,6 +21,24 @@ impl App {
     /// A text field on top takes printable keys before the key table does, so letters that
     /// are also keys (`q`, `n`, `s`, ...) can be typed into a save's name.
     pub(super) fn type_into_field(&mut self, key: &KeyEvent) -> bool {
+        // The load screen's path field, when it is being typed into and nothing is on top.
+        if self.layers.is_empty()
+            && let Screen::Title(t) = &mut self.screen
+            && t.stage == super::super::screens::title::Stage::Load
+            && t.load.path.is_some()
+        {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    t.load.type_char(c);
+                    true
+                }
+                _ => false,
+            };
+        }
         let Some(Layer::SaveName(input)) = self.layers.last_mut() else {
             return false;
         };
@@ -39,19 +57,26 @@ impl App {
 
     /// Opens the name field, offering the name this game was last saved under.
     pub(super) fn ask_save_name(&mut self) {
+        self.layers.retain(|l| !matches!(l, Layer::SaveName(_)));
         let Screen::Game(s) = &self.screen else {
             return;
         };
         let Some(store) = &self.store else {
             return self.refuse("✗ Saving is off in this session.");
         };
-        let name = s.save_name.clone().unwrap_or_else(|| {
-            format!(
-                "{} {}",
-                s.content().scenario.name,
-                s.game.state.date_label(s.content())
-            )
-        });
+        // First time: the player's name (when known) and the scenario, so a class's saves are
+        // told apart at a glance; later, the name it was saved under.
+        let name = s
+            .save_name
+            .clone()
+            .unwrap_or_else(|| match &s.record.player {
+                Some(player) => format!("{player} {}", s.content().scenario.name),
+                None => format!(
+                    "{} {}",
+                    s.content().scenario.name,
+                    s.game.state.date_label(s.content())
+                ),
+            });
         let taken = store
             .files()
             .into_iter()
@@ -74,8 +99,14 @@ impl App {
                 s.save_name = Some(name.to_string());
                 let shown = sanitize(&path.display().to_string(), 60);
                 self.info(format!("Saved to {shown}. Load it from the title screen."));
+                if std::mem::take(&mut self.quit_after_save) {
+                    self.quit = true;
+                }
             }
-            Err(e) => self.refuse(format!("✗ The game was not saved: {e}")),
+            Err(e) => {
+                self.quit_after_save = false;
+                self.refuse(format!("✗ The game was not saved: {e}"));
+            }
         }
     }
 

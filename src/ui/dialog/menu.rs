@@ -9,10 +9,8 @@ use crate::game::{Command, Game};
 use super::super::explain::Tone;
 use super::super::keys::{Action, Hint, hint};
 use super::super::theme::Theme;
-use super::super::widgets::{centered, fit, popup, put, tone_style, wrap};
+use super::super::widgets::{centered, dialog_width, fit, popup, put, tone_style, wrap};
 use super::DialogResult;
-
-const MENU_WIDTH: u16 = 76;
 
 /// One option of a menu, with the rules' verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +74,7 @@ impl Menu {
 
     /// The body wrapped to the popup's inner width, one entry per screen row.
     fn wrapped(&self, area: Rect) -> Vec<(String, Tone)> {
-        let w = usize::from(MENU_WIDTH.min(area.width).saturating_sub(2));
+        let w = usize::from(dialog_width(area).saturating_sub(2));
         self.body
             .iter()
             .flat_map(|(text, tone)| wrap(text, w).into_iter().map(move |l| (l, *tone)))
@@ -86,7 +84,11 @@ impl Menu {
     /// The popup's area within `area`.
     pub fn area(&self, area: Rect) -> Rect {
         let h = self.wrapped(area).len() + self.options.len() * 2 + 3;
-        centered(area, MENU_WIDTH, h.min(usize::from(u16::MAX)) as u16)
+        centered(
+            area,
+            dialog_width(area),
+            h.min(usize::from(u16::MAX)) as u16,
+        )
     }
 
     /// The option under a row of the screen, for mouse clicks.

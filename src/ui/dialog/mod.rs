@@ -24,10 +24,15 @@ use super::theme::Theme;
 use super::widgets::{centered, popup, put, toned_text};
 
 /// What answering "yes" does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmYes {
     EndMonth,
-    Quit,
+    /// Quit; `offer_save` adds "s saves first" (moves since the last save would be lost).
+    Quit {
+        offer_save: bool,
+    },
+    /// Save under this name, replacing the file of the same name.
+    Overwrite(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,15 +52,19 @@ pub enum DialogResult {
 
 impl Confirm {
     pub fn hints(&self) -> Vec<Hint> {
-        vec![
+        let mut h = vec![
             hint(Action::Yes, "yes"),
             hint(Action::No, "no"),
             hint(Action::Back, "no"),
-        ]
+        ];
+        if self.yes == (ConfirmYes::Quit { offer_save: true }) {
+            h.push(hint(Action::Save, "save first"));
+        }
+        h
     }
 
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let w = (self.question.chars().count() as u16 + 6).clamp(30, 76);
+        let w = (super::widgets::cols(&self.question) as u16 + 6).clamp(30, 76);
         let r = centered(area, w, 6);
         let inner = popup("Are you sure?", theme, r, buf);
         let lines = vec![
@@ -63,16 +72,17 @@ impl Confirm {
             (String::new(), Tone::Normal),
         ];
         toned_text(&lines, 0, theme, inner, buf);
-        put(
-            Line::from(vec![
-                Span::styled("y", theme.key()),
-                Span::raw(" yes   "),
-                Span::styled("n", theme.key()),
-                Span::raw(" no"),
-            ]),
-            inner,
-            inner.height.saturating_sub(1),
-            buf,
-        );
+        let mut keys = vec![
+            Span::styled("y", theme.key()),
+            Span::raw(" yes   "),
+            Span::styled("n", theme.key()),
+            Span::raw(" no"),
+        ];
+        if self.yes == (ConfirmYes::Quit { offer_save: true }) {
+            keys.push(Span::raw("   "));
+            keys.push(Span::styled("s", theme.key()));
+            keys.push(Span::raw(" save first"));
+        }
+        put(Line::from(keys), inner, inner.height.saturating_sub(1), buf);
     }
 }

@@ -37,8 +37,12 @@ pub enum Figure {
 impl Figure {
     /// The dashboard's figures, in the order it lists them.
     pub const DASHBOARD: [Figure; 14] = [
+        // The figures that can end the game first, so they are on screen even at 80x24.
         Figure::Budget,
         Figure::Runway,
+        Figure::Morale,
+        Figure::Risk,
+        Figure::Board,
         Figure::Weeks,
         Figure::Progress,
         Figure::Speed,
@@ -48,9 +52,6 @@ impl Figure {
         Figure::Compute,
         Figure::Legacy,
         Figure::Ecosystem,
-        Figure::Morale,
-        Figure::Risk,
-        Figure::Board,
     ];
 
     pub fn name(self) -> &'static str {

@@ -4,20 +4,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::game::month::minutes_label;
 use crate::game::research::lab_experiments;
 use crate::game::state::{LabId, NewsKind, PLAYER};
-use crate::game::units::money;
+use crate::game::units::{Progress, money};
 
 use super::super::app::{Layer, Outcome};
 use super::super::explain::{Figure, explain, speed_label};
+use super::super::forecast::{self, Eta};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::{Runway, Session, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{
-    bar, cell, fit, flow, panel, put, race_chart, right, sparkline, window,
+    bar, bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window,
 };
 use super::{chart_ends, list_row, race_series, step};
 
@@ -87,19 +89,36 @@ fn parts(s: &Session, area: Rect) -> Parts {
     }
 }
 
+/// How many figures at the top of the list (money, runway, morale, risk, board: the ones that
+/// can end the game) stay on screen however far the list is scrolled.
+const PINNED: usize = 5;
+
+/// The figure shown on each row of a lab panel `height` rows tall: the pinned figures, then a
+/// window over the others that keeps the selected one visible.
+fn lab_rows(sel: usize, height: usize) -> Vec<usize> {
+    let n = Figure::DASHBOARD.len();
+    if height >= n || height <= PINNED {
+        let offset = window(n, sel, height);
+        return (offset..n).take(height).collect();
+    }
+    let rest = height - PINNED;
+    let offset = window(n - PINNED, sel.saturating_sub(PINNED), rest);
+    (0..PINNED).chain((PINNED + offset..n).take(rest)).collect()
+}
+
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
     let p = parts(s, area);
     let inner_h = p.lab.height.saturating_sub(2);
-    let n = Figure::DASHBOARD.len();
-    let offset = window(n, s.figure, usize::from(inner_h));
-    list_row(
+    let rows = lab_rows(s.figure, usize::from(inner_h));
+    let row = list_row(
         p.lab.y + 1,
         inner_h,
-        offset,
-        n,
+        0,
+        rows.len(),
         x >= p.lab.x && x < p.lab.x + p.lab.width,
         y,
-    )
+    )?;
+    rows.get(row).copied()
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -147,33 +166,120 @@ pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
     gains.split_off(skip)
 }
 
+/// When each lab reaches 100 at its recent pace, as the race table's "at this pace" column
+/// says it.
+pub fn eta_label(s: &Session, lab: usize) -> String {
+    let st = &s.game.state;
+    let l = &st.labs[lab];
+    let pace = forecast::pace(
+        &recent_gains(s, lab, forecast::PACE_MONTHS),
+        i64::from(l.last_speed.total),
+    );
+    match forecast::eta(l.progress(), pace, st.month) {
+        Eta::Done => "there".to_string(),
+        Eta::Month(m) => s.content().date_label(m),
+        Eta::Stalled => "stalled".to_string(),
+    }
+}
+
+/// The rival closest to 100 when it is within [`forecast::EMERGENCY_GAP`]: the table's title
+/// turns into a warning naming it.
+fn emergency(s: &Session) -> Option<String> {
+    let st = &s.game.state;
+    if st.is_over() {
+        return None;
+    }
+    let (i, lab) = st
+        .labs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != usize::from(PLAYER))
+        .max_by_key(|(i, l)| (l.progress(), std::cmp::Reverse(*i)))?;
+    let gap = Progress::MAX.0 - lab.progress().0;
+    (gap <= forecast::EMERGENCY_GAP).then(|| {
+        format!(
+            "⚑ EMERGENCY: {} is {} from 100, at this pace {}",
+            s.content().labs[i].short,
+            Progress(gap).display(),
+            eta_label(s, i)
+        )
+    })
+}
+
+/// The lowest value of the progress scale: the ten below the slowest lab, at most 80, so a
+/// close race fills the bars instead of sitting in their last cells.
+fn scale_floor(s: &Session) -> i32 {
+    let lowest = s
+        .game
+        .state
+        .labs
+        .iter()
+        .map(|l| l.progress().0)
+        .min()
+        .unwrap_or(0)
+        .clamp(0, 100_000);
+    (lowest / 10_000 * 10_000).min(80_000)
+}
+
 fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let inner = panel("The race to superintelligence (100)", theme, area, buf);
+    let alarm = emergency(s);
+    let inner = match &alarm {
+        Some(text) => {
+            let inner = panel("", theme, area, buf);
+            let title = Line::styled(
+                format!(" {text} "),
+                theme.bad().add_modifier(Modifier::REVERSED),
+            );
+            put(
+                title,
+                Rect {
+                    x: area.x + 1,
+                    y: area.y,
+                    width: area.width.saturating_sub(2),
+                    height: 1,
+                },
+                0,
+                buf,
+            );
+            inner
+        }
+        None => panel("The race to superintelligence (100)", theme, area, buf),
+    };
     let st = &s.game.state;
     let c = s.content();
     let w = usize::from(inner.width);
-    let (name_w, prog_w, speed_w, trend_w, talent_w, gpu_w) = (13, 6, 7, 9, 8, 7);
-    let fixed = name_w + prog_w + speed_w + trend_w + talent_w + gpu_w;
-    let move_w = if w >= fixed + 30 {
+    let (name_w, prog_w, speed_w, trend_w, talent_w, gpu_w, eta_w) = (13, 6, 7, 9, 8, 7, 10);
+    let fixed = name_w + prog_w + speed_w + trend_w + talent_w + gpu_w + eta_w;
+    let mut move_w = if w >= fixed + 30 {
         (w - fixed) / 2
     } else {
         w.saturating_sub(fixed + 10).min(18)
     };
+    // A last move cut to a few letters says nothing: on a narrow screen the bar takes the room
+    // (the Rivals screen lists every move in full).
+    if move_w < 14 {
+        move_w = 0;
+    }
     let bar_w = w.saturating_sub(fixed + move_w + 1);
+    let lo = scale_floor(s);
     let head = format!(
-        "{}{}{}{}{}{}{} {}",
+        "{}{}{}{}{}{}{}{} {}",
         fit("Lab", name_w),
-        fit("Progress", bar_w),
+        fit(&format!("Progress {}-100", lo / 1000), bar_w),
         right("now", prog_w),
         right("/month", speed_w),
         right("trend", trend_w),
         right("staff", talent_w),
         right("GPUs", gpu_w),
+        right("this pace", eta_w),
         fit("last move", move_w.saturating_sub(1)),
     );
     put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    // One scale for every lab's trend, so a slow lab's line sits low beside a fast one.
+    let trends: Vec<Vec<i64>> = (0..st.labs.len()).map(|i| recent_gains(s, i, 8)).collect();
+    let trend_max = trends.iter().flatten().copied().max().unwrap_or(0);
     for (row, &i) in order.iter().enumerate() {
         let l = &st.labs[i];
         let def = &c.labs[i];
@@ -183,7 +289,9 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "  "
         };
         let named = st.staff_of(i as LabId).count();
-        let trend = sparkline(&recent_gains(s, i, 8));
+        let trend = sparkline_scaled(&trends[i], trend_max);
+        let near =
+            i != usize::from(PLAYER) && Progress::MAX.0 - l.progress().0 <= forecast::EMERGENCY_GAP;
         let last = if i == usize::from(PLAYER) {
             "you".to_string()
         } else {
@@ -191,12 +299,18 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .map_or(String::new(), |n| n.text.clone())
         };
         let style = theme.lab(i);
+        let mark = if near { "! " } else { mark };
         let line = Line::from(vec![
             Span::styled(fit(&format!("{mark}{}", def.short), name_w - 1), style),
             Span::raw(" "),
             Span::styled(
                 fit(
-                    &bar(i64::from(l.progress().0), 100_000, bar_w.saturating_sub(1)),
+                    &bar_between(
+                        i64::from(l.progress().0),
+                        i64::from(lo),
+                        100_000,
+                        bar_w.saturating_sub(1),
+                    ),
                     bar_w,
                 ),
                 style,
@@ -209,6 +323,10 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 talent_w,
             )),
             Span::raw(right(&format!("{}k", l.compute), gpu_w)),
+            Span::styled(
+                right(&eta_label(s, i), eta_w),
+                if near { theme.bad() } else { theme.base() },
+            ),
             Span::raw(" "),
             Span::styled(fit(&last, move_w.saturating_sub(1)), theme.dim()),
         ]);
@@ -295,11 +413,9 @@ fn figure_style(s: &Session, f: Figure, theme: &Theme) -> ratatui::style::Style 
 
 fn lab_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = panel("Your lab (e explains)", theme, area, buf);
-    let n = Figure::DASHBOARD.len();
     let h = usize::from(inner.height);
-    let offset = window(n, s.figure, h);
     let w = usize::from(inner.width);
-    for (row, i) in (offset..n).take(h).enumerate() {
+    for (row, i) in lab_rows(s.figure, h).into_iter().enumerate() {
         let f = Figure::DASHBOARD[i];
         let (value, note) = figure_value(s, f);
         let selected = i == s.figure;
@@ -367,4 +483,21 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     flow(&lines, 0, inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_that_end_the_game_stay_on_screen_when_the_list_scrolls() {
+        let last = Figure::DASHBOARD.len() - 1;
+        for sel in 0..=last {
+            let rows = lab_rows(sel, 9);
+            assert_eq!(rows.len(), 9);
+            assert_eq!(&rows[..PINNED], &[0, 1, 2, 3, 4], "selected {sel}");
+            assert!(rows.contains(&sel), "selected {sel}: {rows:?}");
+        }
+        assert_eq!(lab_rows(3, 20).len(), Figure::DASHBOARD.len());
+    }
 }

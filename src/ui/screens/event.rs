@@ -9,20 +9,18 @@ use crate::game::state::{ChoiceSource, PendingChoice};
 
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{centered, fit, popup, put, wrap};
+use super::super::widgets::{centered, dialog_width, fit, popup, put, wrap};
 use super::compute::effect_text;
-
-const WIDTH: u16 = 76;
 
 /// The popup's rectangle and the row of its first option.
 fn layout(body: Rect, text_lines: usize, options: usize) -> (Rect, u16) {
     let h = (text_lines + 3 + options * 2).min(usize::from(u16::MAX)) as u16;
-    let r = centered(body, WIDTH, h);
+    let r = centered(body, dialog_width(body), h);
     (r, r.y + 1 + text_lines as u16 + 1)
 }
 
 fn text_lines(p: &PendingChoice, body: Rect) -> Vec<String> {
-    let w = usize::from(WIDTH.min(body.width).saturating_sub(2));
+    let w = usize::from(dialog_width(body).saturating_sub(2));
     wrap(&p.text, w)
 }
 

@@ -23,6 +23,8 @@ pub struct LoadList {
     pub sel: usize,
     /// The folder, as shown to the player.
     pub folder: String,
+    /// A file path being typed (the last row, "open another file", was chosen).
+    pub path: Option<String>,
 }
 
 impl LoadList {
@@ -32,17 +34,67 @@ impl LoadList {
             saves: store.list(),
             sel: 0,
             folder: save::sanitize(&store.dir().display().to_string(), 50),
+            path: None,
+        }
+    }
+
+    /// Rows of the list: every save, then "open another file".
+    pub fn rows(&self) -> usize {
+        self.saves.len() + 1
+    }
+
+    /// Whether the selected row is "open another file".
+    pub fn on_path_row(&self) -> bool {
+        self.sel == self.saves.len()
+    }
+}
+
+/// Longest path the field takes (characters).
+const MAX_PATH: usize = 400;
+
+impl LoadList {
+    /// Adds a typed character to the path being typed.
+    pub fn type_char(&mut self, c: char) {
+        if let Some(p) = &mut self.path
+            && !c.is_control()
+            && p.chars().count() < MAX_PATH
+        {
+            p.push(c);
         }
     }
 }
 
-pub fn hints(l: &LoadList) -> Vec<Hint> {
-    let mut h = Vec::new();
-    if !l.saves.is_empty() {
-        h.push(hint(Action::Up, "move"));
-        h.push(hint(Action::Down, "move"));
-        h.push(hint(Action::Choose, "open"));
+/// Opens a save file by its path, anywhere on the disk (checked and replayed like any other).
+pub fn open_path(typed: &str) -> Result<(Box<Session>, String), String> {
+    let trimmed = typed.trim();
+    let path = std::path::Path::new(trimmed);
+    let shown = save::sanitize(trimmed, 80);
+    if trimmed.is_empty() {
+        return Err("type the path of a save file, like /home/ada/saves/week-3.ron".into());
     }
+    let entry = SaveEntry {
+        path: path.to_path_buf(),
+        name: shown,
+        modified: std::time::SystemTime::UNIX_EPOCH,
+        autosave: true,
+    };
+    open(&entry)
+}
+
+pub fn hints(l: &LoadList) -> Vec<Hint> {
+    if l.path.is_some() {
+        return vec![
+            hint(Action::Choose, "open the file"),
+            hint(Action::Erase, "erase"),
+            hint(Action::Back, "cancel"),
+            hint(Action::Type, "type the path"),
+        ];
+    }
+    let mut h = vec![
+        hint(Action::Up, "move"),
+        hint(Action::Down, "move"),
+        hint(Action::Choose, "open"),
+    ];
     h.push(hint(Action::Back, "back"));
     h.push(hint(Action::Help, "help"));
     h.push(hint(Action::Quit, "quit"));
@@ -96,10 +148,29 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
         0,
         buf,
     );
+    let path_y = 3 + ROWS.min(l.saves.len()) as u16;
+    let path_row = match &l.path {
+        Some(p) => format!("▶ Path: {p}▏"),
+        None if l.on_path_row() => "▶ Open another file (type its path)".to_string(),
+        None => "  Open another file (type its path)".to_string(),
+    };
+    let path_style = if l.on_path_row() {
+        theme.selected()
+    } else {
+        theme.base()
+    };
+    // The end of a long path stays visible: it is where the typing happens.
+    let shown = if super::super::widgets::cols(&path_row) > w {
+        let skip = path_row.chars().count().saturating_sub(w.saturating_sub(1));
+        format!("…{}", path_row.chars().skip(skip + 1).collect::<String>())
+    } else {
+        path_row
+    };
+    put(Line::styled(fit(&shown, w), path_style), area, path_y, buf);
     if l.saves.is_empty() {
         put(
             Line::styled(
-                "No saves yet: press s during a game, and the game saves itself each month.",
+                "No saves here yet: press s during a game, and the game saves itself each month.",
                 theme.dim(),
             ),
             area,
@@ -108,7 +179,7 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let first = l.sel.saturating_sub(ROWS - 1);
+    let first = l.sel.min(l.saves.len() - 1).saturating_sub(ROWS - 1);
     for (row, (i, listed)) in l
         .saves
         .iter()
@@ -187,7 +258,7 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Err(e)) => format!("Cannot be opened: {}", player_words(e)),
         None => String::new(),
     };
-    let top = 3 + ROWS.min(l.saves.len()) as u16;
+    let top = path_y + 2;
     for (i, line) in wrap(&detail, w).iter().take(2).enumerate() {
         put(
             Line::styled(line.as_str(), theme.dim()),

@@ -164,6 +164,7 @@ pub fn race_series(s: &Session, theme: &Theme) -> Vec<super::widgets::Series> {
             }
             super::widgets::Series {
                 marker: markers.get(i).copied().unwrap_or('*'),
+                name: c.labs.get(i).map_or(String::new(), |l| l.short.clone()),
                 style: theme.lab(i),
                 points,
             }

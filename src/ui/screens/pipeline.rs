@@ -76,7 +76,7 @@ pub fn status(game: &Game, i: usize) -> (String, Tone) {
 /// [`status`] cut to `width` characters: a long refusal gives way to its short form.
 fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
     let (long, tone) = status(game, i);
-    if long.chars().count() <= width {
+    if super::super::widgets::cols(&long) <= width {
         return (long, tone);
     }
     let cmd = Command::Upgrade(game.content.stages[i].id.clone());

@@ -48,6 +48,32 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
 }
 
 fn split(s: &Session, area: Rect) -> (Rect, Rect, Rect) {
+    // A big terminal puts the list beside the panels, full height, instead of leaving a short
+    // list over wide empty rows.
+    if area.width >= 140 && area.height >= 30 {
+        let list_w = area.width * 11 / 20;
+        let right_x = area.x + list_w;
+        let right_w = area.width - list_w;
+        let detail_h = (area.height / 3).max(9);
+        return (
+            Rect {
+                width: list_w,
+                ..area
+            },
+            Rect {
+                x: right_x,
+                width: right_w,
+                height: detail_h,
+                ..area
+            },
+            Rect {
+                x: right_x,
+                y: area.y + detail_h,
+                width: right_w,
+                height: area.height - detail_h,
+            },
+        );
+    }
     let list_h = (s.game.state.market.len() as u16 + 3)
         .clamp(5, area.height.saturating_sub(8).max(5))
         .min(area.height);

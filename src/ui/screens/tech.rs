@@ -288,7 +288,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Row::Tech(t) => {
                 let d = &c.techs[*t];
                 let (mut status, tone) = tech_status(g, *t);
-                if status.chars().count() + 2 > status_w
+                if super::super::widgets::cols(&status) + 2 > status_w
                     && let Err(e) = g.check(&Command::Adopt(d.id.clone()))
                     && let Some(short) = super::refusal_short(g, &e)
                 {
@@ -352,7 +352,15 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             body.insert(1, (format!("Now: {now}."), tone));
             body
         }
-        Some(Row::Legacy(l)) => legacy_menu(g, *l).body,
+        Some(Row::Legacy(l)) => {
+            // Same for a legacy system: its status in full ("running; adopt or build ... to
+            // replace it") is cut in the list at 80 and 100 columns.
+            let mut body = legacy_menu(g, *l).body;
+            let (now, running) = legacy_status(g, *l);
+            let tone = if running { Tone::Bad } else { Tone::Good };
+            body.insert(1.min(body.len()), (format!("Now: {now}."), tone));
+            body
+        }
         None => Vec::new(),
     };
     toned_text(&body, 0, theme, inner, buf);

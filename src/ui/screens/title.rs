@@ -230,11 +230,25 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
             },
             _ => {}
         },
+        Stage::Load if t.load.path.is_some() => match action {
+            Action::Erase => {
+                if let Some(p) = &mut t.load.path {
+                    p.pop();
+                }
+            }
+            Action::Choose => {
+                let typed = t.load.path.clone().unwrap_or_default();
+                return opened(load::open_path(&typed));
+            }
+            Action::Back => t.load.path = None,
+            _ => {}
+        },
         Stage::Load => match action {
             Action::Up => t.load.sel = t.load.sel.saturating_sub(1),
             Action::Down => {
-                t.load.sel = (t.load.sel + 1).min(t.load.saves.len().saturating_sub(1));
+                t.load.sel = (t.load.sel + 1).min(t.load.rows() - 1);
             }
+            Action::Choose if t.load.on_path_row() => t.load.path = Some(String::new()),
             Action::Choose => {
                 if let Some(listed) = t.load.saves.get(t.load.sel) {
                     return opened(load::open(&listed.entry));
@@ -338,7 +352,7 @@ pub fn click(t: &mut TitleState, area: Rect, _x: u16, y: u16) -> Option<bool> {
 }
 
 pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let logo_w = LOGO[0].chars().count() as u16;
+    let logo_w = super::super::widgets::cols(LOGO[0]) as u16;
     let logo = centered(
         Rect {
             height: LOGO.len() as u16 + 3,
@@ -357,7 +371,7 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..area
         },
-        tagline.chars().count() as u16,
+        super::super::widgets::cols(tagline) as u16,
         1,
     );
     put(Line::styled(tagline, theme.dim()), tag, 0, buf);

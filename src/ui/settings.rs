@@ -1,0 +1,212 @@
+//! The player's settings, kept between launches in a commented RON file in the platform's
+//! config folder: name, theme, symbols, mouse and saves folder. Flags and environment
+//! variables always win over the file; the file is only written when the player changes a
+//! setting (`ai-race settings --theme light`), never just by playing.
+//!
+//! Folders come from plain environment variables (XDG on Linux and BSD, `HOME` on macOS,
+//! `APPDATA` on Windows) rather than a crate: three rules are easier to read than a dependency.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::theme::ThemeChoice;
+
+/// The settings file's name inside the config folder.
+pub const FILE_NAME: &str = "settings.ron";
+
+/// What the player chose; `None` leaves the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub player: Option<String>,
+    /// terminal, dark, light or auto.
+    pub theme: Option<String>,
+    /// Draw with ASCII only.
+    pub ascii: Option<bool>,
+    /// Report mouse clicks.
+    pub mouse: Option<bool>,
+    /// Where saves go.
+    pub saves: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The theme the file asks for, if it names a known one.
+    pub fn theme_choice(&self) -> Option<ThemeChoice> {
+        self.theme.as_deref().and_then(ThemeChoice::from_name)
+    }
+
+    /// Reads the settings file at `path`: a missing file is the defaults; a broken one is an
+    /// error naming the file and what is wrong, so the player can fix or delete it.
+    pub fn load(path: &Path) -> Result<Settings, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        if text.len() > 64 * 1024 {
+            return Err(format!("{} is too large to be settings", path.display()));
+        }
+        let s: Settings = ron::from_str(&text).map_err(|e| {
+            format!(
+                "{} has a mistake ({e}); fix it or delete the file to start again",
+                path.display()
+            )
+        })?;
+        if let Some(t) = &s.theme
+            && ThemeChoice::from_name(t).is_none()
+        {
+            return Err(format!(
+                "{}: unknown theme '{}'; choose terminal, dark, light or auto",
+                path.display(),
+                crate::save::sanitize(t, 20)
+            ));
+        }
+        Ok(s)
+    }
+
+    /// The file's text: every setting with a comment saying what it does.
+    pub fn to_text(&self) -> String {
+        fn opt<T: Serialize>(v: &Option<T>) -> String {
+            match v {
+                Some(v) => format!("Some({})", ron::to_string(v).unwrap_or_default()),
+                None => "None".to_string(),
+            }
+        }
+        format!(
+            "// AI Race settings. Flags and environment variables win over this file.\n\
+             // Delete a line, or write None, to go back to the default.\n\
+             (\n\
+             \x20   // Your name, written into your saves (a class report shows it).\n\
+             \x20   player: {},\n\
+             \x20   // Colours: \"terminal\" (your terminal's own), \"dark\", \"light\" or \"auto\".\n\
+             \x20   theme: {},\n\
+             \x20   // true draws with plain ASCII symbols and borders.\n\
+             \x20   ascii: {},\n\
+             \x20   // false leaves the mouse to the terminal (text selection).\n\
+             \x20   mouse: {},\n\
+             \x20   // The folder saves go to.\n\
+             \x20   saves: {},\n\
+             )\n",
+            opt(&self.player),
+            opt(&self.theme),
+            opt(&self.ascii),
+            opt(&self.mouse),
+            opt(&self.saves),
+        )
+    }
+
+    /// Writes the file (and its folder), replacing it atomically.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        crate::save::write_file(path, &self.to_text())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+}
+
+fn env_dir(key: &str) -> Option<PathBuf> {
+    std::env::var_os(key)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+}
+
+/// The platform's folder for the game's settings: `$XDG_CONFIG_HOME/ai-race`,
+/// `~/.config/ai-race`, `~/Library/Application Support/ai-race` or `%APPDATA%\ai-race`.
+pub fn config_dir() -> Option<PathBuf> {
+    if cfg!(windows) {
+        return env_dir("APPDATA").map(|d| d.join("ai-race"));
+    }
+    if cfg!(target_os = "macos") {
+        return env_dir("HOME").map(|h| h.join("Library/Application Support/ai-race"));
+    }
+    env_dir("XDG_CONFIG_HOME")
+        .or_else(|| env_dir("HOME").map(|h| h.join(".config")))
+        .map(|d| d.join("ai-race"))
+}
+
+/// The platform's folder for the game's data (saves when nothing else is chosen):
+/// `$XDG_DATA_HOME/ai-race`, `~/.local/share/ai-race`, `~/Library/Application Support/ai-race`
+/// or `%APPDATA%\ai-race`.
+pub fn data_dir() -> Option<PathBuf> {
+    if cfg!(windows) || cfg!(target_os = "macos") {
+        return config_dir();
+    }
+    env_dir("XDG_DATA_HOME")
+        .or_else(|| env_dir("HOME").map(|h| h.join(".local/share")))
+        .map(|d| d.join("ai-race"))
+}
+
+/// Where the settings file is, if the platform has a config folder.
+pub fn path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join(FILE_NAME))
+}
+
+/// The saves folder, first found of: the `--saves-dir` flag, the `AI_RACE_SAVES` environment
+/// variable, the settings file, an existing `./saves`, the platform data folder's `saves`. Made
+/// absolute, so the interface shows the full path.
+pub fn saves_folder(flag: Option<&Path>, settings: &Settings) -> PathBuf {
+    let env = std::env::var_os(crate::save::SAVES_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let local = Path::new(crate::save::DEFAULT_SAVES_DIR);
+    let dir = flag
+        .map(Path::to_path_buf)
+        .or(env)
+        .or_else(|| settings.saves.clone())
+        .or_else(|| local.is_dir().then(|| local.to_path_buf()))
+        .or_else(|| data_dir().map(|d| d.join("saves")))
+        .unwrap_or_else(|| local.to_path_buf());
+    std::path::absolute(&dir).unwrap_or(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_their_own_commented_file() {
+        let s = Settings {
+            player: Some("Ada \"the first\" Lovelace".into()),
+            theme: Some("light".into()),
+            ascii: Some(true),
+            mouse: Some(false),
+            saves: Some(PathBuf::from("/tmp/class saves")),
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested").join(FILE_NAME);
+        s.save(&path).expect("written");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("// Colours:"), "{text}");
+        assert_eq!(Settings::load(&path), Ok(s));
+        assert_eq!(
+            Settings::load(&dir.path().join("none.ron")),
+            Ok(Settings::default())
+        );
+    }
+
+    #[test]
+    fn a_broken_settings_file_is_named_with_the_way_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "(theme: Some(\"purple\"))").expect("write");
+        let err = Settings::load(&path).expect_err("unknown theme");
+        assert!(err.contains("unknown theme 'purple'"), "{err}");
+        std::fs::write(&path, "(colour: 3)").expect("write");
+        let err = Settings::load(&path).expect_err("unknown field");
+        assert!(err.contains("delete the file"), "{err}");
+    }
+
+    #[test]
+    fn the_saves_flag_wins_and_the_folder_is_absolute() {
+        let s = Settings {
+            saves: Some(PathBuf::from("from-settings")),
+            ..Settings::default()
+        };
+        let flag = saves_folder(Some(Path::new("from-flag")), &s);
+        assert!(flag.is_absolute() && flag.ends_with("from-flag"));
+    }
+}

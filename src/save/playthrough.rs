@@ -44,7 +44,7 @@ impl Record {
     pub fn note(&mut self, month: u16, command: &Command, game: &Game) {
         self.decisions.push((month, command.clone()));
         let now = game.state.month;
-        if now != month && now % CHECKPOINT_MONTHS == 0 {
+        if now != month && now.is_multiple_of(CHECKPOINT_MONTHS) {
             self.checkpoints.push((now, hex(game.hash())));
         }
     }

@@ -221,6 +221,7 @@ pub fn random_params(rng: &mut Pcg32) -> Params {
         lease_k: pick_in(rng, LEASE) as u32,
         match_poach: rng.below(2) == 0,
         max_per_month: BTreeMap::new(),
+        skip_review_stages: rng.below(2) == 0,
     }
 }
 
@@ -229,7 +230,7 @@ pub fn random_params(rng: &mut Pcg32) -> Params {
 /// one kind's monthly limit (none, 1, 2 or 3).
 pub fn neighbour(p: &Params, rng: &mut Pcg32) -> Params {
     let mut n = p.clone();
-    match rng.below(17) {
+    match rng.below(18) {
         0..=3 => {
             let len = n.order.len();
             match rng.below(4) {
@@ -276,6 +277,7 @@ pub fn neighbour(p: &Params, rng: &mut Pcg32) -> Params {
                 cap => n.max_per_month.insert(a, cap),
             };
         }
+        16 => n.skip_review_stages = !n.skip_review_stages,
         _ => n.rotate = !n.rotate,
     }
     n

@@ -166,13 +166,8 @@ impl Policy {
                 ..Params::default()
             },
             Policy::Reckless => Params {
-                order: leading(&[Pipeline, OpenRelease])
-                    .into_iter()
-                    .filter(|a| *a != Safety)
-                    .collect(),
                 stage: StagePref::Fastest,
-                choice: ChoicePref::Cheapest,
-                ..Params::default()
+                ..without(&[Safety])
             },
         })
     }

@@ -136,6 +136,9 @@ pub struct Params {
     /// The most moves of a kind in one month (kinds not named: no limit), so a lever that
     /// leads does not take every week.
     pub max_per_month: BTreeMap<Action, u8>,
+    /// Never start a pipeline stage that strengthens safety review (the reckless sprint).
+    #[serde(default)]
+    pub skip_review_stages: bool,
 }
 
 impl Default for Params {
@@ -146,26 +149,27 @@ impl Default for Params {
                 Action::Pipeline,
                 Action::Retire,
                 Action::Adopt,
-                Action::Build,
                 Action::Hire,
+                Action::DataCentre,
+                Action::Build,
                 Action::Morale,
                 Action::ShipAi,
-                Action::DataCentre,
                 Action::Deal,
             ],
             rotate: false,
             safety_risk: 45,
             morale_floor: 45,
-            offer_pct: 125,
+            offer_pct: 150,
             reserve_months: 2,
             hire: HirePref::WeakestTrack,
             tech: TechPref::Fastest,
             stage: StagePref::InOrder,
             choice: ChoicePref::First,
-            compute_split: 3,
+            compute_split: 2,
             lease_k: 50,
             match_poach: true,
             max_per_month: BTreeMap::new(),
+            skip_review_stages: false,
         }
     }
 }
@@ -282,6 +286,7 @@ fn propose(
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !p.has_stage(*i as u16))
+                .filter(|(_, s)| !(params.skip_review_stages && s.review > 0))
                 .collect();
             match params.stage {
                 StagePref::InOrder => {}

@@ -181,6 +181,7 @@ fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
             vec![
                 (d.summary.clone(), Tone::Normal),
                 (format!("Effects: {}", effects.join(", ")), Tone::Good),
+                (format!("Basis: {}.", d.basis.label()), Tone::Dim),
             ]
         }
     }

@@ -86,7 +86,7 @@ pub fn pros_cons(content: &Content, def: &TechDef) -> Vec<(String, Tone)> {
     };
     vec![
         (def.summary.clone(), Tone::Normal),
-        (String::new(), Tone::Normal),
+        (format!("Basis: {}.", def.basis.label()), Tone::Dim),
         (
             format!(
                 "Adopt: +{}% research{track} after {} month(s) of integration.",

@@ -59,7 +59,7 @@ fn class_folder() -> (tempfile::TempDir, Vec<(String, i64)>) {
                 dir.path(),
                 &name,
                 "classroom",
-                (policy, student as u16 + 9),
+                (policy, student as u16 + 1),
                 &player,
             );
             scores.push((player, total));

@@ -99,6 +99,8 @@ struct Loaded {
     /// How many decisions the game has, and their canonical hash (kept instead of the list:
     /// a report may read thousands of games).
     decisions: (usize, u64),
+    /// The player's name as the save gives it (`None` when the save names nobody).
+    named: Option<String>,
 }
 
 /// Contents already seen, by fingerprint: every save of one scenario shares one copy.
@@ -335,7 +337,9 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
             continue;
         }
         same.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
-        let one_player = same.iter().all(|l| l.entry.player == same[0].entry.player);
+        // Saves that name nobody are one player's too: a student who saves by hand and whose
+        // game also wrote its final save has two files of one game, not a copy.
+        let one_player = same.iter().all(|l| l.named == same[0].named);
         let first_file = same[0].entry.file.clone();
         if one_player {
             // One student's game saved twice: rank it once.
@@ -471,6 +475,14 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
         entry: entry_of(game, file, player),
         content: shared,
         decisions: (decisions.len(), canonical_hash(decisions)),
+        named: verified
+            .play
+            .record
+            .player
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string),
     })
 }
 

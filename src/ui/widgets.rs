@@ -272,8 +272,8 @@ pub struct Series {
 /// The race over time: progress up the side (from a round number below the slowest lab to the
 /// finish line at 100, so close races stay readable), months along the bottom, one letter per
 /// lab (so it reads without colour) named in a legend on the top row. Letters never overwrite
-/// each other: where two labs meet in a cell the first drawn (the player) keeps it, and only
-/// each lab's latest point, its label, moves to the nearest free row so every lab stays named.
+/// each other: where two labs meet in a cell the first drawn (the player) keeps it; each lab's
+/// latest point, its label, moves one row at most, and "+" marks several labs in one place.
 pub fn race_chart(
     series: &[Series],
     months_total: usize,
@@ -286,7 +286,7 @@ pub fn race_chart(
     if area.width < 12 || area.height < 5 {
         return;
     }
-    let legend: Vec<Span> = series
+    let mut legend: Vec<Span> = series
         .iter()
         .flat_map(|s| {
             [
@@ -295,6 +295,7 @@ pub fn race_chart(
             ]
         })
         .collect();
+    legend.push(Span::styled("+ several", theme.dim()));
     put(Line::from(legend), area, 0, buf);
     let area = Rect {
         y: area.y + 1,
@@ -376,17 +377,23 @@ pub fn race_chart(
     let top = plot.y;
     let bottom = plot.y + plot.height.saturating_sub(1);
     let mut tmp = [0u8; 4];
-    // Each lab's latest point first: the labels, moved to the nearest free row if they meet
-    // (below first, so a moved label never makes a lab look further ahead than it is).
+    // Each lab's latest point first: the labels, moved one row at most if they meet (below
+    // first, so a moved label never makes a lab look further ahead than it is). A label with
+    // no free row within one is drawn as "+": several labs there. Moving it further would put
+    // a lab at a height it never reached.
     for &(x, y, marker, style) in &ends {
-        let free = (0..plot.height)
-            .flat_map(|d| [y.checked_add(d), y.checked_sub(d)])
+        let free = [Some(y), y.checked_add(1), y.checked_sub(1)]
+            .into_iter()
             .flatten()
             .filter(|r| (top..=bottom).contains(r))
             .find(|r| !taken.contains(&(x, *r)));
-        let Some(y) = free else { continue };
-        taken.push((x, y));
-        buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
+        match free {
+            Some(y) => {
+                taken.push((x, y));
+                buf.set_string(x, y, marker.encode_utf8(&mut tmp), style);
+            }
+            None => buf.set_string(x, y, "+", dim),
+        }
     }
     for (x, y, marker, style) in marks {
         if !taken.contains(&(x, y)) {

@@ -151,6 +151,7 @@ impl Default for Params {
                 Action::Adopt,
                 Action::Hire,
                 Action::DataCentre,
+                Action::Lease,
                 Action::Build,
                 Action::Morale,
                 Action::ShipAi,
@@ -319,7 +320,10 @@ fn propose(
             // cut, own tech), it waits rather than settle for a worse one.
             let mut best: Option<&TechDef> = None;
             for (i, t) in content.techs.iter().enumerate() {
-                let fresh = p.tech_status(i as u16).is_none();
+                // Tech that is not out yet is no reason to wait: it is not on offer.
+                let out = state.month >= t.available_from
+                    && p.progress().points() >= t.min_progress as i32;
+                let fresh = p.tech_status(i as u16).is_none() && out;
                 if fresh
                     && cost(&Command::Adopt(t.id.clone())) + reserve < budget
                     && best.is_none_or(|b| better(t, b))

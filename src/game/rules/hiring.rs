@@ -37,6 +37,37 @@ pub fn acceptance_permille(
     chance.clamp(h.min_chance, h.max_chance)
 }
 
+/// The chance an offer lands, per mille, counter-offers included: what a player should be
+/// shown. When the person works at a rival that can pay, the rival counters with its
+/// personality's chance, and a counter lowers acceptance as `offer` applies it.
+pub fn offer_odds_permille(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+    person: PersonId,
+    salary: u32,
+) -> i64 {
+    let h = &content.balance.hiring;
+    let base = acceptance_permille(content, state, lab, person, salary);
+    let p = &state.people[person as usize];
+    let Some(rival) = p.employer.filter(|&e| e != lab) else {
+        return base;
+    };
+    let r = state.lab(rival);
+    if r.budget <= Money::from(salary) * 2 {
+        return base;
+    }
+    let counter = counter_permille(content, r.personality).clamp(0, 1000);
+    let ratio = i64::from(salary) * 100 / i64::from(p.salary.max(1));
+    let malus = if ratio >= 150 {
+        h.counter_generous
+    } else {
+        h.counter_malus
+    };
+    let countered = (base - malus).clamp(0, 1000);
+    (base * (1000 - counter) + countered * counter) / 1000
+}
+
 /// How likely a rival is to counter an offer for one of its people, per mille.
 pub fn counter_permille(content: &Content, personality: Personality) -> i64 {
     content.balance.counter_permille(personality)

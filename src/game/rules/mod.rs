@@ -26,7 +26,7 @@ use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
 pub(crate) use hiring::close_choice_about;
-pub use hiring::{acceptance_permille, counter_permille};
+pub use hiring::{acceptance_permille, counter_permille, offer_odds_permille};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::game::data::plural;
 use crate::game::research;
-use crate::game::rules::{acceptance_permille, counter_permille, offer_range, signing_bonus};
+use crate::game::rules::{counter_permille, offer_odds_permille, offer_range, signing_bonus};
 use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, PLAYER};
@@ -193,9 +193,12 @@ impl Amount {
                         format!("If they accept: {} a month more in salaries.", monthly(v)),
                         Tone::Normal,
                     ));
-                    let odds = acceptance_permille(&g.content, &g.state, PLAYER, person, v);
+                    let odds = offer_odds_permille(&g.content, &g.state, PLAYER, person, v);
                     lines.push((
-                        format!("Chance they accept: about {}%", odds / 10),
+                        format!(
+                            "Chance they accept: about {}%",
+                            crate::report::format::round_div(odds, 10)
+                        ),
                         Tone::Normal,
                     ));
                     if let Some(e) = p.employer
@@ -204,7 +207,7 @@ impl Amount {
                         let c = counter_permille(&g.content, g.state.lab(e).personality);
                         lines.push((
                             format!(
-                                "{} counters about {}% of the time, which lowers the odds (less so at 150%+ of the ask)",
+                                "(counted in: {} counters about {}% of the time, less harmful at 150%+ of the ask)",
                                 g.content.labs[usize::from(e)].short,
                                 c / 10
                             ),

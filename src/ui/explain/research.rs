@@ -257,17 +257,23 @@ pub(super) fn talent_math(s: &Session, l: &mut Lines) {
         "Talent: {} units of research strength",
         s.derived.talent_units
     ));
-    l.dim("  Units = researchers / 10, plus each named person: a research star 3 × skill,");
+    let r = &s.content().balance.research;
+    let per = r.researchers_per_unit.max(1);
+    let star = r.star_multiplier;
+    l.dim(format!(
+        "  Units = researchers / {per}, plus each named person: a research star {star} × skill,"
+    ));
     l.dim("  another named researcher 1 × skill, any other role skill / 2.");
     l.line(format!(
-        "  {:>5}  {} staff researchers / 10",
-        p.researchers / 10,
+        "  {:>5}  {} staff researchers / {per}",
+        p.researchers / per,
         p.researchers
     ));
+    let star_how = format!("{star} × skill");
     for (_, q) in st.staff_of(PLAYER) {
         // The same weights as the rules' research::talent_units.
         let (units, how) = match (q.role, q.star) {
-            (Role::Research, true) => (u64::from(q.skill) * 3, "3 × skill"),
+            (Role::Research, true) => (u64::from(q.skill) * star, star_how.as_str()),
             (Role::Research, false) => (u64::from(q.skill), "1 × skill"),
             _ => (u64::from(q.skill) / 2, "skill / 2"),
         };

@@ -13,6 +13,8 @@ pub fn score_parts(s: &Session) -> Explanation {
     let st = &s.game.state;
     let c = s.content();
     let sc = s.game.score();
+    let sb = &c.balance.score;
+    let per = sb.margin_per_point;
     let p = st.player();
     let mut l = Lines(Vec::new());
     l.head(format!("Score {}: the sum of five parts", sc.total));
@@ -38,7 +40,7 @@ pub fn score_parts(s: &Session) -> Explanation {
         .unwrap_or_default();
     l.head(format!("margin  {:>6}", sc.margin));
     l.line(format!(
-        "  Your progress {} against the best rival's {}: 30 points per whole point of lead",
+        "  Your progress {} against the best rival's {}: {per} points per whole point of lead",
         p.progress().display(),
         best.display()
     ));
@@ -47,30 +49,36 @@ pub fn score_parts(s: &Session) -> Explanation {
     let lead = i64::from(p.progress().0 - best.0);
     let whole = lead / 1000;
     l.line(format!(
-        "  (or lost per point behind): a lead of {}{}.{:03} is {whole} whole point{} × 30 = {}",
+        "  (or lost per point behind): a lead of {}{}.{:03} is {whole} whole point{} × {per} = {}",
         if lead < 0 { "-" } else { "" },
         lead.unsigned_abs() / 1000,
         lead.unsigned_abs() % 1000,
         if whole.abs() == 1 { "" } else { "s" },
-        whole * 30
+        whole * per
     ));
-    l.dim("  The margin is kept between -1500 and +1500.");
+    l.dim(format!(
+        "  The margin is kept between -{cap} and +{cap}.",
+        cap = sb.margin_cap
+    ));
     l.head(format!("speed   {:>6}", sc.speed));
     l.line(format!(
-        "  On a win, 100 per month to spare: the game ended in {}.",
+        "  On a win, {} per month to spare: the game ended in {}.",
+        sb.speed_per_month,
         month_of(c, st.month, st.is_over())
     ));
     l.dim("  No win, no speed points.");
     l.head(format!("safety  {:>6}", sc.safety));
     l.line(format!(
-        "  (100 - risk {}) × 8 + safety review {} × 4; a catastrophe scores 0.",
-        p.risk, p.review
+        "  (100 - risk {}) × {} + safety review {} × {}; a catastrophe scores 0.",
+        p.risk, sb.safety_per_risk, p.review, sb.safety_per_review
     ));
     l.head(format!("money   {:>6}", sc.money));
     let budget = st.lab(PLAYER).budget;
     l.line(format!(
-        "  Budget left {} (${budget}M): 1 point per whole $100M, between 0 and 1500.",
-        money(budget)
+        "  Budget left {} (${budget}M): 1 point per whole {}, between 0 and {}.",
+        money(budget),
+        money(sb.money_div),
+        sb.money_cap
     ));
     lessons(s, &mut l);
     Explanation {

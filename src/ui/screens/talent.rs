@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::game::rules::acceptance_permille;
+use crate::game::rules::offer_odds_permille;
 use crate::game::state::{PLAYER, Person, PersonId};
 use crate::game::units::{Money, money};
 
@@ -159,7 +159,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let star = if p.star { "★ " } else { "  " };
-        let odds = acceptance_permille(s.content(), st, PLAYER, id, p.salary) / 10;
+        let odds = offer_odds_permille(s.content(), st, PLAYER, id, p.salary) / 10;
         let refused = p.refused_month == Some(st.month);
         let text = format!(
             "{}{}{}{}{}{}",

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use crate::game::data::{Content, TechDef};
 use crate::game::rules::{cost, is_replaced, replacements};
 use crate::game::state::{PLAYER, ProjectKind};
-use crate::game::units::money;
+use crate::game::units::{Money, money};
 use crate::game::{Command, Game};
 
 use super::super::app::{Layer, Outcome};
@@ -78,8 +78,20 @@ pub fn vendor_name<'a>(content: &'a Content, vendor: &'a str) -> &'a str {
         .map_or(vendor, |l| l.short.as_str())
 }
 
+/// The licence the vendor of `def` asks now.
+fn licence_now(game: &Game, def: &TechDef) -> Money {
+    game.content
+        .techs
+        .iter()
+        .position(|t| t.id == def.id)
+        .and_then(|i| game.state.techs.get(i))
+        .map_or(def.licence_monthly, |m| m.licence_monthly)
+}
+
 /// The pros and cons of one tech, in words and numbers.
-pub fn pros_cons(content: &Content, def: &TechDef) -> Vec<(String, Tone)> {
+///
+/// `licence` is the price the vendor asks now (it may have raised it since the catalogue).
+pub fn pros_cons(content: &Content, def: &TechDef, licence: Money) -> Vec<(String, Tone)> {
     let track = match def.track {
         Some(t) if def.track_pct > 0 => format!(", +{}% on {}", def.track_pct, t.name()),
         _ => String::new(),
@@ -98,7 +110,7 @@ pub fn pros_cons(content: &Content, def: &TechDef) -> Vec<(String, Tone)> {
             format!(
                 "  {} now + {} a month; -{} morale (not invented here); +{} risk while {} can raise the price or cut access.",
                 money(def.adopt_cost),
-                money(def.licence_monthly),
+                money(licence),
                 def.morale_cost,
                 def.dependency_risk,
                 vendor_name(content, &def.vendor)
@@ -150,7 +162,7 @@ pub fn tech_menu(game: &Game, i: usize) -> Menu {
             def.name,
             vendor_name(&game.content, &def.vendor)
         ),
-        body: pros_cons(&game.content, def),
+        body: pros_cons(&game.content, def, licence_now(game, def)),
         options,
         sel: 0,
     }
@@ -302,7 +314,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         cell(vendor, vendor_w),
                         right(&format!("+{}%", d.speed_pct), speed_w),
                         right(&money(d.adopt_cost), adopt_w),
-                        right(&money(d.licence_monthly), lic_w),
+                        right(&money(g.state.techs[*t].licence_monthly), lic_w),
                         right(
                             &format!("{} {}mo", money(d.build_cost), d.build_months),
                             build_w
@@ -347,7 +359,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let body = match rows.get(s.tech_sel) {
         Some(Row::Tech(t)) => {
             // The status column may be cut short: the detail gives the rules' full words.
-            let mut body = pros_cons(c, &c.techs[*t]);
+            let mut body = pros_cons(c, &c.techs[*t], g.state.techs[*t].licence_monthly);
             let (now, tone) = tech_status(g, *t);
             body.insert(1, (format!("Now: {now}."), tone));
             body

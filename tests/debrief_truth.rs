@@ -123,11 +123,13 @@ fn months_are_numbered_one_way() {
     assert_eq!(month_of(&classroom, 12, true), "month 12 of 12 (Dec 2026)");
     let (game, decisions) = scripted("classroom", Policy::Balanced, 20260101);
     let d = Debrief::from_game(&game, &decisions);
-    assert!(
-        d.ending.contains("month 12 of 12 (Dec 2026)"),
-        "{}",
-        d.ending
-    );
+    // The month the game ended in, counted from 1, with its own calendar month.
+    let last = month_of(&game.content, game.state.month, true);
+    // A finished game has completed `month` months: the last one played is month `month`,
+    // whose calendar month is the counter's one before.
+    let played = game.state.month.saturating_sub(1);
+    assert!(last.ends_with(&format!("({})", game.content.date_label(played))));
+    assert!(d.ending.contains(&last), "{} / {last}", d.ending);
 }
 
 #[test]
@@ -169,9 +171,10 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
     // 2026". A game saved at the start of Nov 2026 is in month 11 (Nov 2026) everywhere.
     let content = Arc::new(content::load_builtin("classroom", None).expect("classroom"));
     let seed = content.scenario.seed.unwrap_or(1);
-    let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, 9);
+    let (end, decisions) = common::own_game(&content, seed, Policy::Balanced, 0);
+    assert!(end.month >= 9, "the game lasts past September");
     let dir = tempfile::tempdir().expect("temp dir");
-    let cut: Vec<(u16, Command)> = decisions.iter().filter(|(m, _)| *m < 10).cloned().collect();
+    let cut: Vec<(u16, Command)> = decisions.iter().filter(|(m, _)| *m < 8).cloned().collect();
     for (name, list) in [("mid", &cut), ("done", &decisions)] {
         let played =
             ai_race::save::Playthrough::replay(Arc::clone(&content), seed, list).expect("replays");
@@ -188,8 +191,13 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
         .iter()
         .find(|e| e.file.ends_with("done.ron"))
         .expect("done");
-    assert_eq!((mid.month, mid.date.as_str()), (11, "Nov 2026"));
-    assert_eq!((done.month, done.date.as_str()), (12, "Dec 2026"));
+    assert_eq!((mid.month, mid.date.as_str()), (9, "Sep 2026"));
+    // A finished game is in the last month it played.
+    let last = end.month;
+    assert_eq!(
+        (done.month, done.date.as_str()),
+        (last, content.date_label(last.saturating_sub(1)).as_str())
+    );
     // The load list reads the month from the save's summary.
     let summary = |list: &[(u16, Command)]| {
         ai_race::save::Playthrough::replay(Arc::clone(&content), seed, list)
@@ -199,12 +207,12 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
     let s = summary(&cut);
     assert_eq!(
         ai_race::report::format::month_of_summary(s.month, &s.date, s.ending.is_some(), 12),
-        "month 11 of 12 (Nov 2026)"
+        "month 9 of 12 (Sep 2026)"
     );
     let s = summary(&decisions);
     assert_eq!(
         ai_race::report::format::month_of_summary(s.month, &s.date, s.ending.is_some(), 12),
-        "month 12 of 12 (Dec 2026)"
+        month_of(&content, end.month, true)
     );
 }
 

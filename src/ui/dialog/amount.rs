@@ -61,16 +61,20 @@ impl Amount {
         }
     }
 
-    pub fn compute(kind: AmountKind) -> Amount {
+    /// GPUs to build or lease: presets from a sixteenth of the largest the rules allow
+    /// (`max`, thousands) up to all of it, so they follow the balance's scale.
+    pub fn compute(kind: AmountKind, max: u32) -> Amount {
+        let max = max.max(16);
         let presets = vec![
-            (10, "small"),
-            (25, "medium"),
-            (50, "large"),
-            (100, "very large"),
+            (max / 16, "small"),
+            (max / 8, "medium"),
+            (max / 4, "large"),
+            (max / 2, "very large"),
+            (max, "the most allowed"),
         ];
         Amount {
             kind,
-            value: 25,
+            value: max / 8,
             presets,
             preset: 1,
             typing: false,

@@ -204,9 +204,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Choose => match rows.get(s.action_sel) {
             Some(Row::DataCentre) => {
-                Outcome::Open(Layer::Amount(Amount::compute(AmountKind::DataCentre)))
+                let max = s.content().balance.compute.max_data_centre;
+                Outcome::Open(Layer::Amount(Amount::compute(AmountKind::DataCentre, max)))
             }
-            Some(Row::Lease) => Outcome::Open(Layer::Amount(Amount::compute(AmountKind::Lease))),
+            Some(Row::Lease) => {
+                let max = s.content().balance.compute.max_lease;
+                Outcome::Open(Layer::Amount(Amount::compute(AmountKind::Lease, max)))
+            }
             Some(&row) => {
                 let g = &s.game;
                 let cmd = command(g, row);

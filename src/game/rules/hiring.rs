@@ -47,25 +47,48 @@ pub fn offer_odds_permille(
     person: PersonId,
     salary: u32,
 ) -> i64 {
-    let h = &content.balance.hiring;
     let base = acceptance_permille(content, state, lab, person, salary);
-    let p = &state.people[person as usize];
-    let Some(rival) = p.employer.filter(|&e| e != lab) else {
+    let Some(c) = counter_threat(content, state, lab, person, salary) else {
         return base;
     };
+    let counter = c.permille.clamp(0, 1000);
+    let countered = (base - c.malus).clamp(0, 1000);
+    (base * (1000 - counter) + countered * counter) / 1000
+}
+
+/// A counter-offer a rival may make for one of its people: who, how likely (per mille), and
+/// how much it lowers acceptance. `None` when nobody can counter (a free agent, or a rival
+/// that cannot pay twice the salary). The odds shown and the offer's outcome both use this.
+struct CounterThreat {
+    rival: LabId,
+    permille: i64,
+    malus: i64,
+}
+
+fn counter_threat(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+    person: PersonId,
+    salary: u32,
+) -> Option<CounterThreat> {
+    let h = &content.balance.hiring;
+    let p = &state.people[person as usize];
+    let rival = p.employer.filter(|&e| e != lab)?;
     let r = state.lab(rival);
     if r.budget <= Money::from(salary) * 2 {
-        return base;
+        return None;
     }
-    let counter = counter_permille(content, r.personality).clamp(0, 1000);
     let ratio = i64::from(salary) * 100 / i64::from(p.salary.max(1));
-    let malus = if ratio >= 150 {
-        h.counter_generous
-    } else {
-        h.counter_malus
-    };
-    let countered = (base - malus).clamp(0, 1000);
-    (base * (1000 - counter) + countered * counter) / 1000
+    Some(CounterThreat {
+        rival,
+        permille: counter_permille(content, r.personality),
+        malus: if ratio >= 150 {
+            h.counter_generous
+        } else {
+            h.counter_malus
+        },
+    })
 }
 
 /// How likely a rival is to counter an offer for one of its people, per mille.
@@ -79,23 +102,13 @@ pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
         poach_player(ctx, lab, person, salary);
         return;
     }
-    let h = &ctx.content.balance.hiring;
     let mut chance = acceptance_permille(ctx.content, ctx.state, lab, person, salary);
     let mut countered_by = None;
-    if let Some(rival) = employer {
-        let r = ctx.state.lab(rival);
-        let can_pay = r.budget > Money::from(salary) * 2;
-        let counter = counter_permille(ctx.content, r.personality);
-        if can_pay && ctx.state.dice.of(lab).chance_permille(counter) {
-            countered_by = Some(rival);
-            let ratio = i64::from(salary) * 100
-                / i64::from(ctx.state.people[person as usize].salary.max(1));
-            chance -= if ratio >= 150 {
-                h.counter_generous
-            } else {
-                h.counter_malus
-            };
-        }
+    if let Some(c) = counter_threat(ctx.content, ctx.state, lab, person, salary)
+        && ctx.state.dice.of(lab).chance_permille(c.permille)
+    {
+        countered_by = Some(c.rival);
+        chance -= c.malus;
     }
     if ctx.state.dice.of(lab).chance_permille(chance) {
         hire(ctx, lab, person, salary, employer);

@@ -424,3 +424,21 @@ fn scenario_check_on_a_fifo_answers_at_once_without_blocking() {
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(e.to_string().contains("not a regular file"), "{e}");
 }
+
+/// Regression: the field checks wanted a list in square brackets for `balance`, so no scenario
+/// could change a single tuning number. A scenario's own balance block loads and counts.
+#[test]
+fn a_scenario_can_replace_the_balance() {
+    let balance = std::fs::read_to_string("assets/balance.ron").expect("balance asset");
+    let balance = balance.replace("review_cost: 150,", "review_cost: 400,");
+    let text = format!(
+        "(\n    id: \"dear-reviews\",\n    name: \"Dear reviews\",\n    description: \"Safety reviews cost more.\",\n    start_year: 2025,\n    start_month: 10,\n    months: 24,\n    balance: {balance},\n)\n"
+    );
+    let content = content::load_scenario_text("dear-reviews.ron", &text, None)
+        .unwrap_or_else(|e| panic!("a scenario with its own balance loads: {e}"));
+    assert_eq!(content.balance.safety.review_cost, 400);
+    let wrong = text.replace(&balance, "[1, 2]");
+    let e = content::load_scenario_text("dear-reviews.ron", &wrong, None)
+        .expect_err("a list is not a balance");
+    assert!(e.to_string().contains("named fields in parentheses"), "{e}");
+}

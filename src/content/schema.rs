@@ -37,6 +37,8 @@ enum Kind {
     LabId,
     /// A whole list replacing a shared asset: checked later.
     Advanced,
+    /// A whole block of named fields replacing a shared asset (the balance): checked later.
+    AdvancedBlock,
 }
 
 /// A field: its name, what it holds, whether it may be left out, whether `Some(...)`/`None`
@@ -151,7 +153,7 @@ const SCENARIO: &[Spec] = &[
     maybe("events", Kind::Advanced, "a full list of events"),
     maybe(
         "balance",
-        Kind::Advanced,
+        Kind::AdvancedBlock,
         "every tuning number of the rules (a full copy of assets/balance.ron)",
     ),
 ];
@@ -207,7 +209,7 @@ pub fn in_advanced_list(root: &Node, line: usize, col: usize) -> bool {
     fields.iter().any(|f| {
         let advanced = SCENARIO
             .iter()
-            .any(|s| s.name == f.name && matches!(s.kind, Kind::Advanced));
+            .any(|s| s.name == f.name && matches!(s.kind, Kind::Advanced | Kind::AdvancedBlock));
         let (a, b) = (f.value.start, f.value.end);
         advanced && (a.line, a.col) <= (line, col) && (line, col) <= (b.line, b.col)
     })
@@ -509,6 +511,11 @@ impl Validator<'_> {
                     self.at(node, wrong(node));
                 }
             }
+            Kind::AdvancedBlock => {
+                if node.fields().is_none() {
+                    self.at(node, wrong(node));
+                }
+            }
         }
     }
 
@@ -547,5 +554,6 @@ fn allowed(kind: Kind, known: &Known) -> String {
             format!("three whole numbers from {min} to {max} in parentheses, like (40, 30, 35)")
         }
         Kind::Advanced => "a list in square brackets, or None".into(),
+        Kind::AdvancedBlock => "named fields in parentheses, like (research: (...), ...), or None".into(),
     }
 }

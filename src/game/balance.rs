@@ -156,6 +156,11 @@ pub struct SafetyBalance {
     pub catastrophe_from: i32,
     pub catastrophe_base: i64,
     pub catastrophe_permille_per_point: i64,
+    /// Below this much progress (points) a lab's models cannot do catastrophic harm: the
+    /// danger grows with capability, so a reckless sprint is a gamble of its last months.
+    /// Left out (balances written before it existed): no such threshold.
+    #[serde(default)]
+    pub catastrophe_min_progress: i32,
     /// What an incident does.
     pub incident_morale: i32,
     pub incident_board: i32,

@@ -330,6 +330,10 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             let l = &mut state.labs[*lab as usize];
             add_tracks(&mut l.tracks, gain);
             l.last_speed = breakdown.clone();
+            // A speed bonus or penalty counts for one month's research, then it is spent.
+            // Spending it here (not at the month's close) lets what rivals and events do after
+            // research count in the next month.
+            l.speed_bonus_pct = 0;
         }
         Event::TrackGain { lab, gain } => add_tracks(&mut state.labs[*lab as usize].tracks, gain),
         Event::ChoiceOpened { choice } => state.pending = Some(choice.clone()),
@@ -368,7 +372,6 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             let player_weeks = i16::from(WEEKS_PER_MONTH) + i16::from(state.weeks_next);
             state.weeks_next = 0;
             for (i, l) in state.labs.iter_mut().enumerate() {
-                l.speed_bonus_pct = 0;
                 l.weeks = if i == 0 {
                     player_weeks.clamp(1, 6) as u8
                 } else {

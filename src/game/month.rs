@@ -291,6 +291,7 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
         let catastrophic =
             lab == PLAYER
                 && risk >= i64::from(s.catastrophe_from)
+                && ctx.state.lab(lab).progress().points() >= s.catastrophe_min_progress
                 && ctx.state.dice.incidents.chance_permille(
                     (risk - s.catastrophe_base) * s.catastrophe_permille_per_point,
                 );

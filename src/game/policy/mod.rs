@@ -167,6 +167,7 @@ impl Policy {
             },
             Policy::Reckless => Params {
                 stage: StagePref::Fastest,
+                choice: ChoicePref::Bold,
                 ..without(&[Safety])
             },
         })

@@ -102,6 +102,9 @@ pub enum ChoicePref {
     First,
     /// The allowed option that costs the least money up front.
     Cheapest,
+    /// The allowed option that slows research least: no pause, the least review, whatever
+    /// the risk (how a reckless CEO answers).
+    Bold,
 }
 
 /// The parameters of the priority policy. Fields left out of a RON file take the values of
@@ -201,7 +204,38 @@ pub fn answer(params: &Params, content: &Content, state: &GameState) -> Option<u
             .iter()
             .copied()
             .min_by_key(|o| rules::choice_cost(content, state, *o)),
+        ChoicePref::Bold => allowed
+            .iter()
+            .copied()
+            .min_by_key(|o| caution(content, pending, *o)),
     }
+}
+
+/// How much an event's option holds research back, for `ChoicePref::Bold`: a pause, slower
+/// deploys and more review count against it; the risk it adds is not weighed at all.
+fn caution(content: &Content, pending: &crate::game::state::PendingChoice, option: u8) -> i64 {
+    use crate::game::data::Effect;
+    let ChoiceSource::Event(e) = &pending.source else {
+        return 0;
+    };
+    let Some(choice) = content
+        .events
+        .get(usize::from(*e))
+        .and_then(|d| d.choices.get(usize::from(option)))
+    else {
+        return 0;
+    };
+    choice
+        .effects
+        .iter()
+        .map(|e| match e {
+            Effect::SpeedThisMonth(p) => -i64::from(*p),
+            Effect::DeployPct(p) => i64::from(*p),
+            Effect::Review(d) => i64::from(*d) * 2,
+            Effect::DelayProjects(m) => i64::from(*m) * 10,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The kind of move a command is, if the priority policy makes such moves.

@@ -154,6 +154,16 @@ const SCENARIO: &[Spec] = &[
         Kind::Advanced,
         "every tuning number of the rules (a full copy of assets/balance.ron)",
     ),
+    spec(
+        "injects",
+        Kind::Advanced,
+        "the teacher's own events, each at a month or when a condition holds",
+    ),
+    spec(
+        "pause_at",
+        Kind::Advanced,
+        "months at whose start every student's game stops, like [6, 12]",
+    ),
 ];
 
 const LAB_CHANGE: &[Spec] = &[

@@ -11,6 +11,7 @@ mod assets;
 mod check;
 mod file;
 mod locate;
+pub mod pause;
 pub mod reader;
 mod scenario;
 pub mod schema;

@@ -238,3 +238,20 @@ fn scenario_check_names_a_bad_inject_at_its_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn the_teachers_guide_example_with_an_inject_and_a_pause_passes_the_check() {
+    let guide = std::fs::read_to_string("TEACHING.md").expect("TEACHING.md");
+    let after = guide
+        .split("A lesson file with an inject and a pause")
+        .nth(1)
+        .expect("the example in TEACHING.md");
+    let file = after
+        .split("```\n")
+        .nth(1)
+        .expect("the example's code block");
+    let content = content::load_scenario_file_text("week-5.ron", file, None)
+        .unwrap_or_else(|e| panic!("{e}\n{file}"));
+    assert_eq!(content.injects.len(), 2);
+    assert_eq!(content.pause_at, [6]);
+}

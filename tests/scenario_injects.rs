@@ -231,6 +231,27 @@ fn scenario_check_names_a_bad_inject_at_its_line_and_column() {
         "{first}"
     );
 
+    let bare = lesson(80).replace("at: Month(6)", "at: 6");
+    let err = content::load_scenario_file_text("week-5.ron", &bare, None).expect_err("bad");
+    let (line, col) = content::locate(&bare, "6,\n            title");
+    assert_eq!(
+        err.problems[0].to_string(),
+        format!(
+            "week-5.ron line {line}, column {col}: 'at' must be a month written like Month(6) \
+             (1 = the first turn); found the number 6"
+        )
+    );
+
+    let untitled = lesson(80).replace("title: \"A rival is close\",", "");
+    let err = content::load_scenario_file_text("week-5.ron", &untitled, None).expect_err("bad");
+    assert_eq!(err.problems.len(), 1, "said once: {err}");
+    assert!(
+        err.problems[0]
+            .message
+            .contains("missing the field 'title'"),
+        "{err}"
+    );
+
     let both = lesson(80).replace("at: Month(6),", "at: Month(6), when: RiskAbove(50),");
     let err = content::load_scenario_file_text("week-5.ron", &both, None).expect_err("bad");
     assert!(

@@ -302,7 +302,10 @@ pub fn load_scenario_text(
                 return Err(e);
             }
             for p in e.problems {
-                if schema::in_advanced_list(&tree, p.line, p.col) {
+                let seen = problems.list.iter().any(|q| {
+                    q.line == p.line || schema::same_item(&tree, (q.line, q.col), (p.line, p.col))
+                });
+                if !seen && schema::in_advanced_list(&tree, p.line, p.col) {
                     problems.push(p);
                 }
             }

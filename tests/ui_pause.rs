@@ -129,3 +129,82 @@ fn a_paused_game_loaded_from_its_save_is_still_paused_until_its_first_move() {
     assert_eq!(s.unlock(&code), Ok(6));
     assert_eq!(s.paused_at(), None);
 }
+
+#[test]
+fn the_pause_screen_fits_the_smallest_terminal() {
+    let mut app = lesson_app(None);
+    play_to_pause(&mut app, 8);
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("Your teacher paused the class at Jun 2026"),
+        "{screen}"
+    );
+    assert!(screen.contains("Code:"), "{screen}");
+    assert!(screen.contains("Enter go on"), "{screen}");
+}
+
+fn ai_race(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn scenario_code_prints_the_code_the_game_accepts() {
+    let (ok, out, err) = ai_race(&["scenario", "code", LESSON]);
+    assert!(ok, "{err}");
+    let content = content::load_scenario_file(Path::new(LESSON), None).expect("lesson");
+    let six = content::pause::code(&content, 6);
+    let ten = content::pause::code(&content, 10);
+    assert_eq!(
+        out,
+        format!("month 6 (Jun 2026): {six}\nmonth 10 (Oct 2026): {ten}\n")
+    );
+    let (ok, _, err) = ai_race(&["scenario", "code", LESSON, "--month", "13"]);
+    assert!(!ok);
+    assert!(err.contains("--month must be from 1 to 12"), "{err}");
+}
+
+#[test]
+fn load_with_a_new_version_refuses_a_file_of_another_world_before_opening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = content::load_scenario_file(Path::new(LESSON), None).expect("lesson");
+    let mut play = ai_race::save::Playthrough::new(Arc::new(content), 20260101);
+    play.apply(&ai_race::game::Command::EndMonth)
+        .expect("a month");
+    let save = dir.path().join("ada.ron");
+    std::fs::write(&save, play.to_text().expect("save")).expect("write");
+    let text = std::fs::read_to_string(LESSON).expect("lesson");
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, text.replace("months: 12", "months: 11")).expect("write");
+    let args = |scenario: &Path| {
+        vec![
+            "load".to_string(),
+            save.display().to_string(),
+            "--scenario".to_string(),
+            scenario.display().to_string(),
+        ]
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        ai_race(&a)
+    };
+    let (ok, _, err) = run(args(&other));
+    assert!(!ok);
+    assert!(err.contains("different world"), "{err}");
+    // The same world is taken; what stops it here is only the missing terminal.
+    let moved = dir.path().join("moved.ron");
+    std::fs::write(&moved, text.replace("pause_at: [6, 10]", "pause_at: [10]")).expect("write");
+    let (ok, _, err) = run(args(&moved));
+    assert!(!ok);
+    assert!(
+        !err.contains("different world") && err.contains("terminal"),
+        "{err}"
+    );
+}

@@ -7,6 +7,12 @@
 //! `ui::session`). The code is worked out from the scenario's fingerprint and the month, so the
 //! whole class gets the same code from `ai-race scenario code`; it keeps a class in step and is
 //! not a lock: anyone who reads this file can work it out from a save.
+//!
+//! A save embeds its scenario's content, pauses included, as they were when the game began (or
+//! when a new version was last taken). A new version of the file replaces the pauses of a game
+//! under way only if it is the same world, that is, has the same fingerprint; the replay, the
+//! state hash and the class report's grouping are unchanged by it, so saves made before and
+//! after a new version are one world. Changing an inject, by contrast, makes a new world.
 
 use super::fingerprint;
 use crate::game::data::Content;

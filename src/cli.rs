@@ -171,6 +171,10 @@ pub enum Cmd {
         /// The save file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The teacher's new version of the game's scenario file: its pauses replace the
+        /// save's (the file must be the same world; only pause_at may differ).
+        #[arg(long, value_name = "SCENARIO_FILE")]
+        scenario: Option<PathBuf>,
     },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
     /// what each lever was worth (replayed without it), what the rivals did, the score and
@@ -325,6 +329,15 @@ pub enum ScenarioCmd {
         /// The assignment's name, like "Week 3"; the file name is made from it.
         name: String,
     },
+    /// Print the codes that let students on at the scenario's pauses (pause_at): one per
+    /// month, the same for the whole class. A pacing tool, not a lock.
+    Code {
+        /// The scenario file, like week-3.ron.
+        file: PathBuf,
+        /// Only the code for this month (1 = the first turn).
+        #[arg(long, value_name = "N")]
+        month: Option<u16>,
+    },
 }
 
 /// How the interface looks and listens: the global flags, then the settings file, then the
@@ -454,8 +467,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out.as_deref(),
         )?),
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
-        Some(Cmd::Load { file }) => {
-            let session = load_session(&file)?;
+        Some(Cmd::Load { file, scenario }) => {
+            let mut session = load_session(&file)?;
+            if let Some(path) = scenario {
+                new_scenario_version(&mut session, &path)?;
+            }
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
@@ -632,6 +648,7 @@ fn scenario_command(action: ScenarioCmd) -> Result<ExitCode, String> {
                 ExitCode::FAILURE
             })
         }
+        ScenarioCmd::Code { file, month } => pause_codes(&file, month),
         ScenarioCmd::New { name } => {
             let path = content::template::write_new(std::path::Path::new("."), &name)
                 .map_err(|e| e.to_string())?;
@@ -724,7 +741,59 @@ fn new_session(
         (_, Some(fixed), None) => fixed,
         (_, None, None) => rand::random(),
     };
-    Ok(ui::Session::new(Arc::new(content), seed))
+    let mut session = ui::Session::new(Arc::new(content), seed);
+    if content::builtin_scenario_text(id).is_none() {
+        // Read again at a pause, for the teacher's new version.
+        session.scenario_file = Some(PathBuf::from(id));
+    }
+    Ok(session)
+}
+
+/// `load --scenario`: the teacher's new version of the game's scenario file gives the game
+/// its pauses (only a file of the same world is taken).
+fn new_scenario_version(session: &mut ui::Session, path: &Path) -> Result<(), String> {
+    let shown = save::sanitize(&path.display().to_string(), 120);
+    let difficulty = session.content().difficulty.id.clone();
+    let new = content::load_scenario_file(path, Some(&difficulty)).map_err(|e| e.to_string())?;
+    session
+        .adopt_scenario_version(new)
+        .map_err(|why| format!("cannot take the pauses of {shown}: {why}"))?;
+    session.scenario_file = Some(path.to_path_buf());
+    Ok(())
+}
+
+/// `scenario code FILE [--month N]`: the codes of the file's pauses.
+fn pause_codes(file: &Path, month: Option<u16>) -> Result<ExitCode, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let content = content::load_scenario_file(file, None).map_err(|e| e.to_string())?;
+    let months: Vec<u16> = match month {
+        Some(m) if (1..=content.scenario.months).contains(&m) => vec![m],
+        Some(m) => {
+            return Err(format!(
+                "--month must be from 1 to {} (the campaign's length), found {m}",
+                content.scenario.months
+            ));
+        }
+        None if content.pause_at.is_empty() => {
+            return Err(format!(
+                "{shown} has no pauses; add a line like `pause_at: [6],` or give --month N"
+            ));
+        }
+        None => content.pause_at.clone(),
+    };
+    for m in months {
+        let date = content.date_label(m.saturating_sub(1));
+        let note = if content.pause_at.contains(&m) {
+            ""
+        } else {
+            " (the file does not pause there)"
+        };
+        println!(
+            "month {m} ({date}): {}{note}",
+            content::pause::code(&content, m)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a scenario file the careful way (regular files only, size-capped, UTF-8), or says

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::locate::{Loc, Locator};
 use super::{Problem, Problems, echo, listed};
 use crate::game::data::{Condition, Content, Effect};
+use crate::game::inject::{InjectCondition, Trigger};
 
 struct Checker<'a> {
     locator: &'a Locator<'a>,
@@ -100,6 +101,8 @@ pub(crate) fn check(locator: &Locator, content: &Content) -> Problems {
     techs(&mut c, content);
     legacy_and_stages(&mut c, content);
     deals_and_events(&mut c, content);
+    injects(&mut c, content);
+    pauses(&mut c, content);
     c.problems
 }
 
@@ -374,9 +377,24 @@ fn deals_and_events(c: &mut Checker, content: &Content) {
         check_effects(c, at("effects"), &d.effects);
     }
 
-    c.unique("events", "event", content.events.iter().map(|t| &t.id));
+    // The teacher's injects are checked by `injects`, at their place in the file.
+    let of_injects: BTreeSet<usize> = content
+        .injects
+        .iter()
+        .map(|i| usize::from(i.event))
+        .collect();
+    let events = || {
+        let of_injects = &of_injects;
+        content
+            .events
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| !of_injects.contains(i))
+            .map(|(_, e)| e)
+    };
+    c.unique("events", "event", events().map(|t| &t.id));
     let mut counts = Counts::default();
-    for e in &content.events {
+    for e in events() {
         let nth = counts.next(&e.id);
         let at = |field| Loc::item_nth("events", &e.id, nth, field);
         let shown = echo(&e.id);
@@ -400,6 +418,127 @@ fn deals_and_events(c: &mut Checker, content: &Content) {
                 let message = format!("{id}: months in conditions must be at most 120");
                 c.at(at("conditions"), message);
             }
+        }
+    }
+}
+
+/// Most injects in one scenario.
+pub const MAX_INJECTS: usize = 24;
+/// Most pauses in one scenario.
+pub const MAX_PAUSES: usize = 24;
+
+fn injects(c: &mut Checker, content: &Content) {
+    let months = content.scenario.months;
+    if content.injects.len() > MAX_INJECTS {
+        let message = format!(
+            "at most {MAX_INJECTS} injects in one scenario, found {}",
+            content.injects.len()
+        );
+        c.at(Loc::Scenario("injects"), message);
+        return;
+    }
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let of_injects: BTreeSet<usize> = content
+        .injects
+        .iter()
+        .map(|i| usize::from(i.event))
+        .collect();
+    for (i, e) in content.events.iter().enumerate() {
+        if !of_injects.contains(&i) {
+            ids.insert(&e.id, usize::MAX);
+        }
+    }
+    for (index, inject) in content.injects.iter().enumerate() {
+        let at = |field| Loc::Entry {
+            list: "injects",
+            index,
+            field,
+        };
+        let Some(e) = content.events.get(usize::from(inject.event)) else {
+            c.at(
+                at(None),
+                "an inject names an event that is not there".into(),
+            );
+            continue;
+        };
+        let shown = echo(&e.id);
+        let id = shown.as_str();
+        c.text(at(Some("id")), "an inject id", &e.id, 40);
+        match ids.insert(&e.id, index) {
+            Some(usize::MAX) => c.at(
+                at(Some("id")),
+                format!("the inject id '{id}' is already an event's id; give the inject its own"),
+            ),
+            Some(_) => c.at(
+                at(Some("id")),
+                format!("the inject id '{id}' is used twice"),
+            ),
+            None => {}
+        }
+        c.text(at(Some("title")), "an inject title", &e.title, 60);
+        c.text(at(Some("text")), "an inject text", &e.text, 300);
+        check_effects(c, at(Some("effects")), &e.effects);
+        if e.choices.len() > 4 {
+            c.at(at(Some("choices")), format!("{id}: at most 4 choices"));
+        }
+        for ch in &e.choices {
+            c.text(at(Some("choices")), "a choice label", &ch.label, 60);
+            check_effects(c, at(Some("choices")), &ch.effects);
+        }
+        match inject.trigger {
+            Trigger::Month(m) if m < 2 || m > months => c.at(
+                at(Some("at")),
+                format!(
+                    "{id}: an inject's month must be from 2 to {months} (the campaign's \
+                     length); it shows at the start of that month, and month 1 is the start \
+                     itself; found Month({m})"
+                ),
+            ),
+            Trigger::Month(_) => {}
+            Trigger::When(cond) => {
+                let (what, value, min, max) = match cond {
+                    InjectCondition::PlayerProgressAtLeast(p) => {
+                        ("PlayerProgressAtLeast", i64::from(p), 1, 100)
+                    }
+                    InjectCondition::RivalProgressAtLeast(p) => {
+                        ("RivalProgressAtLeast", i64::from(p), 1, 100)
+                    }
+                    InjectCondition::BudgetBelow(m) => ("BudgetBelow", m, -1_000_000, 10_000_000),
+                    InjectCondition::RiskAbove(r) => ("RiskAbove", i64::from(r), 0, 99),
+                };
+                c.range(at(Some("when")), &format!("{id}: {what}"), value, min, max);
+            }
+        }
+    }
+}
+
+fn pauses(c: &mut Checker, content: &Content) {
+    let months = content.scenario.months;
+    if content.pause_at.len() > MAX_PAUSES {
+        let message = format!(
+            "at most {MAX_PAUSES} pauses in one scenario, found {}",
+            content.pause_at.len()
+        );
+        c.at(Loc::Scenario("pause_at"), message);
+        return;
+    }
+    let mut seen = BTreeSet::new();
+    for (index, &m) in content.pause_at.iter().enumerate() {
+        let at = Loc::Entry {
+            list: "pause_at",
+            index,
+            field: None,
+        };
+        if m < 2 || m > months {
+            c.at(
+                at,
+                format!(
+                    "a pause must be at a month from 2 to {months} (the campaign's length): the \
+                     class stops at the start of that month; found {m}"
+                ),
+            );
+        } else if !seen.insert(m) {
+            c.at(at, format!("the pause at month {m} is given twice"));
         }
     }
 }

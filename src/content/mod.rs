@@ -11,6 +11,7 @@ mod assets;
 mod check;
 mod file;
 mod locate;
+pub mod pause;
 pub mod reader;
 mod scenario;
 pub mod schema;
@@ -301,7 +302,10 @@ pub fn load_scenario_text(
                 return Err(e);
             }
             for p in e.problems {
-                if schema::in_advanced_list(&tree, p.line, p.col) {
+                let seen = problems.list.iter().any(|q| {
+                    q.line == p.line || schema::same_item(&tree, (q.line, q.col), (p.line, p.col))
+                });
+                if !seen && schema::in_advanced_list(&tree, p.line, p.col) {
                     problems.push(p);
                 }
             }
@@ -361,10 +365,18 @@ pub fn load_scenario_file_text(
 }
 
 /// The identity of a scenario's content: a stable hash of its canonical encoding (every lab,
-/// tech, event and difficulty number, not only the names). Two saves share a world only if
-/// their scenarios share a fingerprint.
+/// tech, event, inject and difficulty number, not only the names). Two saves share a world
+/// only if their scenarios share a fingerprint.
+///
+/// The teacher's pauses are left out: they pace the class and change nothing in the world, so
+/// a new version of a file that only moves a pause keeps the class's saves in one world.
 pub fn fingerprint(content: &Content) -> u64 {
-    crate::game::hash::canonical_hash(content)
+    if content.pause_at.is_empty() {
+        return crate::game::hash::canonical_hash(content);
+    }
+    let mut world = content.clone();
+    world.pause_at.clear();
+    crate::game::hash::canonical_hash(&world)
 }
 
 /// The first 8 hex digits of the [`fingerprint`], as reports show it.

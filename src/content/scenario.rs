@@ -7,9 +7,10 @@ use super::locate::{Loc, Locator};
 use super::{ContentError, Problem, Problems, assets, echo, listed, parse};
 use crate::game::balance::BalanceDef;
 use crate::game::data::{
-    Content, DealDef, DifficultyDef, EventDef, LabDef, LegacyDef, ScenarioInfo, StageDef,
-    TalentDef, TechDef,
+    Basis, ChoiceDef, Content, DealDef, DifficultyDef, Effect, EventDef, LabDef, LegacyDef,
+    ScenarioInfo, StageDef, TalentDef, TechDef,
 };
+use crate::game::inject::{InjectCondition, InjectDef, Trigger};
 use crate::game::units::Money;
 
 /// A scenario file as written. Everything but the id, name, description, start and length is
@@ -60,6 +61,39 @@ pub struct ScenarioFile {
     /// catalogue's: 50 halves them for a short lesson. At least one month each.
     #[serde(default)]
     pub project_months_pct: Option<u32>,
+    /// The teacher's own events, each firing once at a month or when a condition holds.
+    #[serde(default)]
+    pub injects: Vec<InjectFile>,
+    /// Months (1 = the first turn) at whose start every student's game stops until the
+    /// teacher lets the class on (a new version of the file, or a code).
+    #[serde(default)]
+    pub pause_at: Vec<u16>,
+}
+
+/// An inject as a teacher writes it: an event with its text, effects and choices, and either
+/// `at: Month(6)` or `when: RivalProgressAtLeast(80)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InjectFile {
+    pub id: String,
+    #[serde(default)]
+    pub at: Option<InjectAt>,
+    #[serde(default)]
+    pub when: Option<InjectCondition>,
+    pub title: String,
+    pub text: String,
+    /// Applied when it fires (before any choice).
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// If not empty, each student must pick one before ending the next month.
+    #[serde(default)]
+    pub choices: Vec<ChoiceDef>,
+}
+
+/// The month an inject fires at, written `Month(6)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InjectAt {
+    Month(u16),
 }
 
 /// Changes to one lab's starting position.
@@ -212,6 +246,7 @@ pub fn resolve(
     let disabled: std::collections::BTreeSet<&str> =
         raw.disabled_events.iter().map(String::as_str).collect();
     events.retain(|e| !disabled.contains(e.id.as_str()));
+    let injects = add_injects(locator, &mut problems, &mut events, raw.injects);
 
     let content = Content {
         scenario: ScenarioInfo {
@@ -249,6 +284,8 @@ pub fn resolve(
             Some(b) => b,
             None => shared("assets/balance.ron")?,
         },
+        injects,
+        pause_at: raw.pause_at,
     };
     let mut content = content;
     if let Some(pct) = raw.project_months_pct {
@@ -269,6 +306,57 @@ pub fn resolve(
     } else {
         Err(problems.into_error())
     }
+}
+
+/// Appends each inject's event to the scenario's events (as the teacher's, never drawn at
+/// random) and returns when each fires. An inject with neither or both of `at` and `when` is
+/// a problem; the rest of its checks are on the resolved content (`check.rs`).
+fn add_injects(
+    locator: &Locator,
+    problems: &mut Problems,
+    events: &mut Vec<EventDef>,
+    injects: Vec<InjectFile>,
+) -> Vec<InjectDef> {
+    let mut out = Vec::new();
+    for (index, inject) in injects.into_iter().enumerate() {
+        let trigger = match (inject.at, inject.when) {
+            (Some(InjectAt::Month(m)), None) => Trigger::Month(m),
+            (None, Some(c)) => Trigger::When(c),
+            (at, _) => {
+                let message = format!(
+                    "the inject '{}' needs exactly one of 'at' (like at: Month(6)) or 'when' \
+                     (like when: RivalProgressAtLeast(80)); it has {}",
+                    echo(&inject.id),
+                    if at.is_some() { "both" } else { "neither" }
+                );
+                let loc = Loc::Entry {
+                    list: "injects",
+                    index,
+                    field: None,
+                };
+                problems.push(problem(locator, loc, message));
+                continue;
+            }
+        };
+        // More than u16 events cannot be referred to; the checks cap injects far below.
+        let Ok(event) = u16::try_from(events.len()) else {
+            break;
+        };
+        events.push(EventDef {
+            id: inject.id,
+            title: inject.title,
+            text: inject.text,
+            weight: 0,
+            basis: Basis::Teacher,
+            scale: None,
+            once: true,
+            conditions: Vec::new(),
+            effects: inject.effects,
+            choices: inject.choices,
+        });
+        out.push(InjectDef { event, trigger });
+    }
+    out
 }
 
 fn scale_months(content: &mut Content, pct: u32) {

@@ -39,7 +39,23 @@ enum Kind {
     Advanced,
     /// A whole block of named fields replacing a shared asset (the balance): checked later.
     AdvancedBlock,
+    /// The teacher's injects: each one's fields here, its effects and choices by serde.
+    Injects,
+    /// When an inject fires: `Month(6)`.
+    InjectAt,
+    /// What an inject waits for: one of [`INJECT_CONDITIONS`] with a whole number.
+    InjectWhen,
+    /// A list of month numbers (`pause_at`); their range is checked on the content.
+    Months,
 }
+
+/// The conditions an inject may wait for (`when:`), as written.
+pub const INJECT_CONDITIONS: &[&str] = &[
+    "PlayerProgressAtLeast",
+    "RivalProgressAtLeast",
+    "BudgetBelow",
+    "RiskAbove",
+];
 
 /// A field: its name, what it holds, whether it may be left out, whether `Some(...)`/`None`
 /// are accepted, and what it means (for messages).
@@ -156,6 +172,42 @@ const SCENARIO: &[Spec] = &[
         Kind::AdvancedBlock,
         "every tuning number of the rules (a full copy of assets/balance.ron)",
     ),
+    spec(
+        "injects",
+        Kind::Injects,
+        "the teacher's own events, each at a month or when a condition holds",
+    ),
+    spec(
+        "pause_at",
+        Kind::Months,
+        "months at whose start every student's game stops",
+    ),
+];
+
+const INJECT: &[Spec] = &[
+    required(
+        "id",
+        Kind::Text(40),
+        "a short name for the inject, like \"export-ban\"",
+    ),
+    spec("at", Kind::InjectAt, "the month it fires at"),
+    spec("when", Kind::InjectWhen, "what it waits for"),
+    required("title", Kind::Text(60), "the headline students see"),
+    required(
+        "text",
+        Kind::Text(300),
+        "what happened, in a sentence or two",
+    ),
+    spec(
+        "effects",
+        Kind::Advanced,
+        "what it does at once, like [Budget(-500), Morale(-3)]",
+    ),
+    spec(
+        "choices",
+        Kind::Advanced,
+        "up to four answers, like [(label: \"Lobby\", effects: [Budget(-500)])]",
+    ),
 ];
 
 const LAB_CHANGE: &[Spec] = &[
@@ -207,11 +259,31 @@ pub fn in_advanced_list(root: &Node, line: usize, col: usize) -> bool {
         return false;
     };
     fields.iter().any(|f| {
-        let advanced = SCENARIO
-            .iter()
-            .any(|s| s.name == f.name && matches!(s.kind, Kind::Advanced | Kind::AdvancedBlock));
+        // serde's word on the injects counts too: their effects and choices are checked by it.
+        let advanced = SCENARIO.iter().any(|s| {
+            s.name == f.name
+                && matches!(
+                    s.kind,
+                    Kind::Advanced | Kind::AdvancedBlock | Kind::Injects | Kind::Months
+                )
+        });
         let (a, b) = (f.value.start, f.value.end);
         advanced && (a.line, a.col) <= (line, col) && (line, col) <= (b.line, b.col)
+    })
+}
+
+/// Whether two places fall inside the same item of one of the file's top-level lists (an
+/// inject, say), so serde's word on an item the field checks already faulted is not repeated.
+pub fn same_item(root: &Node, a: (usize, usize), b: (usize, usize)) -> bool {
+    let inside = |n: &Node, p: (usize, usize)| {
+        (n.start.line, n.start.col) <= p && p <= (n.end.line, n.end.col)
+    };
+    root.fields().unwrap_or(&[]).iter().any(|f| {
+        f.value
+            .items()
+            .unwrap_or(&[])
+            .iter()
+            .any(|item| inside(item, a) && inside(item, b))
     })
 }
 
@@ -516,6 +588,64 @@ impl Validator<'_> {
                     self.at(node, wrong(node));
                 }
             }
+            Kind::Injects => match node.items() {
+                Some(items) => {
+                    for item in items {
+                        if matches!(&item.value, Value::Struct { name, .. }
+                            if name.as_deref().is_none_or(|n| n == "InjectFile"))
+                        {
+                            self.fields(item, INJECT, "an inject");
+                        } else {
+                            self.at(
+                                item,
+                                format!(
+                                    "each inject is a group in parentheses, like (id: \
+                                     \"export-ban\", at: Month(6), title: \"...\", text: \
+                                     \"...\"); found {}",
+                                    item.describe()
+                                ),
+                            );
+                        }
+                    }
+                }
+                None => self.at(node, wrong(node)),
+            },
+            Kind::InjectAt => match &node.value {
+                Value::Call { name, args }
+                    if name == "Month" && args.len() == 1 && int_of(&args[0]).is_some() => {}
+                _ => self.at(node, wrong(node)),
+            },
+            Kind::InjectWhen => match &node.value {
+                Value::Call { name, args }
+                    if INJECT_CONDITIONS.contains(&name.as_str())
+                        && args.len() == 1
+                        && int_of(&args[0]).is_some() => {}
+                Value::Call { name, .. } | Value::Ident(name)
+                    if !INJECT_CONDITIONS.contains(&name.as_str()) =>
+                {
+                    let hint = suggestion(name, INJECT_CONDITIONS.iter().copied());
+                    let message = format!(
+                        "'when' names an unknown condition '{}'.{hint} Allowed: {expected}",
+                        echo(name)
+                    );
+                    self.at(node, message);
+                }
+                _ => self.at(node, wrong(node)),
+            },
+            Kind::Months => match node.items() {
+                Some(items) => {
+                    for item in items {
+                        if int_of(item).is_none() {
+                            let message = format!(
+                                "each pause is a month number, like 6; found {}",
+                                item.describe()
+                            );
+                            self.at(item, message);
+                        }
+                    }
+                }
+                None => self.at(node, wrong(node)),
+            },
         }
     }
 
@@ -555,5 +685,13 @@ fn allowed(kind: Kind, known: &Known) -> String {
         }
         Kind::Advanced => "a list in square brackets, or None".into(),
         Kind::AdvancedBlock => "named fields in parentheses, like (research: (...), ...), or None".into(),
+        Kind::Injects => "a list in square brackets of injects, like [(id: \"export-ban\", \
+                          at: Month(6), title: \"...\", text: \"...\")]"
+            .into(),
+        Kind::InjectAt => "a month written like Month(6) (1 = the first turn)".into(),
+        Kind::InjectWhen => "PlayerProgressAtLeast(60), RivalProgressAtLeast(80), \
+                             BudgetBelow(2000) or RiskAbove(60)"
+            .into(),
+        Kind::Months => "a list in square brackets of month numbers, like [6, 10]".into(),
     }
 }

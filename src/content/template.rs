@@ -186,9 +186,38 @@ pub fn starting_file(name: &str, slug: &str) -> String {
         },
     );
     id_lines(&mut t, &events);
-    t.push_str("    disabled_events: [],\n)\n");
+    t.push_str("    disabled_events: [],\n");
+    t.push_str(FACILITATION);
     t
 }
+
+/// The end of the starting file: the teacher's injects and pauses, empty, with an example.
+const FACILITATION: &str = r#"
+    // Your own events (injects), each fired once: at the start of a month (at: Month(6)),
+    // or at the end of the first month a condition holds (when: RivalProgressAtLeast(80)).
+    // Conditions: PlayerProgressAtLeast(N) and RivalProgressAtLeast(N) (points, 1 to 100),
+    // BudgetBelow(N) (USD millions), RiskAbove(N) (0 to 99). Effects are the events' own,
+    // like Budget(-500), Compute(-50), Morale(-3), Board(-3), Risk(5), Progress(10).
+    // For example:
+    //     (
+    //         id: "export-ban",
+    //         at: Month(6),
+    //         title: "Export ban on advanced chips",
+    //         text: "The newest GPUs may no longer be sold abroad.",
+    //         effects: [Compute(-50)],
+    //         choices: [
+    //             (label: "Lobby in Washington", effects: [Budget(-500), Board(-3)]),
+    //             (label: "Accept it", effects: [Morale(-3)]),
+    //         ],
+    //     ),
+    injects: [],
+
+    // Months (2 to the game's length) at whose start every student's game stops until you
+    // give the class the code (ai-race scenario code FILE) or publish a version of this file
+    // without that pause. For example: [6, 10].
+    pause_at: [],
+)
+"#;
 
 /// Writes the starting file for `name` into `dir` and returns its path. Never overwrites.
 pub fn write_new(dir: &Path, name: &str) -> Result<PathBuf, TemplateError> {
@@ -230,6 +259,24 @@ mod tests {
         assert_eq!(slug("  ").as_deref(), None);
         assert_eq!(slug("CON").as_deref(), Some("con-scenario"));
         assert_eq!(slug(&"a".repeat(100)).map(|s| s.len()), Some(40));
+    }
+
+    #[test]
+    fn the_inject_example_in_the_starting_file_passes_the_check() {
+        let text = starting_file("Week 9", "week-9");
+        let example: String = FACILITATION
+            .lines()
+            .filter_map(|l| l.strip_prefix("    //     "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(example.contains("at: Month(6)"), "{text}");
+        let with = text
+            .replace("injects: [],", &format!("injects: [\n{example}],"))
+            .replace("pause_at: [],", "pause_at: [6, 10],");
+        match crate::content::load_scenario_text("week-9.ron", &with, None) {
+            Ok(c) => assert_eq!((c.injects.len(), c.pause_at.len()), (1, 2)),
+            Err(e) => panic!("{e}\n{with}"),
+        }
     }
 
     #[test]

@@ -97,6 +97,15 @@ pub struct Content {
     pub events: Vec<EventDef>,
     /// Every tuning number of the rules.
     pub balance: BalanceDef,
+    /// The teacher's scheduled events (their text is in `events`). Left out of the encoding
+    /// when empty, so a scenario without injects keeps its fingerprint and its games' hashes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<super::inject::InjectDef>,
+    /// Months (1 = the first turn) at whose start the teacher pauses the class. Not a rule:
+    /// the interface enforces it, the rules never read it, and the fingerprint leaves it out
+    /// (a new version of the file that only moves a pause is the same world).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pause_at: Vec<u16>,
 }
 
 impl Content {
@@ -280,6 +289,8 @@ pub enum Basis {
     /// Made up for the game.
     #[default]
     Fiction,
+    /// Written by the class's teacher into the scenario file (an inject).
+    Teacher,
 }
 
 impl Basis {
@@ -289,6 +300,7 @@ impl Basis {
             Basis::Fact { date, source } => format!("fact ({date}; {source})"),
             Basis::Extrapolation => "extrapolation".to_string(),
             Basis::Fiction => "fiction".to_string(),
+            Basis::Teacher => "from your teacher".to_string(),
         }
     }
 }
@@ -371,6 +383,16 @@ pub struct EventDef {
     /// If not empty, the player must pick one before ending the next month.
     #[serde(default)]
     pub choices: Vec<ChoiceDef>,
+}
+
+impl EventDef {
+    /// The title as the game shows it: a teacher's event says whose it is.
+    pub fn headline(&self) -> String {
+        match self.basis {
+            Basis::Teacher => format!("From your teacher: {}", self.title),
+            _ => self.title.clone(),
+        }
+    }
 }
 
 /// One answer to an event.

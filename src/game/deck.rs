@@ -99,14 +99,14 @@ pub fn fire(ctx: &mut Ctx, index: u16) {
     let content = ctx.content;
     let def = &content.events[usize::from(index)];
     ctx.emit(Event::EventFired { event: index });
-    ctx.news(NewsKind::Event, format!("{}: {}", def.title, def.text));
+    ctx.news(NewsKind::Event, format!("{}: {}", def.headline(), def.text));
     apply_effects(ctx, PLAYER, &def.effects);
     if def.choices.is_empty() {
-        ctx.timeline(PLAYER, Lever::Event, def.title.clone());
+        ctx.timeline(PLAYER, Lever::Event, def.headline());
     } else {
         let choice = PendingChoice {
             source: ChoiceSource::Event(index),
-            title: def.title.clone(),
+            title: def.headline(),
             text: def.text.clone(),
             options: def.choices.iter().map(|c| c.label.clone()).collect(),
         };

@@ -14,6 +14,7 @@ pub mod effects;
 pub mod event;
 pub mod hash;
 pub mod init;
+pub mod inject;
 pub mod market;
 pub mod month;
 pub mod people;

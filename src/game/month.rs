@@ -3,8 +3,8 @@
 //! 1. projects advance and finished ones pay off; integrations advance;
 //! 2. every lab's research progresses (with its breakdown by cause);
 //! 3. rivals make their moves, through the same commands as the player;
-//! 4. consequences of earlier choices land; an event may strike the player (some ask for a
-//!    choice next month);
+//! 4. consequences of earlier choices land; the teacher's injects that are due fire; an event
+//!    may strike the player (some ask for a choice next month);
 //! 5. money comes in and goes out (income, salaries, licences, running compute);
 //! 6. morale drifts; 7. risk drifts and incidents may happen; 8. the board judges;
 //! 9. the race is checked for an ending; the month closes and the talent market refreshes.
@@ -29,6 +29,7 @@ pub fn resolve(ctx: &mut Ctx) {
         super::rivals::act(ctx, lab);
     }
     super::effects::land_scheduled(ctx);
+    super::inject::fire_due(ctx);
     super::deck::draw(ctx);
     for lab in 0..labs {
         money_step(ctx, lab);

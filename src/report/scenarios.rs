@@ -87,6 +87,46 @@ fn mistakes(file: &str, text: &str, e: &ContentError) -> String {
     out
 }
 
+/// The teacher's injects and pauses, one line each, as the check's summary lists them.
+fn facilitation(c: &Content) -> String {
+    use crate::game::inject::Trigger;
+    let mut out = String::new();
+    for inject in &c.injects {
+        let Some(e) = c.events.get(usize::from(inject.event)) else {
+            continue;
+        };
+        let when = match inject.trigger {
+            Trigger::Month(m) => format!(
+                "at the start of month {m} ({})",
+                c.date_label(m.saturating_sub(1))
+            ),
+            Trigger::When(cond) => format!("once {cond:?} holds"),
+        };
+        out.push_str(&format!(
+            "  inject {}: \"{}\" {when}, {}\n",
+            terminal(&e.id, 40),
+            terminal(&e.title, 60),
+            match e.choices.len() {
+                0 => "news only".to_string(),
+                n => format!("{n} choices"),
+            }
+        ));
+    }
+    if !c.pause_at.is_empty() {
+        let months: Vec<String> = c
+            .pause_at
+            .iter()
+            .map(|m| format!("{m} ({})", c.date_label(m.saturating_sub(1))))
+            .collect();
+        out.push_str(&format!(
+            "  pauses at the start of month {}; unlock codes: ai-race scenario code FILE \
+             --month N\n",
+            months.join(", ")
+        ));
+    }
+    out
+}
+
 fn summary(file: &str, c: &Content) -> String {
     let s = &c.scenario;
     let mut out = format!("{}: no mistakes found.\n\n", terminal(file, 120));
@@ -115,7 +155,9 @@ fn summary(file: &str, c: &Content) -> String {
         })
         .collect();
     out.push_str(&format!("  labs: {}\n", labs.join(", ")));
-    out.push_str(&format!("  events: {} can happen\n", c.events.len()));
+    let drawn = c.events.len() - c.injects.len().min(c.events.len());
+    out.push_str(&format!("  events: {drawn} can happen\n"));
+    out.push_str(&facilitation(c));
     if s.locked && s.seed.is_none() {
         out.push_str(
             "\n  Note: the scenario is locked but has no seed, so each student gets a different \

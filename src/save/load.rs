@@ -290,6 +290,8 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
         ("pipeline stages", c.stages.len()),
         ("deals", c.deals.len()),
         ("events", c.events.len()),
+        ("injects", c.injects.len()),
+        ("pauses", c.pause_at.len()),
         ("archetypes", c.talent.archetypes.len()),
         ("first names", c.talent.first_names.len()),
         ("last names", c.talent.last_names.len()),

@@ -148,6 +148,11 @@ pub struct Session {
     pub unsaved: bool,
     /// The name the game was last saved under, offered again by the next save.
     pub save_name: Option<String>,
+    /// The teacher's pauses the student has been let past with a code, this session.
+    pub unlocked_pauses: Vec<u16>,
+    /// The scenario file the game was started or loaded with, read again at a pause for the
+    /// teacher's new version.
+    pub scenario_file: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -172,6 +177,8 @@ impl Session {
             record,
             unsaved: false,
             save_name: None,
+            unlocked_pauses: Vec::new(),
+            scenario_file: None,
             initial,
             game,
             tab,
@@ -280,6 +287,47 @@ impl Session {
     /// The save of this game, as text.
     pub fn save_text(&self) -> Result<String, SaveError> {
         self.record.to_text(&self.game)
+    }
+
+    /// The month (1 = the first turn) at which the teacher has paused this game, if it stands
+    /// at the start of one: nothing may be done until a code or a new version of the scenario
+    /// lets it on. Not a rule: the session enforces it (see `content::pause`).
+    pub fn paused_at(&self) -> Option<u16> {
+        if self.game.is_over() {
+            return None;
+        }
+        let decided = self.this_month().next().is_some();
+        let month = self.game.state.month;
+        crate::content::pause::due(self.content(), month, decided, &self.unlocked_pauses)
+    }
+
+    /// Lets the game on past the current pause if `typed` is its code.
+    pub fn unlock(&mut self, typed: &str) -> Result<u16, String> {
+        let Some(month) = self.paused_at() else {
+            return Err("the game is not paused".into());
+        };
+        if crate::content::pause::code_matches(self.content(), month, typed) {
+            self.unlocked_pauses.push(month);
+            Ok(month)
+        } else {
+            Err(format!(
+                "'{}' is not the code for this pause; check it with your teacher",
+                crate::save::sanitize(typed.trim(), 20)
+            ))
+        }
+    }
+
+    /// Takes the pauses of a new version of the scenario (the same world: only `pause_at` may
+    /// differ). The save then carries the new pauses; its replay is unchanged.
+    pub fn adopt_scenario_version(&mut self, new: Content) -> Result<(), String> {
+        if let Some(why) = crate::content::pause::new_version_problem(self.content(), &new) {
+            return Err(why);
+        }
+        if new.pause_at != self.content().pause_at {
+            self.game.content = Arc::new(new);
+            self.unsaved = true;
+        }
+        Ok(())
     }
 
     /// The decisions of the current month.

@@ -73,6 +73,7 @@ pub fn top_layer(app: &App) -> Option<&'static str> {
         Layer::Report { .. } => "report",
         Layer::Event { .. } => "event",
         Layer::SaveName(_) => "save name",
+        Layer::Pause(_) => "pause",
     })
 }
 
@@ -97,8 +98,9 @@ pub fn settle(app: &mut App) {
                 press(app, KeyCode::Down);
                 press(app, KeyCode::Enter);
             }
+            // Only the teacher's code or new file closes a pause.
+            Some("pause") | None => return,
             Some(_) => press(app, KeyCode::Esc),
-            None => return,
         }
     }
 }

@@ -110,6 +110,12 @@ impl App {
                     _ => {}
                 }
             }
+            Layer::Pause(p) => match action {
+                Action::Erase => p.erase(),
+                Action::Choose => self.go_on_from_pause(),
+                Action::Back => self.ask_quit(),
+                _ => {}
+            },
             Layer::SaveName(n) => match action {
                 Action::Erase => n.erase(),
                 Action::Choose => {

@@ -6,6 +6,7 @@
 
 mod layers;
 mod mouse;
+mod pause;
 mod saving;
 
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
@@ -13,7 +14,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 use crate::game::{Command, RuleError};
 use crate::save::Store;
 
-use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput};
+use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput, PauseInput};
 use super::explain::Explanation;
 use super::keys::{Action, Hint, candidates, hint, is_interrupt, resolve};
 use super::screens::{self, title::TitleState};
@@ -53,6 +54,8 @@ pub enum Layer {
     },
     /// The name of a save being typed.
     SaveName(NameInput),
+    /// The teacher paused the class: nothing can be done until it lets the game on.
+    Pause(PauseInput),
 }
 
 /// What a screen asks the app to do after an action.
@@ -147,6 +150,7 @@ impl App {
         self.info(format!(
             "{name}: spend your CEO weeks (Tab: screens), then n ends the month."
         ));
+        self.pause_if_due();
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -220,6 +224,7 @@ impl App {
                     hint(Action::Quit, "quit"),
                 ],
                 Layer::SaveName(n) => n.hints(),
+                Layer::Pause(p) => p.hints(),
             };
         }
         match &self.screen {
@@ -417,6 +422,9 @@ impl App {
 
     /// Hands a command to the rules and shows what came of it.
     pub(super) fn run(&mut self, command: Command) {
+        if self.refuse_while_paused() {
+            return;
+        }
         let Screen::Game(s) = &mut self.screen else {
             return;
         };
@@ -446,6 +454,8 @@ impl App {
         if pending && !event_open {
             self.layers.push(Layer::Event { sel: None });
         }
+        // Under the report: the student reads how the month went, then meets the pause.
+        self.pause_if_due();
         if applied.month_ended {
             self.layers.push(Layer::Report { sel: 0 });
         }

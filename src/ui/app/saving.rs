@@ -39,6 +39,19 @@ impl App {
                 _ => false,
             };
         }
+        if let Some(Layer::Pause(pause)) = self.layers.last_mut() {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    pause.type_char(c);
+                    true
+                }
+                _ => false,
+            };
+        }
         let Some(Layer::SaveName(input)) = self.layers.last_mut() else {
             return false;
         };

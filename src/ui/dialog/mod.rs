@@ -2,15 +2,18 @@
 //! and costs with its options, each already checked by the rules (a refused option says why);
 //! an [`Amount`] asks for a salary or a number of GPUs with presets or a typed figure, showing
 //! the cost and odds live; a [`Confirm`] asks a yes/no question before ending a month or
-//! quitting; a [`NameInput`] takes the name of a save.
+//! quitting; a [`NameInput`] takes the name of a save; a [`PauseInput`] holds a game the
+//! teacher paused until a code or the teacher's new scenario file lets it on.
 
 mod amount;
 mod menu;
 mod name;
+mod pause;
 
 pub use amount::{Amount, AmountKind};
 pub use menu::{Menu, MenuOption};
 pub use name::{MAX_NAME, NameInput};
+pub use pause::PauseInput;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

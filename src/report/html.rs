@@ -32,7 +32,8 @@ h1{font-size:2em;margin:.6em 0 .3em}h2{font-size:1.5em;margin:1.4em 0 .4em;\
 border-bottom:3px solid #000}h3{font-size:1.2em}\
 table{border-collapse:collapse;margin:.6em 0;font-size:.9em}\
 th,td{border:2px solid #444;padding:.25em .55em;text-align:left;vertical-align:top}\
-th{background:#e8e8e8}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
+th{background:#e8e8e8}.wide{overflow-x:auto}.wide table{font-size:.75em}\
+td.file{word-break:break-all}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
 tr.you td{font-weight:bold}\
 .flag td{background:#fff1b8}.flag td:first-child::before{content:'\\26A0  '}\
 .chart{width:100%;height:auto;display:block;margin:.5em 0}\
@@ -46,7 +47,7 @@ ol.questions li{margin:.4em 0}\
 h1{font-size:20pt}h2{font-size:15pt}table{font-size:10pt}\
 .page{break-before:page;page-break-before:always}\
 section,table,svg{break-inside:avoid;page-break-inside:avoid}\
-.chart{max-height:16cm}}\
+.chart{max-height:16cm}.wide{overflow:visible}}\
 @page{margin:15mm}";
 
 /// Text from a file, escaped for the page.
@@ -307,7 +308,10 @@ fn summary_html(h: &mut String, entries: &[Entry]) {
                 .iter()
                 .filter(|e| e.score.div_euclid(width) == b)
                 .count();
-            (format!("{} to {}", b * width, b * width + width - 1), count)
+            (
+                format!("{}\u{2013}{}", b * width, b * width + width - 1),
+                count,
+            )
         })
         .collect();
     h.push_str(&svg::histogram(
@@ -379,7 +383,8 @@ fn summary_html(h: &mut String, entries: &[Entry]) {
 
 fn ranking_table(h: &mut String, g: &Group) {
     h.push_str(
-        "<table><thead><tr><th class=\"n\">Rank</th><th>Player</th><th>Ending</th>\
+        "<p class=\"note\">Every game ranked here was verified by replaying its decisions.</p>\
+         <div class=\"wide\"><table><thead><tr><th class=\"n\">Rank</th><th>Player</th><th>Ending</th>\
          <th>Month</th><th class=\"n\">Score</th>",
     );
     if let Some(e) = g.entries.first() {
@@ -387,7 +392,7 @@ fn ranking_table(h: &mut String, g: &Group) {
             let _ = write!(h, "<th class=\"n\">{name}</th>");
         }
     }
-    h.push_str("<th>Verified</th><th>File</th></tr></thead><tbody>");
+    h.push_str("<th>File</th></tr></thead><tbody>");
     for e in &g.entries {
         let _ = write!(
             h,
@@ -403,9 +408,9 @@ fn ranking_table(h: &mut String, g: &Group) {
         for (_, v) in &e.parts {
             let _ = write!(h, "<td class=\"n\">{v}</td>");
         }
-        let _ = write!(h, "<td>yes</td><td>{}</td></tr>", esc(&e.file));
+        let _ = write!(h, "<td class=\"file\">{}</td></tr>", esc(&e.file));
     }
-    h.push_str("</tbody></table>");
+    h.push_str("</tbody></table></div>");
 }
 
 fn singles_html(h: &mut String, groups: &[Group]) {

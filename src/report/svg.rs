@@ -12,7 +12,7 @@ const WIDTH: i64 = 960;
 const HEIGHT: i64 = 420;
 /// Room left of the plot for the axis (and lever names under it), right of it for labels.
 const LEFT: i64 = 150;
-const RIGHT: i64 = 170;
+const RIGHT: i64 = 250;
 const TOP: i64 = 20;
 const BOTTOM: i64 = 50;
 /// Least vertical room between two end labels.
@@ -222,7 +222,7 @@ pub fn race_chart(
             l.colour,
             LEFT + plot_w + 12,
             *yy + 6,
-            esc(&l.label, 24)
+            esc(&l.label, 20)
         );
     }
     // Decision marks: one row per lever, a square at each month used.

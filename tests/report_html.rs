@@ -473,3 +473,19 @@ fn sample_pages() {
     let d = Debrief::from_game(&play.game, play.decisions()).with_player(Some("Ada"));
     std::fs::write(out.join("debrief.html"), d.to_html()).expect("write");
 }
+
+#[test]
+fn a_class_of_more_than_40_draws_the_spread_and_the_median_not_a_line_each() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = Arc::new(content::load_builtin("classroom", None).expect("built-in"));
+    write_class(dir.path(), &content, 48);
+    let report = ClassReport::build(&[dir.path().to_path_buf()]);
+    let ranked: usize = report.groups.iter().map(|g| g.entries.len()).sum();
+    assert!(ranked > 40, "{ranked}");
+    let html = report.to_html();
+    let page = parse(&html);
+    assert_self_contained("report", &html, &page);
+    assert_eq!(page.count("polygon"), 2, "lowest to highest, and the middle half");
+    assert!(page.count("polyline") < 15, "not a line per student");
+    assert!(page.all_text().contains("class median"));
+}

@@ -485,7 +485,11 @@ fn a_class_of_more_than_40_draws_the_spread_and_the_median_not_a_line_each() {
     let html = report.to_html();
     let page = parse(&html);
     assert_self_contained("report", &html, &page);
-    assert_eq!(page.count("polygon"), 2, "lowest to highest, and the middle half");
+    assert_eq!(
+        page.count("polygon"),
+        2,
+        "lowest to highest, and the middle half"
+    );
     assert!(page.count("polyline") < 15, "not a line per student");
     assert!(page.all_text().contains("class median"));
 }

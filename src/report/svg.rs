@@ -48,6 +48,7 @@ pub struct Line {
 }
 
 impl Line {
+    /// A labelled line, 3 units wide.
     pub fn new(label: &str, values: Vec<i32>, colour: &'static str, dash: &'static str) -> Line {
         Line {
             label: label.to_string(),
@@ -276,8 +277,8 @@ pub struct Bar {
 }
 
 /// A horizontal bar chart: each bar labelled on its left and its value written on its right;
-/// negative values go left of a zero line. Bars in `gap_after` positions are followed by space
-/// (to group pairs).
+/// negative values go left of a zero line. With `pairs`, a gap follows every second bar (a top
+/// and a bottom quarter's bars side by side).
 pub fn bars(title: &str, bars: &[Bar], pairs: bool) -> String {
     let row = 34_i64;
     let label_w = 300_i64;

@@ -23,7 +23,9 @@ Examples:
   ai-race sim --policy balanced --games 500 --json
   ai-race verify saves/*.ron               check saves by replaying them
   ai-race report class-saves/ --format csv --out class.csv
+  ai-race report class-saves/ --format html --anonymize --out class.html
   ai-race debrief saves/my-game.ron --out debrief.md
+  ai-race debrief class-saves/ --format html --out-dir debriefs/
   ai-race completions bash > ai-race.bash  tab completion for your shell
 
 Exit codes: 0 success, 1 a result that failed (a save that does not verify, nothing to
@@ -178,14 +180,22 @@ pub enum Cmd {
     },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
     /// what each lever was worth (replayed without it), what the rivals did, the score and
-    /// three discussion questions.
+    /// three discussion questions. Give a folder to debrief every save in it.
     Debrief {
-        /// The save file (it is verified by replay first).
-        #[arg(value_name = "SAVE")]
+        /// The save file (it is verified by replay first), or a folder of saves.
+        #[arg(value_name = "SAVE_OR_DIR")]
         save: PathBuf,
-        /// Write the Markdown to FILE instead of the screen.
-        #[arg(long, value_name = "FILE")]
+        /// md (Markdown) or html (a page to project or print, charts included).
+        #[arg(long, value_enum, default_value = "md", ignore_case = true)]
+        format: ReportFormat,
+        /// Write the debrief to FILE instead of the screen (a folder's debriefs go in one
+        /// document, each student's on a new printed page).
+        #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
         out: Option<PathBuf>,
+        /// Write one debrief per save into DIR, named after each save file (created if
+        /// missing; a name two saves share gets -2, -3...).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
     },
     /// Rank a class's saves: each is verified by replay, ranked by score within its scenario
     /// and seed, summarised, and any file that cannot be ranked is listed with the reason.
@@ -193,12 +203,17 @@ pub enum Cmd {
         /// Save files, or folders of saves (every .ron file in the folder).
         #[arg(required = true, value_name = "DIR_OR_FILES")]
         inputs: Vec<PathBuf>,
-        /// md (Markdown, to read) or csv (to open in a spreadsheet).
+        /// md (Markdown, to read), csv (to open in a spreadsheet) or html (a page to project
+        /// or print, charts included).
         #[arg(long, value_enum, default_value = "md", ignore_case = true)]
         format: ReportFormat,
         /// Write the report to FILE instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the players' names with "Student 1".."Student N" (by rank) and hide file
+        /// names, for projecting.
+        #[arg(long)]
+        anonymize: bool,
     },
     /// List the built-in scenarios, check a scenario file, or start a new one.
     Scenario {
@@ -244,6 +259,8 @@ pub enum ReportFormat {
     Md,
     /// Comma-separated values, to open in a spreadsheet.
     Csv,
+    /// One self-contained web page, to project or print.
+    Html,
 }
 
 /// An error and the exit code it ends the program with: 1 for a result that failed (a save
@@ -475,17 +492,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
-        Some(Cmd::Debrief { save, out }) => {
+        Some(Cmd::Debrief {
+            save,
+            format,
+            out,
+            out_dir,
+        }) => {
             out_not_a_save(out.as_deref())?;
-            Ok(debrief_command(&save, out.as_deref())?)
+            debrief_command(&save, format, out.as_deref(), out_dir.as_deref())
         }
         Some(Cmd::Report {
             inputs,
             format,
             out,
+            anonymize,
         }) => {
             out_not_a_save(out.as_deref())?;
-            Ok(report_command(&inputs, format, out.as_deref())?)
+            Ok(report_command(&inputs, format, out.as_deref(), anonymize)?)
         }
     }
 }
@@ -552,7 +575,7 @@ fn out_not_a_save(out: Option<&Path>) -> Result<(), Failure> {
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron")) =>
         {
             Err(Failure::usage(format!(
-                "--out {}: a .ron file could be a save; choose a name ending in .md or .csv",
+                "--out {}: a .ron file could be a save; choose a name ending in .md, .csv or .html",
                 save::sanitize(&path.display().to_string(), 120)
             )))
         }
@@ -589,24 +612,151 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     }
 }
 
-fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> {
-    let shown = save::sanitize(&path.display().to_string(), 120);
-    let verified = save::load_path(path).map_err(|e| format!("{shown}: {}", e.verdict()))?;
-    let debrief =
-        ai_race::report::Debrief::from_game(&verified.play.game, verified.play.decisions());
-    emit(&debrief.to_markdown(), out)?;
-    Ok(ExitCode::SUCCESS)
+/// `ai-race debrief`: one save's debrief, or every save's in a folder (one document, or one
+/// file each with `--out-dir`).
+fn debrief_command(
+    path: &Path,
+    format: ReportFormat,
+    out: Option<&Path>,
+    out_dir: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    use ai_race::report::Debrief;
+    let ext = match format {
+        ReportFormat::Md => "md",
+        ReportFormat::Html => "html",
+        ReportFormat::Csv => {
+            return Err(Failure::usage(
+                "a debrief is written as md or html; csv is for the class report (ai-race \
+                 report DIR --format csv)"
+                    .to_string(),
+            ));
+        }
+    };
+    let render = |d: &Debrief| match format {
+        ReportFormat::Html => d.to_html(),
+        _ => d.to_markdown(),
+    };
+    let collected = ai_race::report::class::collect(&[path.to_path_buf()]);
+    let single = !path.is_dir();
+    let cache = save::ContentCache::new();
+    let mut failed = collected.failed.len();
+    for f in &collected.failed {
+        eprintln!("ai-race: {}: {}", f.file, f.reason);
+    }
+    let mut debriefs: Vec<(PathBuf, Debrief)> = Vec::new();
+    for file in &collected.files {
+        let shown = save::sanitize(&file.display().to_string(), 120);
+        match cache.load_path(file) {
+            Ok(verified) => {
+                let play = &verified.play;
+                let d = Debrief::from_game(&play.game, play.decisions())
+                    .with_player(play.record.player.as_deref());
+                debriefs.push((file.clone(), d));
+            }
+            Err(e) if single => return Err(Failure::from(format!("{shown}: {}", e.verdict()))),
+            Err(e) => {
+                failed += 1;
+                eprintln!("ai-race: {shown}: not debriefed: {}", e.verdict());
+            }
+        }
+    }
+    match out_dir {
+        Some(dir) => {
+            let written = write_debriefs(dir, ext, &debriefs, &render)?;
+            eprintln!(
+                "wrote {written} debrief{} into {}",
+                if written == 1 { "" } else { "s" },
+                save::sanitize(&dir.display().to_string(), 120)
+            );
+        }
+        None => {
+            let text = match (format, debriefs.as_slice()) {
+                (_, [(_, d)]) => render(d),
+                (ReportFormat::Html, _) => {
+                    let all: Vec<Debrief> = debriefs.iter().map(|(_, d)| d.clone()).collect();
+                    Debrief::many_to_html(&all)
+                }
+                _ => debriefs
+                    .iter()
+                    .map(|(_, d)| d.to_markdown())
+                    .collect::<Vec<_>>()
+                    .join("\n---\n\n"),
+            };
+            if !debriefs.is_empty() {
+                emit(&text, out)?;
+            }
+        }
+    }
+    if debriefs.is_empty() {
+        eprintln!(
+            "ai-race: nothing to debrief in {}: give a save or a folder of .ron saves",
+            save::sanitize(&path.display().to_string(), 120)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes each debrief into `dir` as `<save name>.<ext>`: the name made of the save file's
+/// stem in safe characters (no folder, no dot-dot, nothing a shell or Windows minds), a second
+/// save of the same safe name getting -2, -3... A file of that name from an earlier run is
+/// replaced (it is a debrief: only .md and .html names are written, never a save); a symlink
+/// or anything but a regular file is refused.
+fn write_debriefs(
+    dir: &Path,
+    ext: &str,
+    debriefs: &[(PathBuf, ai_race::report::Debrief)],
+    render: &dyn Fn(&ai_race::report::Debrief) -> String,
+) -> Result<usize, Failure> {
+    let shown = save::sanitize(&dir.display().to_string(), 120);
+    match std::fs::symlink_metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            return Err(Failure::usage(format!(
+                "--out-dir {shown}: not a folder; give a folder for the debriefs"
+            )));
+        }
+        Err(_) => std::fs::create_dir_all(dir)
+            .map_err(|e| format!("--out-dir {shown}: cannot create the folder ({e})"))?,
+    }
+    let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for (file, d) in debriefs {
+        let stem = file.file_stem().map_or_else(
+            || "debrief".to_string(),
+            |s| save::slug(&s.to_string_lossy()),
+        );
+        let mut name = format!("{stem}.{ext}");
+        let mut n = 1;
+        while used.contains(&name) {
+            n += 1;
+            name = format!("{stem}-{n}.{ext}");
+        }
+        used.insert(name.clone());
+        let target = dir.join(&name);
+        save::write_file(&target, &render(d))
+            .map_err(|e| format!("--out-dir {shown}: {name}: {e}"))?;
+    }
+    Ok(used.len())
 }
 
 fn report_command(
     inputs: &[PathBuf],
     format: ReportFormat,
     out: Option<&Path>,
+    anonymize: bool,
 ) -> Result<ExitCode, String> {
-    let report = ai_race::report::ClassReport::build(inputs);
+    let mut report = ai_race::report::ClassReport::build(inputs);
+    if anonymize {
+        report.anonymize();
+    }
     let text = match format {
         ReportFormat::Csv => report.to_csv(),
         ReportFormat::Md => report.to_markdown(),
+        ReportFormat::Html => report.to_html(),
     };
     emit(&text, out)?;
     // A report that ranks nothing is a failed result: say why on the error stream too, so a

@@ -201,6 +201,18 @@ fn every_command_stays_small_and_quick_on_any_file_at_the_cap() {
         "csv".into(),
         class.display().to_string(),
     ]);
+    runs.push(vec![
+        "report".into(),
+        "--format".into(),
+        "html".into(),
+        class.display().to_string(),
+    ]);
+    runs.push(vec![
+        "debrief".into(),
+        "--format".into(),
+        "html".into(),
+        class.display().to_string(),
+    ]);
     for s in &scenarios {
         let s = s.display().to_string();
         runs.push(vec!["scenario".into(), "check".into(), s.clone()]);

@@ -52,6 +52,9 @@ pub struct Entry {
     pub score: i64,
     /// Decisions per lever, from the game's timeline.
     pub levers: BTreeMap<Lever, u32>,
+    /// Overall progress of every lab (the player first, in the scenario's order) at the end
+    /// of each month played, thousandths of a point: the class race chart.
+    pub race: Vec<Vec<i32>>,
 }
 
 /// A file that was not ranked, and why.
@@ -74,6 +77,11 @@ pub struct Group {
     /// 0 when this world is the only one with its id, difficulty and seed; else 1, 2...
     /// (the scenario's content differs: an edited scenario file).
     pub variant: usize,
+    /// The labs' short names, the player's lab first (as in each entry's `race`).
+    pub labs: Vec<String>,
+    /// The campaign's length in months, and the calendar label of each month.
+    pub months: u16,
+    pub dates: Vec<String>,
     /// Best first.
     pub entries: Vec<Entry>,
 }
@@ -87,6 +95,9 @@ pub struct ClassReport {
     pub ignored: usize,
     /// Autosaves in the folders that were passed over (name them to include them).
     pub autosaves: usize,
+    /// Players of verified saves that were not ranked (copies), as reasons quote them: what
+    /// [`ClassReport::anonymize`] must hide besides the ranked players.
+    pub unranked_players: Vec<String>,
 }
 
 /// One loaded save and the world it belongs to.
@@ -103,8 +114,9 @@ struct Loaded {
     named: Option<String>,
 }
 
-/// Contents already seen, by fingerprint: every save of one scenario shares one copy.
-type Contents = std::sync::Mutex<BTreeMap<u64, Arc<Content>>>;
+/// Scenarios already read, by their text: every save of one scenario shares one copy, parsed,
+/// checked and fingerprinted once.
+type Contents = save::ContentCache;
 
 /// What a folder or a list of files holds for the report.
 #[derive(Debug, Default)]
@@ -246,8 +258,15 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         }
     }
     let mut out: Vec<Group> = Vec::new();
+    let mut unranked_players = Vec::new();
     for ((id, difficulty, seed, _), loaded) in worlds {
+        let before: Vec<String> = loaded.iter().map(|l| l.entry.player.clone()).collect();
         let kept = not_copies(loaded, &mut failed);
+        unranked_players.extend(
+            before
+                .into_iter()
+                .filter(|p| !kept.iter().any(|k| k.entry.player == *p)),
+        );
         let Some(first) = kept.first() else {
             continue;
         };
@@ -255,6 +274,10 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
             first.name.clone(),
             content::fingerprint_short(&first.content),
         );
+        let c = &first.content;
+        let labs = c.labs.iter().map(|l| l.short.clone()).collect();
+        let months = c.scenario.months;
+        let dates = (0..months).map(|m| c.date_label(m)).collect();
         out.push(Group {
             scenario_id: id,
             scenario_name: name,
@@ -262,6 +285,9 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
             seed,
             fingerprint,
             variant: 0,
+            labs,
+            months,
+            dates,
             entries: ranked(kept.into_iter().map(|l| l.entry).collect()),
         });
     }
@@ -288,7 +314,65 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         failed,
         ignored,
         autosaves,
+        unranked_players,
     }
+}
+
+impl ClassReport {
+    /// The report with every student's name replaced for projecting: ranked players become
+    /// "Student 1".."Student N" in rank order (group by group, as the report lists them; the
+    /// same report gives the same numbers), files are hidden, and names and files quoted in
+    /// the reasons of unranked files are replaced too.
+    pub fn anonymize(&mut self) {
+        let mut names: Vec<(String, String)> = Vec::new();
+        let mut n = 0;
+        for g in &mut self.groups {
+            for e in &mut g.entries {
+                n += 1;
+                let label = format!("Student {n}");
+                names.push((
+                    std::mem::replace(&mut e.player, label.clone()),
+                    label.clone(),
+                ));
+                names.push((
+                    std::mem::replace(&mut e.file, format!("(file of {label})")),
+                    format!("(file of {label})"),
+                ));
+            }
+        }
+        for (k, f) in self.failed.iter_mut().enumerate() {
+            let label = format!("unranked file {}", k + 1);
+            names.push((std::mem::replace(&mut f.file, label.clone()), label));
+        }
+        for (k, p) in self.unranked_players.drain(..).enumerate() {
+            names.push((p, format!("unranked player {}", k + 1)));
+        }
+        // Longest first, so a name inside another is never half replaced.
+        names.retain(|(from, _)| !from.is_empty());
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        for f in &mut self.failed {
+            f.reason = replace_each(&f.reason, &names);
+        }
+    }
+}
+
+/// `text` with every occurrence of each `from` replaced by its `to`, in one pass (a label put
+/// in is never searched again), trying the pairs in order at each place.
+fn replace_each(text: &str, pairs: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while let Some(c) = rest.chars().next() {
+        for (from, to) in pairs {
+            if let Some(after) = rest.strip_prefix(from.as_str()) {
+                out.push_str(to);
+                rest = after;
+                continue 'scan;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// The saves of one world that are not copies: a game identical to a shipped script's, or to
@@ -436,7 +520,7 @@ fn internal_error(path: &Path) -> Failed {
 
 fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     let file = shown(path);
-    let verified = save::load_path(path).map_err(|e: SaveError| Failed {
+    let verified = contents.load_path(path).map_err(|e: SaveError| Failed {
         file: file.clone(),
         reason: e.verdict(),
     })?;
@@ -455,19 +539,16 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
         ),
     };
     let content = &game.content;
-    let fingerprint = content::fingerprint(content);
+    let fingerprint = contents.fingerprint(&game.content);
     let key = (
         content.scenario.id.clone(),
         content.difficulty.id.clone(),
         game.state.seed,
         fingerprint,
     );
-    let shared = contents
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .entry(fingerprint)
-        .or_insert_with(|| Arc::clone(&game.content))
-        .clone();
+    // Saves of one scenario text share one copy already; equal scenarios written
+    // differently share the group's first copy later.
+    let shared = Arc::clone(&game.content);
     let decisions = verified.play.decisions();
     Ok(Loaded {
         key,
@@ -506,6 +587,15 @@ fn entry_of(game: &Game, file: String, player: String) -> Entry {
         parts: score.parts().to_vec(),
         score: score.total,
         levers,
+        race: (0..game.content.labs.len())
+            .map(|i| {
+                state
+                    .history
+                    .iter()
+                    .map(|h| h.progress.get(i).map_or(0, |p| p.0))
+                    .collect()
+            })
+            .collect(),
     }
 }
 

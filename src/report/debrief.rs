@@ -86,6 +86,8 @@ pub struct SafetyRecord {
 /// The whole debrief of one game.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Debrief {
+    /// The player's name as the save gives it (raw: escaped where it is shown).
+    pub player: Option<String>,
     pub scenario: String,
     pub difficulty: String,
     pub seed: u64,
@@ -314,6 +316,7 @@ impl Debrief {
         let rivals = rivals(content, &start, state, &race);
         let dates = (0..=state.month).map(|m| date_of(content, m)).collect();
         let mut debrief = Debrief {
+            player: None,
             scenario: content.scenario.name.clone(),
             difficulty: content.difficulty.name.clone(),
             seed: state.seed,
@@ -339,6 +342,15 @@ impl Debrief {
         let facts = Facts::of(game, &debrief);
         debrief.questions = questions::choose(&facts, 3);
         debrief
+    }
+
+    /// The same debrief naming its player (a blank name names nobody).
+    pub fn with_player(mut self, player: Option<&str>) -> Debrief {
+        self.player = player
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string);
+        self
     }
 
     /// How many timeline lines belong to each lever.

@@ -39,7 +39,7 @@ impl Debrief {
     }
 
     fn header(&self, md: &mut String) {
-        let _ = writeln!(md, "# Debrief: {}\n", cell(&self.scenario));
+        let _ = writeln!(md, "# {}\n", cell(&self.title()));
         let _ = writeln!(
             md,
             "{}, seed {}, {} difficulty. {} of {} months played ({} to {}).\n",

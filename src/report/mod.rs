@@ -7,10 +7,12 @@ mod class_out;
 pub mod counterfactual;
 pub mod debrief;
 pub mod format;
+mod html;
 mod markdown;
 pub mod questions;
 pub mod sanitize;
 pub mod scenarios;
+mod svg;
 
 pub use class::ClassReport;
 pub use debrief::Debrief;

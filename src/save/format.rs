@@ -71,6 +71,38 @@ pub struct SaveFile {
     pub content: Content,
 }
 
+/// A save file with its embedded scenario left unread: what a class report parses when it has
+/// read the same scenario in another save already (see `load::ContentCache`). The fields and
+/// their checks are those of [`SaveFile`]; `content` must be present and is skipped.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SaveHead {
+    pub format: String,
+    pub version: u32,
+    pub rules: u32,
+    /// Only read for messages, which the full path gives.
+    #[allow(dead_code)]
+    pub game: serde::de::IgnoredAny,
+    #[serde(default)]
+    pub player: Option<String>,
+    pub scenario: String,
+    pub difficulty: String,
+    pub seed: u64,
+    pub summary: Summary,
+    #[serde(deserialize_with = "capped_checkpoints")]
+    pub checkpoints: Vec<Checkpoint>,
+    #[serde(deserialize_with = "capped_decisions")]
+    pub decisions: Vec<Decision>,
+    /// Present, and skipped: the cache reads the scenario from its own span.
+    #[allow(dead_code)]
+    pub content: serde::de::IgnoredAny,
+}
+
+/// How [`SaveFile::to_text`] introduces the embedded scenario, and what follows it: the
+/// scenario is the file's last field, so its text is the span between the two.
+pub(super) const CONTENT_START: &str = "\n    content: ";
+pub(super) const CONTENT_END: &str = ",\n)\n";
+
 /// A summary of the saved state, for listings and class reports (after verification).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,11 +2,15 @@
 //! rebuild the game from the seed by replaying every decision through the rules and compare
 //! with the recorded checkpoints and summary. Nothing in the file is trusted over the replay.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::error::{SaveError, sanitize};
-use super::format::{Checkpoint, SaveFile, Summary};
+use super::format::{
+    CONTENT_END, CONTENT_START, Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, SaveFile,
+    SaveHead, Summary,
+};
 use super::migrate;
 use super::playthrough::{Playthrough, Refused};
 use super::read::{decode_text, read_save_file};
@@ -60,9 +64,13 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Verified, SaveError> {
 /// Loads and verifies a save from its text.
 pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     let save = migrate::upgrade(text)?;
-    check_header(&save)?;
+    check_header(
+        save.player.as_deref(),
+        (&save.scenario, &save.difficulty),
+        &save.content,
+    )?;
     check_scenario(&save.content)?;
-    check_lock(&save)?;
+    check_lock(&save.content, save.seed)?;
     let origin = origin_of(&save.content);
     let SaveFile {
         player,
@@ -73,7 +81,184 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         content,
         ..
     } = save;
-    let content = Arc::new(content);
+    verify(
+        Arc::new(content),
+        origin,
+        Recorded {
+            player,
+            seed,
+            summary,
+            checkpoints,
+            decisions,
+        },
+    )
+}
+
+/// What a save records besides its scenario.
+struct Recorded {
+    player: Option<String>,
+    seed: u64,
+    summary: Summary,
+    checkpoints: Vec<Checkpoint>,
+    decisions: Vec<Decision>,
+}
+
+/// One scenario as saves embed it, parsed and checked once.
+struct Parsed {
+    /// The scenario's text in the save, compared in full on every hit (the hash only finds
+    /// the candidate: two texts with one hash must never share a scenario).
+    text: String,
+    /// `None` when the text does not parse or fails a check (never kept): such saves take
+    /// the full path, which gives the file's exact error.
+    checked: Option<(Arc<Content>, Origin, u64)>,
+}
+
+/// Scenarios already read from saves, by a hash of their text. A class folder embeds the same
+/// scenario in every save: with this, parsing, checking and fingerprinting it is done once per
+/// distinct scenario, not once per save. Each save is still verified by replaying its own
+/// decisions in the scenario its own file holds, byte for byte.
+#[derive(Default)]
+pub struct ContentCache {
+    seen: Mutex<BTreeMap<u64, Vec<Arc<Parsed>>>>,
+}
+
+/// Most distinct scenarios a cache keeps (a class holds one or two; hostile files could each
+/// hold another, up to the save size limit).
+const MAX_CACHED: usize = 8;
+
+impl ContentCache {
+    /// An empty cache.
+    pub fn new() -> ContentCache {
+        ContentCache::default()
+    }
+
+    /// Loads and verifies the save at `path`, reusing scenarios read before.
+    pub fn load_path(&self, path: &Path) -> Result<Verified, SaveError> {
+        let text = read_save_file(path)?;
+        self.load_text(&text)
+    }
+
+    /// [`load_text`], reusing scenarios read before: the same result for every file that
+    /// [`SaveFile::to_text`] wrote; anything else takes the full path.
+    pub fn load_text(&self, text: &str) -> Result<Verified, SaveError> {
+        match self.fast(text) {
+            Some(result) => result,
+            None => load_text(text),
+        }
+    }
+
+    /// The fingerprint of a scenario this cache returned (computed for any other).
+    pub fn fingerprint(&self, content: &Arc<Content>) -> u64 {
+        let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        seen.values()
+            .flatten()
+            .filter_map(|p| p.checked.as_ref())
+            .find(|(c, _, _)| Arc::ptr_eq(c, content))
+            .map(|(_, _, f)| *f)
+            .unwrap_or_else(|| content::fingerprint(content))
+    }
+
+    /// The save verified with a cached scenario; `None` when the file is not laid out as the
+    /// game writes it, or anything about it would need the full path's message.
+    fn fast(&self, text: &str) -> Option<Result<Verified, SaveError>> {
+        let start = text.rfind(CONTENT_START)?;
+        let body =
+            text.get(start + CONTENT_START.len()..text.len().checked_sub(CONTENT_END.len())?)?;
+        if !text.ends_with(CONTENT_END) {
+            return None;
+        }
+        let parsed = self.parsed(body);
+        let (content, origin, _) = parsed.checked.as_ref()?;
+        // The rest of the file, with an empty value where the scenario was.
+        let mut head = String::with_capacity(start + 32);
+        head.push_str(&text[..start]);
+        head.push_str(CONTENT_START);
+        head.push_str("()");
+        head.push_str(CONTENT_END);
+        let save: SaveHead = migrate::parse_head(&head)?;
+        if save.format != FORMAT_NAME
+            || save.version != FORMAT_VERSION
+            || save.rules != crate::game::RULES_VERSION
+        {
+            return None;
+        }
+        if check_header(
+            save.player.as_deref(),
+            (&save.scenario, &save.difficulty),
+            content,
+        )
+        .is_err()
+            || check_lock(content, save.seed).is_err()
+        {
+            return None;
+        }
+        Some(verify(
+            Arc::clone(content),
+            *origin,
+            Recorded {
+                player: save.player,
+                seed: save.seed,
+                summary: save.summary,
+                checkpoints: save.checkpoints,
+                decisions: save.decisions,
+            },
+        ))
+    }
+
+    /// The scenario of this text, parsed and checked now or earlier.
+    fn parsed(&self, body: &str) -> Arc<Parsed> {
+        let key = {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(body, &mut h);
+            std::hash::Hasher::finish(&h)
+        };
+        {
+            let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(p) = seen
+                .get(&key)
+                .and_then(|v| v.iter().find(|p| p.text == body))
+            {
+                return Arc::clone(p);
+            }
+        }
+        // Parsed outside the lock: two threads may both parse a new scenario; one copy stays.
+        let checked = migrate::parse_content(body).ok().and_then(|c| {
+            check_scenario(&c).ok()?;
+            let origin = origin_of(&c);
+            let fingerprint = content::fingerprint(&c);
+            Some((Arc::new(c), origin, fingerprint))
+        });
+        let parsed = Arc::new(Parsed {
+            text: body.to_string(),
+            checked,
+        });
+        // Only scenarios that passed are kept: a folder of broken ones must not fill memory
+        // (they take the full path, which says what is wrong with each).
+        if parsed.checked.is_none() {
+            return parsed;
+        }
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let count: usize = seen.values().map(Vec::len).sum();
+        let same = seen.entry(key).or_default();
+        if let Some(p) = same.iter().find(|p| p.text == body) {
+            return Arc::clone(p);
+        }
+        if count < MAX_CACHED {
+            same.push(Arc::clone(&parsed));
+        }
+        parsed
+    }
+}
+
+/// Replays the recorded decisions in `content` and compares the result with the record.
+fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verified, SaveError> {
+    let Recorded {
+        player,
+        seed,
+        summary,
+        checkpoints,
+        decisions,
+    } = rec;
     let (mut play, refused) = match Playthrough::replay(Arc::clone(&content), seed, &decisions) {
         Ok(play) => (play, None),
         Err((play, refused)) => (*play, Some(refused)),
@@ -227,18 +412,21 @@ pub fn date_of(content: &Content, month: u16) -> String {
 }
 
 /// Checks the header against itself and the embedded scenario.
-fn check_header(save: &SaveFile) -> Result<(), SaveError> {
-    if let Some(name) = &save.player
+fn check_header(
+    player: Option<&str>,
+    (scenario, difficulty): (&str, &str),
+    c: &Content,
+) -> Result<(), SaveError> {
+    if let Some(name) = player
         && (name.chars().count() > MAX_PLAYER_NAME || name.chars().any(char::is_control))
     {
         return Err(SaveError::Invalid(format!(
             "the player name must be at most {MAX_PLAYER_NAME} characters of plain text"
         )));
     }
-    let c = &save.content;
     for (what, header, inside) in [
-        ("scenario", &save.scenario, &c.scenario.id),
-        ("difficulty", &save.difficulty, &c.difficulty.id),
+        ("scenario", scenario, c.scenario.id.as_str()),
+        ("difficulty", difficulty, c.difficulty.id.as_str()),
     ] {
         if header != inside {
             return Err(SaveError::Invalid(format!(
@@ -253,29 +441,29 @@ fn check_header(save: &SaveFile) -> Result<(), SaveError> {
 
 /// A locked scenario fixes the world: a save of it played on another seed or difficulty is a
 /// game of another world (a student could scan seeds for an easy one), never one of this.
-fn check_lock(save: &SaveFile) -> Result<(), SaveError> {
-    let s = &save.content.scenario;
+fn check_lock(content: &Content, seed: u64) -> Result<(), SaveError> {
+    let s = &content.scenario;
     if !s.locked {
         return Ok(());
     }
     let id = sanitize(&s.id, 40);
     if let Some(fixed) = s.seed
-        && fixed != save.seed
+        && fixed != seed
     {
         return Err(SaveError::Invalid(format!(
             "the scenario '{id}' is locked to seed {fixed}, but this game was played on seed {}; \
              it is not a game of that scenario",
-            save.seed
+            seed
         )));
     }
     if let Some(fixed) = &s.difficulty
-        && *fixed != save.content.difficulty.id
+        && *fixed != content.difficulty.id
     {
         return Err(SaveError::Invalid(format!(
             "the scenario '{id}' is locked to difficulty '{}', but this game was played on '{}'; \
              it is not a game of that scenario",
             sanitize(fixed, 20),
-            sanitize(&save.content.difficulty.id, 20)
+            sanitize(&content.difficulty.id, 20)
         )));
     }
     Ok(())

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{SaveError, sanitize};
-use super::format::{FORMAT_NAME, FORMAT_VERSION, SaveFile, Summary};
+use super::format::{FORMAT_NAME, FORMAT_VERSION, SaveFile, SaveHead, Summary};
 use crate::game::RULES_VERSION;
 
 /// Deepest nesting accepted. The deepest real value (an event's choice effects inside the
@@ -163,6 +163,20 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SaveError> {
             col: e.span.start.col,
             message: sanitize(&crate::content::friendly_ron_error(&e.code), 200),
         })
+}
+
+/// A save's head with its scenario skipped (see `load::ContentCache`); `None` on any error.
+pub(super) fn parse_head(text: &str) -> Option<SaveHead> {
+    parse::<SaveHead>(text).ok()
+}
+
+/// A scenario as a save embeds it, parsed with the save limits (one level less of nesting:
+/// inside a save it sits one level down; one more spare, so a file this refuses at the edge
+/// takes the full path and gets its message).
+pub(super) fn parse_content(text: &str) -> Result<crate::game::Content, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT - 2)
+        .from_str(text)
 }
 
 /// The game version recorded in a save, if it looks like one (it is untrusted text).

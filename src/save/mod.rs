@@ -20,8 +20,8 @@ pub use format::{
     Summary,
 };
 pub use load::{
-    MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes, load_path,
-    load_text, turn,
+    ContentCache, MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes,
+    load_path, load_text, turn,
 };
 pub use migrate::{RECURSION_LIMIT, upgrade, upgrade_for};
 pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise};

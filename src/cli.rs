@@ -172,6 +172,18 @@ pub enum Cmd {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Fork a saved game: a what-if. The save is verified, its decisions made before month N
+    /// are replayed in the same world (content, difficulty and seed), and a new game opens at
+    /// the start of month N for you to decide otherwise. Its save names its parent and
+    /// verifies on its own; `debrief FORK --parent SAVE` compares the two timelines.
+    Fork {
+        /// The save to fork (it is verified by replay first).
+        #[arg(value_name = "SAVE")]
+        save: PathBuf,
+        /// The month to take over at: 1 (the first month) to the month the save is in.
+        #[arg(long, value_name = "N")]
+        month: u32,
+    },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
     /// what each lever was worth (replayed without it), what the rivals did, the score and
     /// three discussion questions.
@@ -364,7 +376,10 @@ fn need_terminal() -> Result<(), Failure> {
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let interactive = matches!(
         cli.command,
-        None | Some(Cmd::New { .. }) | Some(Cmd::Load { .. }) | Some(Cmd::Settings { .. })
+        None | Some(Cmd::New { .. })
+            | Some(Cmd::Load { .. })
+            | Some(Cmd::Fork { .. })
+            | Some(Cmd::Settings { .. })
     );
     // A broken settings file stops only the commands that use it; the headless ones, which a
     // teacher's script runs, go on with the defaults.
@@ -456,6 +471,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
         Some(Cmd::Load { file }) => {
             let session = load_session(&file)?;
+            play(look, Some(session), store)
+        }
+        Some(Cmd::Fork { save, month }) => {
+            let session = fork_session(&save, month)?;
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
@@ -1045,6 +1064,23 @@ fn load_session(file: &Path) -> Result<ui::Session, String> {
         .filter(|s| !s.starts_with("autosave-"))
         .map(str::to_string);
     Ok(session)
+}
+
+/// `ai-race fork`: verifies the save and builds the fork before the interface opens, so a
+/// forged file or a month outside the game gets a one-line answer on the terminal.
+fn fork_session(file: &Path, month: u32) -> Result<ui::Session, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let verified = save::load_path(file).map_err(|e| {
+        format!(
+            "cannot fork {shown}: {}; only a save that verifies can be forked",
+            e.verdict()
+        )
+    })?;
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.starts_with("autosave-"));
+    ui::Session::fork_of(&verified, month, stem).map_err(|e| format!("{shown}: {e}"))
 }
 
 #[cfg(test)]

@@ -69,6 +69,23 @@ pub struct SaveFile {
     pub decisions: Vec<Decision>,
     /// The whole scenario, so the file works without the sender's assets.
     pub content: Content,
+    /// The game this one was forked from, for a what-if fork (absent in every other save, and
+    /// in saves written before forks existed). Never trusted: it only names where to look for
+    /// the parent, whose own file must verify before it is compared with this one.
+    #[serde(default)]
+    pub parent: Option<Parent>,
+}
+
+/// Where a what-if fork came from: the parent game's fingerprint and the month the fork took
+/// over (as the game shows months, the first is 1; the parent's decisions made before it are
+/// the fork's first decisions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parent {
+    /// The parent's game fingerprint (16 hex digits; see `save::game_fingerprint`).
+    pub fingerprint: String,
+    /// The month the fork starts at, 1 = the first month of the campaign.
+    pub month: u16,
 }
 
 /// A summary of the saved state, for listings and class reports (after verification).
@@ -125,7 +142,13 @@ impl SaveFile {
         for d in &self.decisions {
             let _ = writeln!(out, "        {},", ron_text(d)?);
         }
-        out.push_str("    ],\n    content: ");
+        out.push_str("    ],\n");
+        // Written only for a fork, so every other save reads as it always has (older versions
+        // of the game, which refuse unknown fields, still open it).
+        if self.parent.is_some() {
+            field(&mut out, "parent", &self.parent)?;
+        }
+        out.push_str("    content: ");
         let config = ron::ser::PrettyConfig::new()
             .depth_limit(2)
             .indentor("  ")

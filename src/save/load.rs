@@ -63,6 +63,9 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     check_header(&save)?;
     check_scenario(&save.content)?;
     check_lock(&save)?;
+    if let Some(parent) = &save.parent {
+        super::fork::check_parent(parent, &save.content)?;
+    }
     let origin = origin_of(&save.content);
     let SaveFile {
         player,
@@ -71,6 +74,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         checkpoints,
         decisions,
         content,
+        parent,
         ..
     } = save;
     let content = Arc::new(content);
@@ -117,6 +121,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         return Err(modified(&content, replayed.month, &what));
     }
     play.record.player = player;
+    play.record.parent = parent;
     Ok(Verified { play, origin })
 }
 

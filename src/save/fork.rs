@@ -1,0 +1,145 @@
+//! What-if forks: a new game that replays a verified save's decisions made before a chosen
+//! month, in the same world (content, difficulty, seed), and goes on from the start of that
+//! month as the player decides.
+//!
+//! A fork's save holds every decision from the first month (the parent's copied ones, then its
+//! own), so it verifies on its own like any save. It also names its parent by the parent's
+//! *game fingerprint*: a hash of what the parent's replay depends on (the content's
+//! fingerprint, the seed and the whole decision stream). It is chosen over a hash of the file's
+//! bytes so that the same game saved twice, re-indented by an editor, or with another player
+//! name still matches, while any game that plays differently does not. A parent that is played
+//! on after the fork was made has more decisions, so it is another game and no longer matches.
+
+use std::sync::Arc;
+
+use thiserror::Error;
+
+use super::error::{SaveError, sanitize};
+use super::format::{Decision, Parent, SaveFile};
+use super::load::{Verified, date_of};
+use super::playthrough::Playthrough;
+use crate::content;
+use crate::game::Content;
+use crate::game::hash::{canonical_hash, hex};
+
+/// Why a fork could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ForkError {
+    /// The parent save does not verify: a fork is never made from a file no one can trust.
+    #[error("cannot fork it: {0}; only a save that verifies can be forked")]
+    Parent(String),
+    /// The month asked for is outside the parent's game.
+    #[error(
+        "cannot fork at month {asked}: choose a month from 1 to {last} (the parent's game {how})"
+    )]
+    Month { asked: u32, last: u16, how: String },
+    /// The parent's decisions do not replay to a game still running at the month.
+    #[error("cannot fork at month {0}: the parent's game was already over by then")]
+    Over(u16),
+}
+
+/// The fingerprint of a game: what its replay depends on, as 16 hex digits.
+pub fn game_fingerprint(content: &Content, seed: u64, decisions: &[Decision]) -> String {
+    hex(canonical_hash(&(
+        content::fingerprint(content),
+        seed,
+        decisions,
+    )))
+}
+
+/// The fingerprint of a (verified) game.
+pub fn fingerprint_of(play: &Playthrough) -> String {
+    game_fingerprint(&play.game.content, play.record.seed(), play.decisions())
+}
+
+/// The fingerprint a save file claims to be a game of (without verifying it: for finding a
+/// fork's parent among many files before the one that matches is verified).
+pub fn file_fingerprint(save: &SaveFile) -> String {
+    game_fingerprint(&save.content, save.seed, &save.decisions)
+}
+
+/// The last month a fork of `play` may start at, as the game shows months: the month the game
+/// is in, or for a finished game the month it ended in.
+pub fn last_fork_month(play: &Playthrough) -> u16 {
+    let s = &play.game.state;
+    if s.ending.is_some() {
+        s.month.max(1)
+    } else {
+        s.month.saturating_add(1)
+    }
+}
+
+/// How many of `decisions` were made before the start of `month` (1 = the first month).
+pub fn decisions_before(decisions: &[Decision], month: u16) -> usize {
+    let counter = month.saturating_sub(1);
+    decisions.iter().take_while(|(m, _)| *m < counter).count()
+}
+
+/// Checks the month a fork is asked for against the parent's game.
+pub fn check_month(parent: &Playthrough, asked: u32) -> Result<u16, ForkError> {
+    let last = last_fork_month(parent);
+    match u16::try_from(asked) {
+        Ok(m) if (1..=last).contains(&m) => Ok(m),
+        _ => {
+            let content = &parent.game.content;
+            let how = if parent.game.state.ending.is_some() {
+                format!("ended in month {last}, {}", date_of(content, last - 1))
+            } else {
+                format!("is in month {last}, {}", date_of(content, last - 1))
+            };
+            Err(ForkError::Month { asked, last, how })
+        }
+    }
+}
+
+/// A fork of the verified `parent` at the start of `month` (1 = the first month): its decisions
+/// made before that month, replayed from the same seed in the same world, with the parent
+/// recorded. A parent whose scenario claims a built-in's name but differs from it is refused
+/// like an unverified one: its world is not the one it claims.
+pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
+    if !super::is_genuine(parent) {
+        return Err(ForkError::Parent(super::modified_scenario(parent)));
+    }
+    let play = &parent.play;
+    let month = check_month(play, month)?;
+    let kept = &play.decisions()[..decisions_before(play.decisions(), month)];
+    let content = Arc::clone(&play.game.content);
+    let mut fork = Playthrough::replay(content, play.record.seed(), kept)
+        // The parent verified, so its own decisions replay; this is only a guard.
+        .map_err(|_| ForkError::Parent("its decisions no longer replay".into()))?;
+    if fork.game.is_over() {
+        return Err(ForkError::Over(month));
+    }
+    fork.record.parent = Some(Parent {
+        fingerprint: fingerprint_of(play),
+        month,
+    });
+    Ok(fork)
+}
+
+/// Checks the `parent` a save records: it changes nothing in the replay, but it is shown and
+/// used to look for the parent, so a garbage value is refused with the reason.
+pub(super) fn check_parent(parent: &Parent, content: &Content) -> Result<(), SaveError> {
+    if !is_fingerprint(&parent.fingerprint) {
+        return Err(SaveError::Invalid(format!(
+            "the parent's fingerprint must be 16 hex digits, found '{}'",
+            sanitize(&parent.fingerprint, 40)
+        )));
+    }
+    let months = content.scenario.months.max(1);
+    if !(1..=months).contains(&parent.month) {
+        return Err(SaveError::Invalid(format!(
+            "the month it was forked at must be from 1 to {months}, found {}",
+            parent.month
+        )));
+    }
+    Ok(())
+}
+
+/// Whether `text` is a fingerprint as this game writes it: 16 lowercase hex digits.
+fn is_fingerprint(text: &str) -> bool {
+    text.len() == 16
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}

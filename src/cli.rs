@@ -194,6 +194,10 @@ pub enum Cmd {
         /// Write the Markdown to FILE instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// For a what-if fork: its parent's save, to compare the two timelines side by side
+        /// (found automatically when it is in the same folder as the fork).
+        #[arg(long, value_name = "PARENT")]
+        parent: Option<PathBuf>,
     },
     /// Rank a class's saves: each is verified by replay, ranked by score within its scenario
     /// and seed, summarised, and any file that cannot be ranked is listed with the reason.
@@ -478,9 +482,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
-        Some(Cmd::Debrief { save, out }) => {
+        Some(Cmd::Debrief { save, out, parent }) => {
             out_not_a_save(out.as_deref())?;
-            Ok(debrief_command(&save, out.as_deref())?)
+            Ok(debrief_command(&save, parent.as_deref(), out.as_deref())?)
         }
         Some(Cmd::Report {
             inputs,
@@ -592,13 +596,89 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     }
 }
 
-fn debrief_command(path: &Path, out: Option<&Path>) -> Result<ExitCode, String> {
+fn debrief_command(
+    path: &Path,
+    parent: Option<&Path>,
+    out: Option<&Path>,
+) -> Result<ExitCode, String> {
     let shown = save::sanitize(&path.display().to_string(), 120);
     let verified = save::load_path(path).map_err(|e| format!("{shown}: {}", e.verdict()))?;
     let debrief =
         ai_race::report::Debrief::from_game(&verified.play.game, verified.play.decisions());
-    emit(&debrief.to_markdown(), out)?;
+    let mut text = debrief.to_markdown();
+    if let Some(section) = fork_section(path, &verified, parent)? {
+        text.push('\n');
+        text.push_str(&section);
+    }
+    emit(&text, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The what-if comparison a fork's debrief ends with: against `parent` when given (it must
+/// verify and be the parent the fork records), else against the save in the fork's folder that
+/// has the recorded fingerprint; a note when that is not there. Nothing for a game that is not
+/// a fork.
+fn fork_section(
+    path: &Path,
+    fork: &save::Verified,
+    parent: Option<&Path>,
+) -> Result<Option<String>, String> {
+    let shown = save::sanitize(&path.display().to_string(), 120);
+    let Some(recorded) = &fork.play.record.parent else {
+        return match parent {
+            Some(_) => Err(format!(
+                "{shown} is not a what-if fork (it records no parent); give the fork's save \
+                 first and its parent after --parent"
+            )),
+            None => Ok(None),
+        };
+    };
+    let found = match parent {
+        Some(p) => {
+            let shown_p = save::sanitize(&p.display().to_string(), 120);
+            let v = save::load_path(p)
+                .map_err(|e| format!("cannot compare with {shown_p}: {}", e.verdict()))?;
+            if !save::is_genuine(&v) {
+                return Err(format!(
+                    "cannot compare with {shown_p}: {}",
+                    save::modified_scenario(&v)
+                ));
+            }
+            let theirs = save::fingerprint_of(&v.play);
+            if theirs != recorded.fingerprint {
+                return Err(format!(
+                    "{shown_p} is not the parent of {shown}: its game fingerprint is {theirs}, \
+                     the fork records {}",
+                    recorded.fingerprint
+                ));
+            }
+            Some(v)
+        }
+        None => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            let found =
+                save::find_parent(dir.unwrap_or(Path::new(".")), &recorded.fingerprint, path);
+            if let Some((p, _)) = &found {
+                eprintln!(
+                    "compared with its parent {}",
+                    save::sanitize(&p.display().to_string(), 120)
+                );
+            }
+            found.map(|(_, v)| v)
+        }
+    };
+    let Some(parent) = found else {
+        return Ok(Some(format!(
+            "## What if\n\nThis game is a what-if fork of another game from month {} \
+             (fingerprint {}); that save is not in its folder. Give it with `--parent PARENT` \
+             to compare the two timelines.\n",
+            recorded.month, recorded.fingerprint
+        )));
+    };
+    use ai_race::report::fork::Side;
+    let comparison =
+        ai_race::report::ForkComparison::build(&Side::of(&parent), &Side::of(fork), recorded.month);
+    Ok(Some(comparison.to_markdown()))
 }
 
 fn report_command(

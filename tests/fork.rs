@@ -214,3 +214,113 @@ fn the_fork_command_refuses_a_forged_save_and_a_bad_month() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("terminal"), "{err}");
 }
+
+/// A fork of `parent` at `month` that only ends months (answering every question with its
+/// last option) until the game is over: a clearly different timeline.
+fn idle_fork(parent: &Verified, month: u32) -> Playthrough {
+    let mut fork = save::fork(parent, month).expect("the fork is made");
+    fork.record.player = Some("Bo".into());
+    while !fork.game.is_over() {
+        if let Some(p) = &fork.game.state.pending {
+            let last = u8::try_from(p.options.len() - 1).expect("few options");
+            fork.apply(&Command::Choose(last)).expect("an answer");
+        }
+        fork.apply(&Command::EndMonth).expect("the month ends");
+    }
+    fork
+}
+
+fn debrief_cli(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Process::new(env!("CARGO_BIN_EXE_ai-race"))
+        .arg("debrief")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_forks_debrief_compares_the_two_timelines_when_the_parent_is_beside_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let parent_path = dir.path().join("ada.ron");
+    std::fs::write(&parent_path, parent_text(7)).expect("write");
+    let parent = save::load_path(&parent_path).expect("verifies");
+    let fork = idle_fork(&parent, 5);
+    let fork_path = dir.path().join("bo-what-if.ron");
+    std::fs::write(&fork_path, fork.to_text().expect("written")).expect("write");
+    // Another game of the same world beside them is not taken for the parent.
+    std::fs::write(dir.path().join("other.ron"), parent_text(8)).expect("write");
+
+    let (code, md, err) = debrief_cli(&[fork_path.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("ada.ron"), "{err}");
+    assert!(
+        md.contains("## What if: this game beside its parent"),
+        "{md}"
+    );
+    assert!(
+        md.contains("forked from Ada's game at the start of month 5 (Feb 2026)"),
+        "{md}"
+    );
+    assert!(md.contains("| Player | Ada | Bo |"), "{md}");
+    assert!(
+        md.contains("### Decisions and events that differ after the split"),
+        "{md}"
+    );
+    assert!(md.contains("| 5 (Feb 2026) |"), "{md}");
+    // The score line names the difference the what-if made.
+    let scores = (parent.summary().score, fork.summary().score);
+    assert!(
+        md.contains(&format!("| Score | {} | {} |", scores.0, scores.1)),
+        "{md}"
+    );
+    assert!(md.contains("### The race from the split"), "{md}");
+    // The parent won in its last month: first, even if a rival reached 100 that month too.
+    let won = format!(
+        "| {} ({}) | 100.0, 1st | ended |",
+        parent.summary().month,
+        parent
+            .play
+            .game
+            .content
+            .date_label(parent.summary().month - 1)
+    );
+    assert!(md.contains(&won), "{md}");
+
+    // Given explicitly, the same comparison; given the wrong game, a clear refusal.
+    let (code, md2, err) = debrief_cli(&[
+        fork_path.to_str().expect("utf-8"),
+        "--parent",
+        parent_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(md, md2);
+    let other = dir.path().join("other.ron");
+    let (code, _, err) = debrief_cli(&[
+        fork_path.to_str().expect("utf-8"),
+        "--parent",
+        other.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("is not the parent of"), "{err}");
+    // A parent that no longer verifies is never compared.
+    let forged = dir.path().join("forged.ron");
+    std::fs::write(&forged, parent_text(7).replacen("rank:", "rank:9,x:", 1)).expect("write");
+    let (code, _, err) = debrief_cli(&[
+        fork_path.to_str().expect("utf-8"),
+        "--parent",
+        forged.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cannot compare with"), "{err}");
+
+    // Without the parent beside it, the debrief says what is missing.
+    std::fs::remove_file(&parent_path).expect("remove");
+    let (code, md, err) = debrief_cli(&[fork_path.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(md.contains("that save is not in its folder"), "{md}");
+}

@@ -6,6 +6,7 @@ pub mod class;
 mod class_out;
 pub mod counterfactual;
 pub mod debrief;
+pub mod fork;
 pub mod format;
 mod markdown;
 pub mod questions;
@@ -14,3 +15,4 @@ pub mod scenarios;
 
 pub use class::ClassReport;
 pub use debrief::Debrief;
+pub use fork::ForkComparison;

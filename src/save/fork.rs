@@ -10,6 +10,7 @@
 //! name still matches, while any game that plays differently does not. A parent that is played
 //! on after the fork was made has more decisions, so it is another game and no longer matches.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use thiserror::Error;
@@ -115,6 +116,35 @@ pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
         month,
     });
     Ok(fork)
+}
+
+/// Most files looked at when searching a folder for a fork's parent.
+pub const MAX_FILES_SEARCHED: usize = 1_000;
+
+/// The save in `dir` (not `except`) whose game has `fingerprint`, verified: how a fork's debrief
+/// finds its parent when both were saved in the same folder. Files are read with the usual
+/// limits and only parsed until one claims the fingerprint; that one must then verify and be a
+/// genuine game of its world, or the search goes on.
+pub fn find_parent(dir: &Path, fingerprint: &str, except: &Path) -> Option<(PathBuf, Verified)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p != except)
+        .take(MAX_FILES_SEARCHED)
+        .collect();
+    // A stable order: the same folder always gives the same parent.
+    paths.sort();
+    paths.into_iter().find_map(|path| {
+        let text = super::read_save_file(&path).ok()?;
+        let save = super::upgrade(&text).ok()?;
+        if file_fingerprint(&save) != fingerprint {
+            return None;
+        }
+        let verified = super::load_text(&text).ok()?;
+        (super::is_genuine(&verified) && fingerprint_of(&verified.play) == fingerprint)
+            .then_some((path, verified))
+    })
 }
 
 /// Checks the `parent` a save records: it changes nothing in the replay, but it is shown and

@@ -17,8 +17,8 @@ mod verdict;
 
 pub use error::{SaveError, sanitize};
 pub use fork::{
-    ForkError, check_month, decisions_before, file_fingerprint, fingerprint_of, fork,
-    game_fingerprint, last_fork_month,
+    ForkError, MAX_FILES_SEARCHED, check_month, decisions_before, file_fingerprint, find_parent,
+    fingerprint_of, fork, game_fingerprint, last_fork_month,
 };
 pub use format::{
     Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, MAX_CHECKPOINTS, MAX_DECISIONS, Parent,

@@ -87,6 +87,10 @@ pub enum Cmd {
         /// easy, normal, hard or brutal.
         #[arg(long, value_parser = difficulty_arg)]
         difficulty: Option<String>,
+        /// Race a ghost: play the world of this save (its scenario, difficulty and seed) with
+        /// its player's progress drawn beside yours. The save is verified first.
+        #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "seed", "difficulty"])]
+        ghost: Option<PathBuf>,
     },
     /// Play many games headless with a scripted strategy and print the results.
     ///
@@ -408,9 +412,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => play(look, None, store),
         Some(Cmd::New {
+            ghost: Some(ghost), ..
+        }) => {
+            let session = ghost_session(&ghost)?;
+            play(look, Some(session), store)
+        }
+        Some(Cmd::New {
             scenario,
             seed,
             difficulty,
+            ghost: None,
         }) => {
             let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
             play(look, Some(session), store)
@@ -1161,6 +1172,19 @@ fn fork_session(file: &Path, month: u32) -> Result<ui::Session, String> {
         .and_then(|s| s.to_str())
         .filter(|s| !s.starts_with("autosave-"));
     ui::Session::fork_of(&verified, month, stem).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// `ai-race new --ghost`: verifies the ghost's save before the interface opens, so a forged
+/// file gets a one-line answer on the terminal.
+fn ghost_session(file: &Path) -> Result<ui::Session, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let verified = save::load_path(file).map_err(|e| {
+        format!(
+            "cannot race {shown}: {}; only a save that verifies can be raced",
+            e.verdict()
+        )
+    })?;
+    ui::ghost::session(&verified).map_err(|e| format!("cannot race {shown}: {e}"))
 }
 
 #[cfg(test)]

@@ -31,6 +31,28 @@ pub struct Timeline {
     pub progress: Progress,
     /// Months played, 1-based as every report counts them.
     pub months_played: u16,
+    /// Whether the game is over (an unfinished game's later months are not played yet).
+    pub finished: bool,
+}
+
+impl Timeline {
+    /// "Ada's game", or "the parent game" for a save that names no player.
+    fn label(&self, unnamed: &str) -> String {
+        if self.name.is_empty() {
+            unnamed.to_string()
+        } else {
+            format!("{}'s game", cell(&self.name))
+        }
+    }
+
+    /// The name for a table's player row.
+    fn shown_name(&self) -> String {
+        if self.name.is_empty() {
+            "(no name)".to_string()
+        } else {
+            cell(&self.name)
+        }
+    }
 }
 
 /// The decisions of the two games in one month after the split, where they differ.
@@ -95,7 +117,13 @@ impl ForkComparison {
         let date = |month: u16| content.date_label(month.saturating_sub(1));
         let first = first_difference(parent.decisions, fork.decisions);
         let split = first.unwrap_or(forked_at.saturating_sub(1));
-        let mut decisions = differing_months(&parent.game.state, &fork.game.state, split);
+        // While the fork is unfinished, the parent's later months have nothing to differ from.
+        let last = if fork.game.is_over() {
+            parent.game.state.month.max(fork.game.state.month)
+        } else {
+            fork.game.state.month
+        };
+        let mut decisions = differing_months(&parent.game.state, &fork.game.state, split, last);
         let more_decisions = decisions.len().saturating_sub(MAX_DIFFERING_MONTHS);
         decisions.truncate(MAX_DIFFERING_MONTHS);
         for d in &mut decisions {
@@ -132,8 +160,8 @@ impl ForkComparison {
             forked_at,
             forked_date: date(forked_at),
             first_difference: first.map(|m| (m + 1, date(m + 1))),
-            parent: timeline(parent, "the parent game"),
-            fork: timeline(fork, "this game"),
+            parent: timeline(parent),
+            fork: timeline(fork),
             decisions,
             more_decisions,
             race,
@@ -151,9 +179,9 @@ impl ForkComparison {
         let _ = writeln!(md, "## What if: this game beside its parent\n");
         let _ = write!(
             md,
-            "This game was forked from {}'s game at the start of month {} ({}): the decisions \
+            "This game was forked from {} at the start of month {} ({}): the decisions \
              before it are the parent's. ",
-            cell(&p.name),
+            p.label("the parent game"),
             self.forked_at,
             self.forked_date
         );
@@ -172,7 +200,7 @@ impl ForkComparison {
         };
         md.push_str("| | Parent | This game |\n| --- | --- | --- |\n");
         let rows: [(&str, String, String); 5] = [
-            ("Player", cell(&p.name), cell(&f.name)),
+            ("Player", p.shown_name(), f.shown_name()),
             ("How it ended", cell(&p.ending), cell(&f.ending)),
             (
                 "Months played",
@@ -187,6 +215,9 @@ impl ForkComparison {
         }
         md.push('\n');
         let verdict = match f.score.cmp(&p.score) {
+            _ if !f.finished || !p.finished => {
+                "One of the two games is not over yet: its score is the score so far.".to_string()
+            }
             std::cmp::Ordering::Greater => format!(
                 "The what-if scores {} more than the parent.",
                 f.score - p.score
@@ -238,9 +269,16 @@ impl ForkComparison {
             return;
         }
         md.push_str("| Month | Parent | This game | Difference |\n| --- | --- | --- | --- |\n");
-        let shown = |s: Option<(Progress, u8)>| {
+        let shown = |s: Option<(Progress, u8)>, t: &Timeline| {
             s.map_or_else(
-                || "ended".to_string(),
+                || {
+                    if t.finished {
+                        "ended"
+                    } else {
+                        "not played yet"
+                    }
+                    .to_string()
+                },
                 |(p, r)| format!("{}, {}", p.display(), ordinal(r)),
             )
         };
@@ -254,8 +292,8 @@ impl ForkComparison {
                 "| {} ({}) | {} | {} | {diff} |",
                 row.month,
                 row.date,
-                shown(row.parent),
-                shown(row.fork)
+                shown(row.parent, &self.parent),
+                shown(row.fork, &self.fork)
             );
         }
         md.push('\n');
@@ -286,14 +324,18 @@ fn first_difference(parent: &[(u16, Command)], fork: &[(u16, Command)]) -> Optio
 
 /// The months from `split` (the rules' counter) on in which the two timelines' decisions
 /// differ, each with both games' decisions of that month.
-fn differing_months(parent: &GameState, fork: &GameState, split: u16) -> Vec<DifferingMonth> {
+fn differing_months(
+    parent: &GameState,
+    fork: &GameState,
+    split: u16,
+    last: u16,
+) -> Vec<DifferingMonth> {
     let of = |t: &[TimelineEntry], m: u16| -> Vec<String> {
         t.iter()
             .filter(|e| e.month == m)
             .map(|e| e.text.clone())
             .collect()
     };
-    let last = parent.month.max(fork.month);
     (split..=last)
         .filter_map(|m| {
             let (a, b) = (of(&parent.timeline, m), of(&fork.timeline, m));
@@ -321,16 +363,17 @@ fn standing(progress: &[Progress]) -> (Progress, u8) {
     (mine, u8::try_from(ahead + 1).unwrap_or(u8::MAX))
 }
 
-fn timeline(side: &Side, unnamed: &str) -> Timeline {
+fn timeline(side: &Side) -> Timeline {
     let game = side.game;
     let debrief = Debrief::from_game(game, side.decisions);
     let state = &game.state;
     Timeline {
-        name: side.player.unwrap_or(unnamed).to_string(),
+        name: side.player.unwrap_or_default().to_string(),
         ending: debrief.ending,
         score: debrief.total,
         progress: state.player().progress(),
         months_played: month_number(state.month, game.is_over(), game.content.scenario.months),
+        finished: game.is_over(),
     }
 }
 

@@ -148,6 +148,8 @@ pub struct Session {
     pub unsaved: bool,
     /// The name the game was last saved under, offered again by the next save.
     pub save_name: Option<String>,
+    /// The game raced against, for a ghost race (`ai-race new --ghost SAVE`).
+    pub ghost: Option<super::ghost::Ghost>,
 }
 
 impl Session {
@@ -172,6 +174,7 @@ impl Session {
             record,
             unsaved: false,
             save_name: None,
+            ghost: None,
             initial,
             game,
             tab,

@@ -142,14 +142,20 @@ pub fn session(ghost: &Verified) -> Result<Session, String> {
     Ok(s)
 }
 
-/// The dashboard's line on the race against the ghost, while the game is on.
+/// The dashboard's line on the race against the ghost. Both games are compared at the end of
+/// the last month played, from the same monthly records (the ghost's moves within a month are
+/// not known, so a gain in the middle of your month counts once the month is over).
 pub fn dashboard_line(s: &Session) -> Option<String> {
     let g = s.ghost.as_ref()?;
     let st = &s.game.state;
-    Some(format!(
-        "you are {}",
-        g.lead(st.player().progress(), st.month)
-    ))
+    let played = u16::try_from(st.history.len()).unwrap_or(u16::MAX);
+    // Before the first month ends both games stand where the same world starts them.
+    let mine = st
+        .history
+        .last()
+        .and_then(|r| r.progress.get(usize::from(PLAYER)).copied())
+        .unwrap_or_else(|| g.after(0));
+    Some(format!("you are {}", g.lead(mine, played)))
 }
 
 #[cfg(test)]

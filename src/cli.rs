@@ -655,11 +655,10 @@ fn fork_section(
                     save::modified_scenario(&v)
                 ));
             }
-            let theirs = save::fingerprint_of(&v.play);
-            if theirs != recorded.fingerprint {
+            if !save::is_parent_of(recorded, &v) {
                 return Err(format!(
-                    "{shown_p} is not the parent of {shown}: its game fingerprint is {theirs}, \
-                     the fork records {}",
+                    "{shown_p} is not the parent of {shown}: the fork records a game with \
+                     fingerprint {} and this is another game",
                     recorded.fingerprint
                 ));
             }
@@ -667,8 +666,7 @@ fn fork_section(
         }
         None => {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-            let found =
-                save::find_parent(dir.unwrap_or(Path::new(".")), &recorded.fingerprint, path);
+            let found = save::find_parent(dir.unwrap_or(Path::new(".")), recorded, path);
             if let Some((p, _)) = &found {
                 eprintln!(
                     "compared with its parent {}",
@@ -681,8 +679,8 @@ fn fork_section(
     let Some(parent) = found else {
         return Ok(Some(format!(
             "## What if\n\nThis game is a what-if fork of another game from month {} \
-             (fingerprint {}); that save is not in its folder. Give it with `--parent PARENT` \
-             to compare the two timelines.\n",
+             (fingerprint {}); neither that save nor a later save of the same game is in its \
+             folder. Give it with `--parent PARENT` to compare the two timelines.\n",
             recorded.month, recorded.fingerprint
         )));
     };

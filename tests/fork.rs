@@ -140,9 +140,9 @@ fn a_hostile_parent_field_is_refused_with_the_reason() {
     let fork = save::fork(&parent, 4).expect("forked");
     let text = fork.to_text().expect("written");
     let good = save::fingerprint_of(&parent.play);
-    let month = "month:4))";
+    let month = "month:4,";
     // A huge month, a month past the campaign, and a month of zero.
-    for bad in ["month:65535))", "month:40))", "month:0))"] {
+    for bad in ["month:65535,", "month:40,", "month:0,"] {
         let e = save::load_text(&text.replace(month, bad)).expect_err("refused");
         assert!(
             e.to_string()
@@ -150,7 +150,7 @@ fn a_hostile_parent_field_is_refused_with_the_reason() {
             "{e}"
         );
     }
-    let e = save::load_text(&text.replace(month, "month:99999999999))")).expect_err("refused");
+    let e = save::load_text(&text.replace(month, "month:99999999999,")).expect_err("refused");
     assert!(matches!(e, save::SaveError::Syntax { .. }), "{e}");
     // Garbage fingerprints: wrong length, not hex, a terminal escape.
     for bad in ["", "0123", "zzzzzzzzzzzzzzzz", "\\u{1b}[2J0123456789ab"] {
@@ -161,8 +161,13 @@ fn a_hostile_parent_field_is_refused_with_the_reason() {
         assert!(!m.contains('\u{1b}'), "{m:?}");
     }
     // An unknown field inside `parent` is refused like anywhere else in a save.
-    let extra = text.replace(month, "month:4,trusted:true))");
+    let extra = text.replace(month, "month:4,trusted:true,");
     assert!(save::load_text(&extra).is_err());
+    // A decision count no game has.
+    let count = format!("decisions:{}))", parent.play.decisions().len());
+    assert!(text.contains(&count), "{text:.3000}");
+    let e = save::load_text(&text.replace(&count, "decisions:4294967295))")).expect_err("refused");
+    assert!(e.to_string().contains("at most 20000"), "{e}");
 }
 
 #[test]
@@ -322,5 +327,41 @@ fn a_forks_debrief_compares_the_two_timelines_when_the_parent_is_beside_it() {
     std::fs::remove_file(&parent_path).expect("remove");
     let (code, md, err) = debrief_cli(&[fork_path.to_str().expect("utf-8")]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(md.contains("that save is not in its folder"), "{md}");
+    assert!(
+        md.contains("neither that save nor a later save of the same game is in its folder"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_fork_of_an_autosave_finds_its_parents_game_played_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let full = parent(7);
+    // The parent as an autosave of month 12: its decisions before month 12.
+    let before = save::decisions_before(full.play.decisions(), 12);
+    let content = Arc::clone(&full.play.game.content);
+    let mut early = Playthrough::replay(
+        content,
+        full.play.record.seed(),
+        &full.play.decisions()[..before],
+    )
+    .expect("replays");
+    early.record.player = Some("Ada".into());
+    let early = save::load_text(&early.to_text().expect("written")).expect("verifies");
+    let fork = idle_fork(&early, 6);
+    let fork_path = dir.path().join("bo.ron");
+    std::fs::write(&fork_path, fork.to_text().expect("written")).expect("write");
+    // Only the finished game is in the folder: the autosave was rotated away.
+    std::fs::write(dir.path().join("ada-final.ron"), parent_text(7)).expect("write");
+    let (code, md, err) = debrief_cli(&[fork_path.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("ada-final.ron"), "{err}");
+    assert!(
+        md.contains("forked from Ada's game at the start of month 6"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("| Score | {} |", full.summary().score)),
+        "{md}"
+    );
 }

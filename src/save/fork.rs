@@ -7,8 +7,10 @@
 //! *game fingerprint*: a hash of what the parent's replay depends on (the content's
 //! fingerprint, the seed and the whole decision stream). It is chosen over a hash of the file's
 //! bytes so that the same game saved twice, re-indented by an editor, or with another player
-//! name still matches, while any game that plays differently does not. A parent that is played
-//! on after the fork was made has more decisions, so it is another game and no longer matches.
+//! name still matches, while any game that plays differently does not. The fork also records
+//! how many decisions the parent had, so a later save of the parent's game (played on after the
+//! fork was made, as when a fork is made from an autosave) is still recognised: its first that
+//! many decisions have the recorded fingerprint.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -114,6 +116,7 @@ pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
     fork.record.parent = Some(Parent {
         fingerprint: fingerprint_of(play),
         month,
+        decisions: u32::try_from(play.decisions().len()).unwrap_or(u32::MAX),
     });
     Ok(fork)
 }
@@ -121,11 +124,32 @@ pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
 /// Most files looked at when searching a folder for a fork's parent.
 pub const MAX_FILES_SEARCHED: usize = 1_000;
 
-/// The save in `dir` (not `except`) whose game has `fingerprint`, verified: how a fork's debrief
-/// finds its parent when both were saved in the same folder. Files are read with the usual
-/// limits and only parsed until one claims the fingerprint; that one must then verify and be a
-/// genuine game of its world, or the search goes on.
-pub fn find_parent(dir: &Path, fingerprint: &str, except: &Path) -> Option<(PathBuf, Verified)> {
+/// Whether a game (its content, seed and decisions) is the recorded `parent`, or the parent's
+/// game played on: its first decisions are the parent's, with the recorded fingerprint.
+pub fn is_parent(parent: &Parent, content: &Content, seed: u64, decisions: &[Decision]) -> bool {
+    let Ok(count) = usize::try_from(parent.decisions) else {
+        return false;
+    };
+    decisions.len() >= count
+        && game_fingerprint(content, seed, &decisions[..count]) == parent.fingerprint
+}
+
+/// Whether the verified `v` is the recorded `parent` (or its game played on).
+pub fn is_parent_of(parent: &Parent, v: &Verified) -> bool {
+    is_parent(
+        parent,
+        &v.play.game.content,
+        v.play.record.seed(),
+        v.play.decisions(),
+    )
+}
+
+/// The save in `dir` (not `except`) that is the recorded `parent` (see [`is_parent`]),
+/// verified: how a fork's debrief finds its parent when both were saved in the same folder.
+/// Files are read with the usual limits and only parsed until one claims to be the parent;
+/// that one must then verify and be a genuine game of its world, or the search goes on. Of
+/// several, the one played furthest is taken (the parent's game as far as it went).
+pub fn find_parent(dir: &Path, parent: &Parent, except: &Path) -> Option<(PathBuf, Verified)> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .ok()?
         .filter_map(Result::ok)
@@ -135,16 +159,23 @@ pub fn find_parent(dir: &Path, fingerprint: &str, except: &Path) -> Option<(Path
         .collect();
     // A stable order: the same folder always gives the same parent.
     paths.sort();
-    paths.into_iter().find_map(|path| {
-        let text = super::read_save_file(&path).ok()?;
-        let save = super::upgrade(&text).ok()?;
-        if file_fingerprint(&save) != fingerprint {
-            return None;
-        }
-        let verified = super::load_text(&text).ok()?;
-        (super::is_genuine(&verified) && fingerprint_of(&verified.play) == fingerprint)
-            .then_some((path, verified))
-    })
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let text = super::read_save_file(&path).ok()?;
+            let save = super::upgrade(&text).ok()?;
+            if !is_parent(parent, &save.content, save.seed, &save.decisions) {
+                return None;
+            }
+            let verified = super::load_text(&text).ok()?;
+            (super::is_genuine(&verified) && is_parent_of(parent, &verified))
+                .then_some((path, verified))
+        })
+        // The longest game; of equals, the first by name.
+        .fold(None, |best: Option<(PathBuf, Verified)>, next| match best {
+            Some(b) if b.1.play.decisions().len() >= next.1.play.decisions().len() => Some(b),
+            _ => Some(next),
+        })
 }
 
 /// Checks the `parent` a save records: it changes nothing in the replay, but it is shown and
@@ -154,6 +185,13 @@ pub(super) fn check_parent(parent: &Parent, content: &Content) -> Result<(), Sav
         return Err(SaveError::Invalid(format!(
             "the parent's fingerprint must be 16 hex digits, found '{}'",
             sanitize(&parent.fingerprint, 40)
+        )));
+    }
+    if parent.decisions as usize > super::MAX_DECISIONS {
+        return Err(SaveError::Invalid(format!(
+            "the parent's decisions must be at most {}, found {}",
+            super::MAX_DECISIONS,
+            parent.decisions
         )));
     }
     let months = content.scenario.months.max(1);

@@ -86,6 +86,9 @@ pub struct Parent {
     pub fingerprint: String,
     /// The month the fork starts at, 1 = the first month of the campaign.
     pub month: u16,
+    /// How many decisions the parent's game had when it was forked: a later save of the same
+    /// game, played on, starts with exactly these, so it is still found as the parent.
+    pub decisions: u32,
 }
 
 /// A summary of the saved state, for listings and class reports (after verification).

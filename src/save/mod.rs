@@ -18,7 +18,7 @@ mod verdict;
 pub use error::{SaveError, sanitize};
 pub use fork::{
     ForkError, MAX_FILES_SEARCHED, check_month, decisions_before, file_fingerprint, find_parent,
-    fingerprint_of, fork, game_fingerprint, last_fork_month,
+    fingerprint_of, fork, game_fingerprint, is_parent, is_parent_of, last_fork_month,
 };
 pub use format::{
     Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, MAX_CHECKPOINTS, MAX_DECISIONS, Parent,

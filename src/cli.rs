@@ -24,6 +24,8 @@ Examples:
   ai-race verify saves/*.ron               check saves by replaying them
   ai-race report class-saves/ --format csv --out class.csv
   ai-race debrief saves/my-game.ron --out debrief.md
+  ai-race fork saves/ada.ron --month 8     what if Ada had decided otherwise in month 8?
+  ai-race new --ghost saves/ada.ron        race Ada's game in her world
   ai-race completions bash > ai-race.bash  tab completion for your shell
 
 Exit codes: 0 success, 1 a result that failed (a save that does not verify, nothing to

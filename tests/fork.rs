@@ -74,6 +74,15 @@ fn a_forks_save_verifies_alone_and_names_its_parent() {
         .expect("the parent is recorded");
     assert_eq!(recorded.month, 5);
     assert_eq!(recorded.fingerprint, save::fingerprint_of(&parent.play));
+    // `verify` says it is a fork, and of which game.
+    let line = save::verified_line(&v);
+    assert!(
+        line.ends_with(&format!(
+            ", a what-if fork from month 5 of game {}",
+            recorded.fingerprint
+        )),
+        "{line}"
+    );
     // It holds every decision from the first month: the parent's before month 5, then its own.
     let before = save::decisions_before(parent.play.decisions(), 5);
     assert_eq!(

@@ -177,6 +177,9 @@ pub enum Cmd {
         /// The save file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Go on racing a ghost: a verified save played in the same world (see `new --ghost`).
+        #[arg(long, value_name = "SAVE")]
+        ghost: Option<PathBuf>,
     },
     /// Fork a saved game: a what-if. The save is verified, its decisions made before month N
     /// are replayed in the same world (content, difficulty and seed), and a new game opens at
@@ -486,8 +489,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out.as_deref(),
         )?),
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
-        Some(Cmd::Load { file }) => {
-            let session = load_session(&file)?;
+        Some(Cmd::Load { file, ghost }) => {
+            let mut session = load_session(&file)?;
+            if let Some(ghost) = ghost {
+                let shown = save::sanitize(&ghost.display().to_string(), 120);
+                let verified = save::load_path(&ghost).map_err(|e| {
+                    format!(
+                        "cannot race {shown}: {}; only a save that verifies can be raced",
+                        e.verdict()
+                    )
+                })?;
+                ui::ghost::attach(&mut session, &verified)
+                    .map_err(|e| format!("cannot race {shown}: {e}"))?;
+            }
             play(look, Some(session), store)
         }
         Some(Cmd::Fork { save, month }) => {

@@ -162,3 +162,35 @@ fn the_load_screen_forks_a_save_at_the_month_chosen() {
     assert_eq!(parent.fingerprint, save::fingerprint_of(&v.play));
     assert_eq!(s.save_name.as_deref(), Some("ada what-if from month 3"));
 }
+
+#[test]
+fn a_loaded_game_races_its_ghost_again_but_only_in_the_same_world() {
+    let v = ada();
+    // Bo's game of the same world, three months in, saved and loaded again.
+    let mut bo = ghost::session(&v).expect("a ghost race");
+    for _ in 0..3 {
+        if let Some(p) = &bo.game.state.pending {
+            let last = u8::try_from(p.options.len() - 1).expect("few options");
+            bo.apply(ai_race::game::Command::Choose(last))
+                .expect("answer");
+        }
+        bo.apply(ai_race::game::Command::EndMonth)
+            .expect("month ends");
+    }
+    let text = bo.save_text().expect("written");
+    let loaded = save::load_text(&text).expect("verifies");
+    let mut s = ai_race::ui::Session::from_save(&loaded.play).expect("loads");
+    assert!(s.ghost.is_none(), "a save does not carry its ghost");
+    ghost::attach(&mut s, &v).expect("the same world");
+    assert_eq!(
+        ghost::dashboard_line(&s),
+        ghost::dashboard_line(&bo),
+        "the race goes on where it was"
+    );
+    // A game of another world is not a ghost for this one.
+    let content = Arc::new(content::load_builtin("race-2025", None).expect("built-in"));
+    let other = Playthrough::new(content, 5);
+    let other = save::load_text(&other.to_text().expect("written")).expect("verifies");
+    let e = ghost::attach(&mut s, &other).expect_err("refused");
+    assert!(e.contains("another world"), "{e}");
+}

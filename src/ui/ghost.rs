@@ -142,6 +142,24 @@ pub fn session(ghost: &Verified) -> Result<Session, String> {
     Ok(s)
 }
 
+/// Races a game already under way (a loaded save) against the verified `ghost` again: the
+/// ghost must have been played in the same world (the same content and seed).
+pub fn attach(s: &mut Session, ghost: &Verified) -> Result<(), String> {
+    let theirs = &ghost.play.game;
+    if *theirs.content != *s.game.content || ghost.play.record.seed() != s.record.seed() {
+        return Err(format!(
+            "it was played in another world ({}, seed {}); a ghost race needs the same scenario, \
+             difficulty and seed as your game ({}, seed {})",
+            sanitize(&theirs.content.scenario.name, 40),
+            ghost.play.record.seed(),
+            sanitize(&s.game.content.scenario.name, 40),
+            s.record.seed()
+        ));
+    }
+    s.ghost = Some(Ghost::of(ghost)?);
+    Ok(())
+}
+
 /// The dashboard's line on the race against the ghost. Both games are compared at the end of
 /// the last month played, from the same monthly records (the ghost's moves within a month are
 /// not known, so a gain in the middle of your month counts once the month is over).

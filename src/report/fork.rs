@@ -407,3 +407,47 @@ fn listed(items: &[String]) -> String {
     }
     parts.join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_split_is_the_month_of_the_first_decision_that_differs() {
+        let a: Vec<(u16, Command)> = vec![
+            (0, Command::Morale),
+            (0, Command::EndMonth),
+            (1, Command::ShipAi),
+        ];
+        let mut b = a.clone();
+        assert_eq!(first_difference(&a, &b), None);
+        b[2] = (1, Command::SafetyReview);
+        assert_eq!(first_difference(&a, &b), Some(1));
+        // One stream stops where the other goes on: the split is the next decision's month.
+        assert_eq!(first_difference(&a, &a[..2]), Some(1));
+    }
+
+    #[test]
+    fn places_read_as_ordinals() {
+        let shown: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal).to_vec();
+        assert_eq!(
+            shown,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_month_of_decisions_is_folded_and_capped() {
+        let mut items: Vec<String> = vec!["Safety review".into(); 3];
+        items.extend((0..8).map(|i| format!("Hired person {i}")));
+        let cell = listed(&items);
+        assert!(
+            cell.starts_with("Safety review ×3; Hired person 0"),
+            "{cell}"
+        );
+        assert!(cell.ends_with("Hired person 4; and 3 more"), "{cell}");
+        assert_eq!(listed(&[]), "—");
+    }
+}

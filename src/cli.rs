@@ -26,6 +26,8 @@ Examples:
   ai-race report class-saves/ --format html --anonymize --out class.html
   ai-race debrief saves/my-game.ron --out debrief.md
   ai-race debrief class-saves/ --format html --out-dir debriefs/
+  ai-race fork saves/ada.ron --month 8     what if Ada had decided otherwise in month 8?
+  ai-race new --ghost saves/ada.ron        race Ada's game in her world
   ai-race completions bash > ai-race.bash  tab completion for your shell
 
 Exit codes: 0 success, 1 a result that failed (a save that does not verify, nothing to
@@ -89,6 +91,10 @@ pub enum Cmd {
         /// easy, normal, hard or brutal.
         #[arg(long, value_parser = difficulty_arg)]
         difficulty: Option<String>,
+        /// Race a ghost: play the world of this save (its scenario, difficulty and seed) with
+        /// its player's progress drawn beside yours. The save is verified first.
+        #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "seed", "difficulty"])]
+        ghost: Option<PathBuf>,
     },
     /// Play many games headless with a scripted strategy and print the results.
     ///
@@ -177,6 +183,21 @@ pub enum Cmd {
         /// save's (the file must be the same world; only pause_at may differ).
         #[arg(long, value_name = "SCENARIO_FILE")]
         scenario: Option<PathBuf>,
+        /// Go on racing a ghost: a verified save played in the same world (see `new --ghost`).
+        #[arg(long, value_name = "SAVE")]
+        ghost: Option<PathBuf>,
+    },
+    /// Fork a saved game: a what-if. The save is verified, its decisions made before month N
+    /// are replayed in the same world (content, difficulty and seed), and a new game opens at
+    /// the start of month N for you to decide otherwise. Its save names its parent and
+    /// verifies on its own; `debrief FORK --parent SAVE` compares the two timelines.
+    Fork {
+        /// The save to fork (it is verified by replay first).
+        #[arg(value_name = "SAVE")]
+        save: PathBuf,
+        /// The month to take over at: 1 (the first month) to the month the save is in.
+        #[arg(long, value_name = "N")]
+        month: u32,
     },
     /// Print the debrief of a saved game as Markdown: the race over time, your decisions,
     /// what each lever was worth (replayed without it), what the rivals did, the score and
@@ -196,6 +217,10 @@ pub enum Cmd {
         /// missing; a name two saves share gets -2, -3...).
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        /// For a what-if fork: its parent's save, to compare the two timelines side by side
+        /// (found automatically when it is in the same folder as the fork).
+        #[arg(long, value_name = "PARENT")]
+        parent: Option<PathBuf>,
     },
     /// Rank a class's saves: each is verified by replay, ranked by score within its scenario
     /// and seed, summarised, and any file that cannot be ranked is listed with the reason.
@@ -394,7 +419,10 @@ fn need_terminal() -> Result<(), Failure> {
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let interactive = matches!(
         cli.command,
-        None | Some(Cmd::New { .. }) | Some(Cmd::Load { .. }) | Some(Cmd::Settings { .. })
+        None | Some(Cmd::New { .. })
+            | Some(Cmd::Load { .. })
+            | Some(Cmd::Fork { .. })
+            | Some(Cmd::Settings { .. })
     );
     // A broken settings file stops only the commands that use it; the headless ones, which a
     // teacher's script runs, go on with the defaults.
@@ -419,9 +447,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => play(look, None, store),
         Some(Cmd::New {
+            ghost: Some(ghost), ..
+        }) => {
+            let session = ghost_session(&ghost)?;
+            play(look, Some(session), store)
+        }
+        Some(Cmd::New {
             scenario,
             seed,
             difficulty,
+            ghost: None,
         }) => {
             let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
             play(look, Some(session), store)
@@ -484,11 +519,30 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out.as_deref(),
         )?),
         Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
-        Some(Cmd::Load { file, scenario }) => {
+        Some(Cmd::Load {
+            file,
+            scenario,
+            ghost,
+        }) => {
             let mut session = load_session(&file)?;
             if let Some(path) = scenario {
                 new_scenario_version(&mut session, &path)?;
             }
+            if let Some(ghost) = ghost {
+                let shown = save::sanitize(&ghost.display().to_string(), 120);
+                let verified = save::load_path(&ghost).map_err(|e| {
+                    format!(
+                        "cannot race {shown}: {}; only a save that verifies can be raced",
+                        e.verdict()
+                    )
+                })?;
+                ui::ghost::attach(&mut session, &verified)
+                    .map_err(|e| format!("cannot race {shown}: {e}"))?;
+            }
+            play(look, Some(session), store)
+        }
+        Some(Cmd::Fork { save, month }) => {
+            let session = fork_session(&save, month)?;
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
@@ -497,9 +551,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             out,
             out_dir,
+            parent,
         }) => {
             out_not_a_save(out.as_deref())?;
-            debrief_command(&save, format, out.as_deref(), out_dir.as_deref())
+            debrief_command(
+                &save,
+                format,
+                out.as_deref(),
+                out_dir.as_deref(),
+                parent.as_deref(),
+            )
         }
         Some(Cmd::Report {
             inputs,
@@ -619,6 +680,7 @@ fn debrief_command(
     format: ReportFormat,
     out: Option<&Path>,
     out_dir: Option<&Path>,
+    parent: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     use ai_race::report::Debrief;
     let ext = match format {
@@ -644,6 +706,14 @@ fn debrief_command(
         eprintln!("ai-race: {}: {}", f.file, f.reason);
     }
     let mut debriefs: Vec<(PathBuf, Debrief)> = Vec::new();
+    // A what-if fork's debrief ends with its two timelines side by side (one save, Markdown).
+    let mut fork_part: Option<String> = None;
+    if parent.is_some() && !single {
+        return Err(Failure::usage(
+            "--parent compares one fork with its parent: give the fork's save, not a folder"
+                .to_string(),
+        ));
+    }
     for file in &collected.files {
         let shown = save::sanitize(&file.display().to_string(), 120);
         match cache.load_path(file) {
@@ -651,6 +721,9 @@ fn debrief_command(
                 let play = &verified.play;
                 let d = Debrief::from_game(&play.game, play.decisions())
                     .with_player(play.record.player.as_deref());
+                if single {
+                    fork_part = fork_section(file, &verified, parent)?;
+                }
                 debriefs.push((file.clone(), d));
             }
             Err(e) if single => return Err(Failure::from(format!("{shown}: {}", e.verdict()))),
@@ -671,6 +744,10 @@ fn debrief_command(
         }
         None => {
             let text = match (format, debriefs.as_slice()) {
+                (ReportFormat::Md, [(_, d)]) => match &fork_part {
+                    Some(section) => format!("{}\n{section}", d.to_markdown()),
+                    None => d.to_markdown(),
+                },
                 (_, [(_, d)]) => render(d),
                 (ReportFormat::Html, _) => {
                     let all: Vec<Debrief> = debriefs.iter().map(|(_, d)| d.clone()).collect();
@@ -684,6 +761,12 @@ fn debrief_command(
             };
             if !debriefs.is_empty() {
                 emit(&text, out)?;
+            }
+            if fork_part.is_some() && matches!(format, ReportFormat::Html) {
+                eprintln!(
+                    "ai-race: the what-if comparison with the parent is in the Markdown debrief \
+                     (--format md)"
+                );
             }
         }
     }
@@ -741,6 +824,71 @@ fn write_debriefs(
             .map_err(|e| format!("--out-dir {shown}: {name}: {e}"))?;
     }
     Ok(used.len())
+}
+
+/// The what-if comparison a fork's debrief ends with: against `parent` when given (it must
+/// verify and be the parent the fork records), else against the save in the fork's folder that
+/// has the recorded fingerprint; a note when that is not there. Nothing for a game that is not
+/// a fork.
+fn fork_section(
+    path: &Path,
+    fork: &save::Verified,
+    parent: Option<&Path>,
+) -> Result<Option<String>, String> {
+    let shown = save::sanitize(&path.display().to_string(), 120);
+    let Some(recorded) = &fork.play.record.parent else {
+        return match parent {
+            Some(_) => Err(format!(
+                "{shown} is not a what-if fork (it records no parent); give the fork's save \
+                 first and its parent after --parent"
+            )),
+            None => Ok(None),
+        };
+    };
+    let found = match parent {
+        Some(p) => {
+            let shown_p = save::sanitize(&p.display().to_string(), 120);
+            let v = save::load_path(p)
+                .map_err(|e| format!("cannot compare with {shown_p}: {}", e.verdict()))?;
+            if !save::is_genuine(&v) {
+                return Err(format!(
+                    "cannot compare with {shown_p}: {}",
+                    save::modified_scenario(&v)
+                ));
+            }
+            if !save::is_parent_of(recorded, &v) {
+                return Err(format!(
+                    "{shown_p} is not the parent of {shown}: the fork records a game with \
+                     fingerprint {} and this is another game",
+                    recorded.fingerprint
+                ));
+            }
+            Some(v)
+        }
+        None => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            let found = save::find_parent(dir.unwrap_or(Path::new(".")), recorded, path);
+            if let Some((p, _)) = &found {
+                eprintln!(
+                    "compared with its parent {}",
+                    save::sanitize(&p.display().to_string(), 120)
+                );
+            }
+            found.map(|(_, v)| v)
+        }
+    };
+    let Some(parent) = found else {
+        return Ok(Some(format!(
+            "## What if\n\nThis game is a what-if fork of another game from month {} \
+             (fingerprint {}); neither that save nor a later save of the same game is in its \
+             folder. Give it with `--parent PARENT` to compare the two timelines.\n",
+            recorded.month, recorded.fingerprint
+        )));
+    };
+    use ai_race::report::fork::Side;
+    let comparison =
+        ai_race::report::ForkComparison::build(&Side::of(&parent), &Side::of(fork), recorded.month);
+    Ok(Some(comparison.to_markdown()))
 }
 
 fn report_command(
@@ -1264,6 +1412,36 @@ fn load_session(file: &Path) -> Result<ui::Session, String> {
         .filter(|s| !s.starts_with("autosave-"))
         .map(str::to_string);
     Ok(session)
+}
+
+/// `ai-race fork`: verifies the save and builds the fork before the interface opens, so a
+/// forged file or a month outside the game gets a one-line answer on the terminal.
+fn fork_session(file: &Path, month: u32) -> Result<ui::Session, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let verified = save::load_path(file).map_err(|e| {
+        format!(
+            "cannot fork {shown}: {}; only a save that verifies can be forked",
+            e.verdict()
+        )
+    })?;
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.starts_with("autosave-"));
+    ui::Session::fork_of(&verified, month, stem).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// `ai-race new --ghost`: verifies the ghost's save before the interface opens, so a forged
+/// file gets a one-line answer on the terminal.
+fn ghost_session(file: &Path) -> Result<ui::Session, String> {
+    let shown = save::sanitize(&file.display().to_string(), 120);
+    let verified = save::load_path(file).map_err(|e| {
+        format!(
+            "cannot race {shown}: {}; only a save that verifies can be raced",
+            e.verdict()
+        )
+    })?;
+    ui::ghost::session(&verified).map_err(|e| format!("cannot race {shown}: {e}"))
 }
 
 #[cfg(test)]

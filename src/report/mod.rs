@@ -6,6 +6,7 @@ pub mod class;
 mod class_out;
 pub mod counterfactual;
 pub mod debrief;
+pub mod fork;
 pub mod format;
 mod html;
 mod markdown;
@@ -16,3 +17,4 @@ mod svg;
 
 pub use class::ClassReport;
 pub use debrief::Debrief;
+pub use fork::ForkComparison;

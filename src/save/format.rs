@@ -69,6 +69,26 @@ pub struct SaveFile {
     pub decisions: Vec<Decision>,
     /// The whole scenario, so the file works without the sender's assets.
     pub content: Content,
+    /// The game this one was forked from, for a what-if fork (absent in every other save, and
+    /// in saves written before forks existed). Never trusted: it only names where to look for
+    /// the parent, whose own file must verify before it is compared with this one.
+    #[serde(default)]
+    pub parent: Option<Parent>,
+}
+
+/// Where a what-if fork came from: the parent game's fingerprint and the month the fork took
+/// over (as the game shows months, the first is 1; the parent's decisions made before it are
+/// the fork's first decisions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parent {
+    /// The parent's game fingerprint (16 hex digits; see `save::game_fingerprint`).
+    pub fingerprint: String,
+    /// The month the fork starts at, 1 = the first month of the campaign.
+    pub month: u16,
+    /// How many decisions the parent's game had when it was forked: a later save of the same
+    /// game, played on, starts with exactly these, so it is still found as the parent.
+    pub decisions: u32,
 }
 
 /// A save file with its embedded scenario left unread: what a class report parses when it has
@@ -93,6 +113,9 @@ pub(super) struct SaveHead {
     pub checkpoints: Vec<Checkpoint>,
     #[serde(deserialize_with = "capped_decisions")]
     pub decisions: Vec<Decision>,
+    /// A what-if fork's parent, as in [`SaveFile`].
+    #[serde(default)]
+    pub parent: Option<Parent>,
     /// Present, and skipped: the cache reads the scenario from its own span.
     #[allow(dead_code)]
     pub content: serde::de::IgnoredAny,
@@ -157,7 +180,13 @@ impl SaveFile {
         for d in &self.decisions {
             let _ = writeln!(out, "        {},", ron_text(d)?);
         }
-        out.push_str("    ],\n    content: ");
+        out.push_str("    ],\n");
+        // Written only for a fork, so every other save reads as it always has (older versions
+        // of the game, which refuse unknown fields, still open it).
+        if self.parent.is_some() {
+            field(&mut out, "parent", &self.parent)?;
+        }
+        out.push_str("    content: ");
         let config = ron::ser::PrettyConfig::new()
             .depth_limit(2)
             .indentor("  ")

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::error::{SaveError, sanitize};
 use super::format::{
-    CONTENT_END, CONTENT_START, Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, SaveFile,
+    CONTENT_END, CONTENT_START, Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, Parent, SaveFile,
     SaveHead, Summary,
 };
 use super::migrate;
@@ -71,6 +71,9 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
     )?;
     check_scenario(&save.content)?;
     check_lock(&save.content, save.seed)?;
+    if let Some(parent) = &save.parent {
+        super::fork::check_parent(parent, &save.content)?;
+    }
     let origin = origin_of(&save.content);
     let SaveFile {
         player,
@@ -79,6 +82,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         checkpoints,
         decisions,
         content,
+        parent,
         ..
     } = save;
     verify(
@@ -90,6 +94,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
             summary,
             checkpoints,
             decisions,
+            parent,
         },
     )
 }
@@ -101,6 +106,7 @@ struct Recorded {
     summary: Summary,
     checkpoints: Vec<Checkpoint>,
     decisions: Vec<Decision>,
+    parent: Option<Parent>,
 }
 
 /// One scenario as saves embed it, parsed and checked once.
@@ -189,6 +195,10 @@ impl ContentCache {
         )
         .is_err()
             || check_lock(content, save.seed).is_err()
+            || save
+                .parent
+                .as_ref()
+                .is_some_and(|p| super::fork::check_parent(p, content).is_err())
         {
             return None;
         }
@@ -201,6 +211,7 @@ impl ContentCache {
                 summary: save.summary,
                 checkpoints: save.checkpoints,
                 decisions: save.decisions,
+                parent: save.parent,
             },
         ))
     }
@@ -258,6 +269,7 @@ fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verifi
         summary,
         checkpoints,
         decisions,
+        parent,
     } = rec;
     let (mut play, refused) = match Playthrough::replay(Arc::clone(&content), seed, &decisions) {
         Ok(play) => (play, None),
@@ -302,6 +314,7 @@ fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verifi
         return Err(modified(&content, replayed.month, &what));
     }
     play.record.player = player;
+    play.record.parent = parent;
     Ok(Verified { play, origin })
 }
 

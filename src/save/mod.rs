@@ -6,6 +6,7 @@
 //! records. A save from someone else is untrusted input: see `read.rs` for the limits.
 
 mod error;
+mod fork;
 mod format;
 mod load;
 mod migrate;
@@ -15,9 +16,13 @@ mod store;
 mod verdict;
 
 pub use error::{SaveError, sanitize};
+pub use fork::{
+    ForkError, MAX_FILES_SEARCHED, check_month, decisions_before, file_fingerprint, find_parent,
+    fingerprint_of, fork, game_fingerprint, is_parent, is_parent_of, last_fork_month,
+};
 pub use format::{
-    Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, MAX_CHECKPOINTS, MAX_DECISIONS, SaveFile,
-    Summary,
+    Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, MAX_CHECKPOINTS, MAX_DECISIONS, Parent,
+    SaveFile, Summary,
 };
 pub use load::{
     ContentCache, MAX_PLAYER_NAME, Origin, Verified, builtin_fingerprint, date_of, load_bytes,

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::error::SaveError;
-use super::format::{Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, SaveFile, Summary};
+use super::format::{Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, Parent, SaveFile, Summary};
 use crate::game::hash::hex;
 use crate::game::{Command, Content, Event, Game, RULES_VERSION, RuleError};
 
@@ -23,6 +23,8 @@ pub const CHECKPOINT_MONTHS: u16 = 3;
 pub struct Record {
     /// The player's name, for class reports.
     pub player: Option<String>,
+    /// The game this one was forked from, if it is a what-if fork.
+    pub parent: Option<Parent>,
     seed: u64,
     decisions: Vec<Decision>,
     checkpoints: Vec<Checkpoint>,
@@ -33,6 +35,7 @@ impl Record {
     pub fn start(game: &Game) -> Record {
         Record {
             player: None,
+            parent: None,
             seed: game.state.seed,
             decisions: Vec::new(),
             checkpoints: vec![(game.state.month, hex(game.hash()))],
@@ -79,6 +82,7 @@ impl Record {
             checkpoints: self.checkpoints.clone(),
             decisions: self.decisions.clone(),
             content: Content::clone(content),
+            parent: self.parent.clone(),
         }
     }
 

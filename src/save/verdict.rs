@@ -30,8 +30,15 @@ pub fn verified_line(v: &Verified) -> String {
     } else {
         (turn(content, s.month), s.date.clone())
     };
+    // A fork says so: its first decisions are another game's (the checked fields only).
+    let fork = v.play.record.parent.as_ref().map_or_else(String::new, |p| {
+        format!(
+            ", a what-if fork from month {} of game {}",
+            p.month, p.fingerprint
+        )
+    });
     format!(
-        "verified: {player}{} ({}), month {} of {} ({}), {}, score {}, hash {}{origin}",
+        "verified: {player}{} ({}), month {} of {} ({}), {}, score {}, hash {}{origin}{fork}",
         sanitize(&content.scenario.name, 60),
         sanitize(&content.difficulty.name, 30),
         month,

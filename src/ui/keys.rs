@@ -31,6 +31,10 @@ pub enum Action {
     LastReport,
     /// Any character typed into a text field (a save's name); text fields take keys first.
     Type,
+    /// On the load screen: fork the selected save at a month (a what-if).
+    Fork,
+    /// On the load screen: race the selected save's player as a ghost in its world.
+    Ghost,
 }
 
 /// One line of the key table.
@@ -139,6 +143,16 @@ pub const TABLE: &[KeyDef] = &[
         label: "a-z",
         what: "type a name",
     },
+    KeyDef {
+        action: Action::Fork,
+        label: "f",
+        what: "what-if: replay a save up to a month you choose and decide otherwise (load screen)",
+    },
+    KeyDef {
+        action: Action::Ghost,
+        label: "g",
+        what: "race a save's player as a ghost in the same world (load screen)",
+    },
 ];
 
 /// An action a screen accepts now, and what it does there.
@@ -187,6 +201,8 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('q') => &[Action::Quit],
         KeyCode::Char('s') => &[Action::Save],
         KeyCode::Char('r') => &[Action::LastReport],
+        KeyCode::Char('f') => &[Action::Fork],
+        KeyCode::Char('g') => &[Action::Ghost],
         KeyCode::Char('y') | KeyCode::Char('Y') => &[Action::Yes],
         KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit],
         KeyCode::Backspace | KeyCode::Delete => &[Action::Erase],

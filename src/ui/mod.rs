@@ -12,6 +12,7 @@ pub mod app;
 pub mod dialog;
 pub mod explain;
 pub mod forecast;
+pub mod ghost;
 pub mod keys;
 pub mod report;
 pub mod screens;

@@ -15,7 +15,7 @@ use crate::game::research::{self, SpeedBreakdown};
 use crate::game::state::{News, NewsKind};
 use crate::game::units::{Money, Progress, money};
 use crate::game::{Command, Game, PLAYER, RuleError};
-use crate::save::{Playthrough, Record, SaveError};
+use crate::save::{Playthrough, Record, SaveError, Verified};
 
 use super::report::{MonthReport, Snapshot};
 
@@ -153,6 +153,8 @@ pub struct Session {
     /// The scenario file the game was started or loaded with, read again at a pause for the
     /// teacher's new version.
     pub scenario_file: Option<std::path::PathBuf>,
+    /// The game raced against, for a ghost race (`ai-race new --ghost SAVE`).
+    pub ghost: Option<super::ghost::Ghost>,
 }
 
 impl Session {
@@ -179,6 +181,7 @@ impl Session {
             save_name: None,
             unlocked_pauses: Vec::new(),
             scenario_file: None,
+            ghost: None,
             initial,
             game,
             tab,
@@ -280,7 +283,28 @@ impl Session {
             return Err("the game replays differently here than when it was checked".into());
         }
         s.record.player = play.record.player.clone();
+        s.record.parent = play.record.parent.clone();
         s.unsaved = false;
+        Ok(s)
+    }
+
+    /// A what-if fork of the verified `parent` at the start of `month` (1 = the first month):
+    /// a new game in the same world whose first decisions are the parent's before that month.
+    /// `parent_name` (the parent file's name) suggests the fork's save name.
+    pub fn fork_of(
+        parent: &Verified,
+        month: u32,
+        parent_name: Option<&str>,
+    ) -> Result<Session, String> {
+        let fork = crate::save::fork(parent, month).map_err(|e| e.to_string())?;
+        let mut s = Session::from_save(&fork)?;
+        // The fork is a new game: unsaved until the player saves it, under a name of its own.
+        s.unsaved = true;
+        let at = fork.record.parent.as_ref().map_or(1, |p| p.month);
+        s.save_name = Some(match parent_name {
+            Some(name) => format!("{name} what-if from month {at}"),
+            None => format!("what-if from month {at}"),
+        });
         Ok(s)
     }
 

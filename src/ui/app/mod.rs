@@ -436,7 +436,11 @@ impl App {
         let message = if applied.month_ended {
             let label = s.report.as_ref().map_or(String::new(), |r| r.label.clone());
             if s.game.is_over() {
-                format!("The game is over after {label}: the report, then the debrief.")
+                let ghost = s
+                    .ghost
+                    .as_ref()
+                    .map_or_else(String::new, |g| format!(" {}", g.result(&s.game)));
+                format!("The game is over after {label}: the report, then the debrief.{ghost}")
             } else {
                 format!(
                     "{label} is over. {} begins with fresh CEO weeks.",

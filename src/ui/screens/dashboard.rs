@@ -127,8 +127,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(c) = p.chart {
         let inner = panel("The race over time", theme, c, buf);
         let (a, b) = chart_ends(s);
+        let mut series = race_series(s, theme);
+        if let Some(g) = &s.ghost {
+            series.push(g.series(usize::from(s.game.state.month), theme.warn()));
+        }
         race_chart(
-            &race_series(s, theme),
+            &series,
             super::chart_months(s),
             (&a, &b),
             &[],
@@ -243,7 +247,16 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
             inner
         }
-        None => panel("The race to superintelligence (100)", theme, area, buf),
+        None => match crate::ui::ghost::dashboard_line(s) {
+            // A ghost race: the lead or lag on the ghost sits in the race's own title.
+            Some(lead) => panel(
+                &format!("The race to superintelligence (100) · {lead}"),
+                theme,
+                area,
+                buf,
+            ),
+            None => panel("The race to superintelligence (100)", theme, area, buf),
+        },
     };
     let st = &s.game.state;
     let c = s.content();

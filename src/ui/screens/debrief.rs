@@ -142,10 +142,15 @@ fn credit_text(credit: &Credit) -> String {
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let st = &s.game.state;
     let c = s.content();
-    let (headline, good) = match &st.ending {
+    let (mut headline, good) = match &st.ending {
         Some(e) => ending_text(s, e),
         None => ("The game is still on.".to_string(), true),
     };
+    if let Some(g) = &s.ghost
+        && st.is_over()
+    {
+        headline = format!("{headline} {}", g.result(&s.game));
+    }
     let style = if good { theme.good() } else { theme.bad() };
     put(
         Line::styled(fit(&format!(" {headline}"), usize::from(area.width)), style),
@@ -176,8 +181,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = panel("The race over time (▲ your decisions)", theme, chart, buf);
     let marks: Vec<usize> = st.timeline.iter().map(|t| usize::from(t.month)).collect();
     let (a, b) = chart_ends(s);
+    let mut series = race_series(s, theme);
+    if let Some(g) = &s.ghost {
+        series.push(g.series(usize::from(st.month), theme.warn()));
+    }
     race_chart(
-        &race_series(s, theme),
+        &series,
         super::chart_months(s),
         (&a, &b),
         &marks,

@@ -25,6 +25,47 @@ pub struct LoadList {
     pub folder: String,
     /// A file path being typed (the last row, "open another file", was chosen).
     pub path: Option<String>,
+    /// The month being chosen for a what-if fork of the selected save.
+    pub fork: Option<ForkPick>,
+}
+
+/// The month chooser of a what-if fork: the month (1 = the first) and the latest allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForkPick {
+    pub month: u16,
+    pub last: u16,
+}
+
+impl ForkPick {
+    /// The chooser for a verified save: from 1 to the month it is in (or ended in), starting
+    /// at that month.
+    pub fn of(info: &save::SaveInfo) -> ForkPick {
+        let s = &info.summary;
+        let last = if s.ending.is_some() {
+            s.month.max(1)
+        } else {
+            s.month.saturating_add(1)
+        };
+        ForkPick { month: last, last }
+    }
+
+    /// One month earlier or later, within 1 to the last.
+    pub fn step(&mut self, by: i32) {
+        let m = (i32::from(self.month) + by).clamp(1, i32::from(self.last.max(1)));
+        self.month = u16::try_from(m).unwrap_or(1);
+    }
+
+    /// A digit typed: the month is typed like a number, and a digit that would pass the last
+    /// month starts a new number.
+    pub fn type_digit(&mut self, d: u32) {
+        let grown = u32::from(self.month) * 10 + d;
+        let m = if (1..=u32::from(self.last)).contains(&grown) {
+            grown
+        } else {
+            d
+        };
+        self.month = u16::try_from(m.clamp(1, u32::from(self.last.max(1)))).unwrap_or(1);
+    }
 }
 
 impl LoadList {
@@ -35,6 +76,7 @@ impl LoadList {
             sel: 0,
             folder: save::sanitize(&store.dir().display().to_string(), 50),
             path: None,
+            fork: None,
         }
     }
 
@@ -90,11 +132,24 @@ pub fn hints(l: &LoadList) -> Vec<Hint> {
             hint(Action::Type, "type the path"),
         ];
     }
+    if l.fork.is_some() {
+        return vec![
+            hint(Action::Left, "month"),
+            hint(Action::Right, "month"),
+            hint(Action::Digit, "type the month"),
+            hint(Action::Choose, "fork here"),
+            hint(Action::Back, "cancel"),
+        ];
+    }
     let mut h = vec![
         hint(Action::Up, "move"),
         hint(Action::Down, "move"),
         hint(Action::Choose, "open"),
     ];
+    if l.saves.get(l.sel).is_some_and(|s| s.verdict.is_ok()) {
+        h.push(hint(Action::Fork, "what-if from a month"));
+        h.push(hint(Action::Ghost, "race it as a ghost"));
+    }
     h.push(hint(Action::Back, "back"));
     h.push(hint(Action::Help, "help"));
     h.push(hint(Action::Quit, "quit"));
@@ -115,6 +170,34 @@ pub fn open(entry: &SaveEntry) -> Result<(Box<Session>, String), String> {
         s.ending.as_deref().unwrap_or("in progress"),
         s.score
     );
+    Ok((Box::new(session), message))
+}
+
+/// A what-if fork of a save at `month`: verified by replay, then its decisions before that
+/// month replayed into a new game in the same world.
+pub fn fork(entry: &SaveEntry, month: u16) -> Result<(Box<Session>, String), String> {
+    let cannot = |why: String| format!("{} cannot be forked: {why}", entry.name);
+    let verified = save::load_path(&entry.path).map_err(|e| cannot(player_words(&e)))?;
+    let stem = (!entry.autosave).then_some(entry.name.as_str());
+    let session = Session::fork_of(&verified, u32::from(month), stem).map_err(cannot)?;
+    let message = format!(
+        "What if? {} from the start of month {month}: the decisions before it are replayed; \
+         now decide otherwise.",
+        entry.name
+    );
+    Ok((Box::new(session), message))
+}
+
+/// A new game in the world of a save, raced against it as a ghost.
+pub fn ghost(entry: &SaveEntry) -> Result<(Box<Session>, String), String> {
+    let cannot = |why: String| format!("{} cannot be raced: {why}", entry.name);
+    let verified = save::load_path(&entry.path).map_err(|e| cannot(player_words(&e)))?;
+    let session = super::super::ghost::session(&verified).map_err(cannot)?;
+    let who = session
+        .ghost
+        .as_ref()
+        .map_or_else(String::new, super::super::ghost::Ghost::label);
+    let message = format!("A race against {who}: its progress is the @ line on the chart.");
     Ok((Box::new(session), message))
 }
 
@@ -235,6 +318,14 @@ pub fn render(l: &LoadList, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
     }
     let detail = match l.saves.get(l.sel).map(|s| &s.verdict) {
+        Some(Ok(_)) if l.fork.is_some() => {
+            let pick = l.fork.unwrap_or(ForkPick { month: 1, last: 1 });
+            format!(
+                "What if? Replay this save up to the start of month {} of {} and decide \
+                 otherwise from there (←/→ or type the month, Enter forks, Esc cancels).",
+                pick.month, pick.last
+            )
+        }
         Some(Ok(info)) => {
             let s = &info.summary;
             let player = info

@@ -243,7 +243,35 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
             Action::Back => t.load.path = None,
             _ => {}
         },
+        Stage::Load if t.load.fork.is_some() => match action {
+            Action::Left => t.load.fork.iter_mut().for_each(|f| f.step(-1)),
+            Action::Right => t.load.fork.iter_mut().for_each(|f| f.step(1)),
+            Action::Digit => {
+                if let (Some(f), Some(d)) = (&mut t.load.fork, digit) {
+                    f.type_digit(d);
+                }
+            }
+            Action::Choose => {
+                let month = t.load.fork.map_or(1, |f| f.month);
+                t.load.fork = None;
+                if let Some(listed) = t.load.saves.get(t.load.sel) {
+                    return opened(load::fork(&listed.entry, month));
+                }
+            }
+            Action::Back => t.load.fork = None,
+            _ => {}
+        },
         Stage::Load => match action {
+            Action::Fork => {
+                if let Some(Ok(info)) = t.load.saves.get(t.load.sel).map(|s| &s.verdict) {
+                    t.load.fork = Some(load::ForkPick::of(info));
+                }
+            }
+            Action::Ghost => {
+                if let Some(listed) = t.load.saves.get(t.load.sel) {
+                    return opened(load::ghost(&listed.entry));
+                }
+            }
             Action::Up => t.load.sel = t.load.sel.saturating_sub(1),
             Action::Down => {
                 t.load.sel = (t.load.sel + 1).min(t.load.rows() - 1);

@@ -92,8 +92,8 @@ pub enum Cmd {
     /// command a line (for a screen reader, a pipe or a script; no terminal needed).
     ///
     /// Plain mode prints the state each month and the numbered choices with their costs and
-    /// whether the rules allow them. Type a choice's number or its name (`adopt pytorch`,
-    /// `hire ada-lovelace 120` for 120% of the ask, `lease 40` for 40 thousand GPUs), `list`,
+    /// whether the rules allow them. Type a choice's number or its name (`adopt jax-xla`,
+    /// `hire felix-xu 120` for 120% of the ask, `lease 40` for 40 thousand GPUs), `list`,
     /// `state`, `explain N`, `end`, `save NAME`, `help` or `quit`. At the end of input the game
     /// is autosaved. Example: ai-race play --plain --scenario classroom < moves.txt
     Play {
@@ -436,7 +436,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 None => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
             };
             if plain {
-                plain_play(session, store)
+                plain_play(session, store, look.0.ascii)
             } else {
                 play(look, Some(session), store)
             }
@@ -733,13 +733,14 @@ fn play(
 fn plain_play(
     mut session: ui::Session,
     (store, player): (save::Store, Option<String>),
+    ascii: bool,
 ) -> Result<ExitCode, Failure> {
     if session.record.player.is_none() {
         session.record.player = player;
     }
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    match ai_race::plain::play(session, Some(store), stdin.lock(), stdout.lock()) {
+    match ai_race::plain::play(session, Some(store), ascii, stdin.lock(), stdout.lock()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // Whoever reads the output stopped reading (`| head`): nothing left to say.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),

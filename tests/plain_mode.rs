@@ -196,6 +196,35 @@ fn a_number_with_an_amount_makes_an_offer_at_that_share_of_the_ask() {
     assert_eq!(offered, Some((ask * 150).div_ceil(100)));
 }
 
+#[test]
+fn the_interface_without_a_terminal_points_to_plain_mode() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = Process::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(["new", "--scenario", "classroom"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ai-race play --plain"), "{err}");
+}
+
+#[test]
+fn ascii_asked_for_gives_only_ascii() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = plain_binary(
+        home.path(),
+        &["--ascii", "--scenario", "classroom"],
+        b"explain budget\nexplain 1\nend\nlist all\n",
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.stdout.is_ascii(), "{text}");
+    assert!(text.contains("income>=cost"), "{text}");
+}
+
 /// The script a player could type: the balanced strategy's moves, each written by the name
 /// plain mode shows.
 fn balanced_script() -> String {

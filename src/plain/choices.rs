@@ -37,7 +37,7 @@ pub enum About {
 /// One numbered line of the list.
 #[derive(Debug, Clone)]
 pub struct Choice {
-    /// The words that pick it by name, like `adopt pytorch` (stable when numbers shift).
+    /// The words that pick it by name, like `adopt jax-xla` (stable when numbers shift).
     pub name: String,
     /// What it is, in the game's words.
     pub label: String,
@@ -78,8 +78,19 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A lowercase Latin letter without its accent (others unchanged).
-fn fold(c: char) -> char {
+/// A Latin letter without its accent (others unchanged).
+pub fn fold(c: char) -> char {
+    let upper = c.is_uppercase();
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let folded = fold_lower(lower);
+    match (folded == lower, upper) {
+        (true, _) => c,
+        (false, true) => folded.to_ascii_uppercase(),
+        (false, false) => folded,
+    }
+}
+
+fn fold_lower(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ă' | 'ā' => 'a',
         'ç' | 'ć' | 'č' => 'c',

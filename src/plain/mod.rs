@@ -29,6 +29,8 @@ pub struct Plain<W: Write> {
     out: W,
     /// The latest list printed: a number picks from it until the next list.
     shown: Vec<Choice>,
+    /// Print only ASCII (`--ascii`, a Linux console or a locale without UTF-8).
+    ascii: bool,
 }
 
 impl<W: Write> Plain<W> {
@@ -38,7 +40,15 @@ impl<W: Write> Plain<W> {
             store,
             out,
             shown: Vec::new(),
+            ascii: false,
         }
+    }
+
+    /// Prints only ASCII: accented Latin letters lose their accents, symbols get the
+    /// interface's ASCII stand-ins (`->` for an arrow is `>`), anything else is `?`.
+    pub fn with_ascii(mut self, ascii: bool) -> Plain<W> {
+        self.ascii = ascii;
+        self
     }
 
     /// The game being played.
@@ -64,7 +74,21 @@ impl<W: Write> Plain<W> {
         S: AsRef<str>,
     {
         for l in lines {
-            writeln!(self.out, "{}", sanitize::terminal(l.as_ref(), 4000))?;
+            let line = sanitize::terminal(l.as_ref(), 4000);
+            if self.ascii {
+                // Two-character stand-ins where one character would change the meaning.
+                let folded: String = line
+                    .chars()
+                    .map(choices::fold)
+                    .collect::<String>()
+                    .replace('≥', ">=")
+                    .replace('≤', "<=")
+                    .replace('→', "->")
+                    .replace('…', "...");
+                writeln!(self.out, "{}", crate::ui::symbols::ascii_text(&folded))?;
+            } else {
+                writeln!(self.out, "{line}")?;
+            }
         }
         Ok(())
     }
@@ -334,12 +358,13 @@ impl<W: Write> Plain<W> {
     }
 }
 
-/// Plays `session` from `input` to `out`, saving in `store`.
+/// Plays `session` from `input` to `out`, saving in `store`, in ASCII only if `ascii`.
 pub fn play(
     session: Session,
     store: Option<Store>,
+    ascii: bool,
     input: impl BufRead,
     out: impl Write,
 ) -> io::Result<()> {
-    Plain::new(session, store, out).run(input)
+    Plain::new(session, store, out).with_ascii(ascii).run(input)
 }

@@ -121,6 +121,10 @@ fn bad_lines_get_one_helpful_line_and_the_game_goes_on() {
     );
     assert!(text.contains("There is no choice 999"), "{text}");
     assert!(text.contains("Explain what?"), "{text}");
+    assert!(
+        text.contains("No choice 'adopt no-such-tech' this month"),
+        "{text}"
+    );
     assert!(text.contains("'lots' is not an amount"), "{text}");
     assert!(text.contains("Save under which name?"), "{text}");
     // The game went on: `end` still ended the first month.
@@ -223,6 +227,26 @@ fn ascii_asked_for_gives_only_ascii() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.stdout.is_ascii(), "{text}");
     assert!(text.contains("income>=cost"), "{text}");
+}
+
+#[test]
+fn every_choice_can_be_explained() {
+    let (text, _) = plain_in_process(
+        &(1..=120)
+            .map(|n| format!("explain {n}\n"))
+            .collect::<String>(),
+    );
+    // Explain before any list refers to the list printed at the start.
+    assert!(text.contains("1. Hire "), "{text}");
+    assert!(text.contains("Chance they accept"), "{text}");
+    assert!(text.contains("Adopt: +"), "{text}");
+    assert!(text.contains("Deploy time "), "{text}");
+    assert!(text.contains("The rules allow it now."), "{text}");
+    assert!(text.contains("Not now: "), "{text}");
+    assert!(
+        !text.contains("Enter"),
+        "no key of the interface is named: {text}"
+    );
 }
 
 /// The script a player could type: the balanced strategy's moves, each written by the name

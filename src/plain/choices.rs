@@ -3,13 +3,14 @@
 //! (from [`Game::check`], so the list never offers what the rules would refuse without saying
 //! why). While an event waits for an answer, the choices are its options.
 
-use crate::game::rules::{choice_cost, cost, offer_odds_permille, offer_range};
+use crate::game::rules::{choice_cost, cost, offer_odds_permille};
 use crate::game::state::PLAYER;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, RuleError};
-use crate::ui::dialog::{Amount as AmountDialog, AmountKind};
-use crate::ui::screens::{compute, event, pipeline, refusal, tech};
+use crate::ui::screens::{compute, event, refusal, tech};
 use crate::ui::session::Session;
+
+pub use super::names::{fold, slug, typed_name};
 
 /// What a typed amount after a choice means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,64 +62,6 @@ pub enum Hidden {
     Done,
     /// Not out yet: a later month opens it.
     NotYet,
-}
-
-/// A name's words as typed: lowercase letters and digits joined by dashes, with the accents
-/// of Latin letters dropped (`Bergström` is `bergstrom`), so a script can be written in ASCII.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = fold(c);
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-/// A Latin letter without its accent (others unchanged).
-pub fn fold(c: char) -> char {
-    let upper = c.is_uppercase();
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    let folded = fold_lower(lower);
-    match (folded == lower, upper) {
-        (true, _) => c,
-        (false, true) => folded.to_ascii_uppercase(),
-        (false, false) => folded,
-    }
-}
-
-fn fold_lower(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ă' | 'ā' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
-}
-
-/// A typed line as a choice's name: the first word, then the rest as one slug, so
-/// `hire Dmitri Bergström` finds `hire dmitri-bergstrom`.
-pub fn typed_name(words: &[&str]) -> String {
-    match words.split_first() {
-        Some((verb, rest)) if !rest.is_empty() => format!("{verb} {}", slug(&rest.join(" "))),
-        Some((verb, _)) => verb.to_string(),
-        None => String::new(),
-    }
 }
 
 /// Refusals a player need not read every month: the thing is done, in use, under way or not
@@ -425,65 +368,5 @@ impl Choice {
                 self.name
             )),
         }
-    }
-
-    /// The choice's pros, cons and figures, from the interface's own dialogs.
-    pub fn explain(&self, s: &Session) -> Vec<String> {
-        let g = &s.game;
-        let lines: Vec<(String, crate::ui::explain::Tone)> = match self.about {
-            About::Offer => match self.command {
-                Command::Offer { person, .. } => AmountDialog::offer(g, person).body(s).1,
-                _ => Vec::new(),
-            },
-            About::Tech(i) => tech::tech_menu(g, i).body,
-            About::Legacy(i) => tech::legacy_menu(g, i).body,
-            About::Stage(i) => pipeline::stage_menu(g, i).body,
-            About::Action(row @ (compute::Row::DataCentre | compute::Row::Lease)) => {
-                let kind = if row == compute::Row::DataCentre {
-                    AmountKind::DataCentre
-                } else {
-                    AmountKind::Lease
-                };
-                let mut lines = compute::about(g, row);
-                if let Amount::Gpus { default, max } = self.amount {
-                    let mut dialog = AmountDialog::compute(kind, max);
-                    dialog.value = default;
-                    lines.extend(dialog.body(s).1);
-                }
-                lines
-            }
-            About::Action(row) => compute::about(g, row),
-            About::Answer(_) => match &g.state.pending {
-                Some(p) => vec![(p.text.clone(), crate::ui::explain::Tone::Normal)],
-                None => Vec::new(),
-            },
-            About::EndMonth => vec![(
-                "Resolves the month: projects, research, rivals, events, money, morale, risk \
-                 and the board, then shows the month report."
-                    .to_string(),
-                crate::ui::explain::Tone::Normal,
-            )],
-        };
-        // The dialogs' own verdict lines name keys of the interface: the rules' verdict is
-        // given below in words instead.
-        let mut out: Vec<String> = lines
-            .into_iter()
-            .map(|(t, _)| t)
-            .filter(|t| !t.trim().is_empty() && !t.starts_with(['✓', '✗']))
-            .collect();
-        out.push(match &self.refusal {
-            Some(why) => format!("Not now: {why}."),
-            None => "The rules allow it now.".to_string(),
-        });
-        if let Amount::OfferPct { ask } = self.amount {
-            let (min, max) = offer_range(&g.content, ask);
-            out.push(format!(
-                "Type '{} PCT' to offer PCT% of the ask (from {} to {} a year are allowed).",
-                self.name,
-                money(Money::from(min)),
-                money(Money::from(max))
-            ));
-        }
-        out
     }
 }

@@ -7,6 +7,8 @@
 //! so a plain game saves, autosaves and verifies exactly like one played on screen.
 
 pub mod choices;
+pub mod explain;
+pub mod names;
 pub mod text;
 
 use std::io::{self, BufRead, Write};
@@ -14,7 +16,6 @@ use std::io::{self, BufRead, Write};
 use crate::game::Command;
 use crate::report::sanitize;
 use crate::save::Store;
-use crate::ui::explain::explain;
 use crate::ui::session::Session;
 
 use choices::Choice;
@@ -247,15 +248,43 @@ impl<W: Write> Plain<W> {
         match found {
             Some((choice, amount)) => self.run_choice(&choice, amount),
             None => {
-                let shown = sanitize::terminal(&words.join(" "), 60);
-                let hint = if self.session.game.state.pending.is_some() {
-                    "answer the event first: type its option's number"
-                } else {
-                    "type list for the choices and their names, or help"
-                };
-                self.say([format!("Unknown command '{shown}': {hint}.")])
+                let line = self.not_a_name(&list, words);
+                self.say([line])
             }
         }
+    }
+
+    /// What to say when a line names no choice: a bad amount, a choice not on offer this
+    /// month, or a word the game does not know.
+    fn not_a_name(&self, list: &[Choice], words: &[&str]) -> String {
+        let shown = sanitize::terminal(&words.join(" "), 60);
+        if self.session.game.is_over() {
+            return "The game is over: 'save NAME' keeps it, 'quit' leaves.".into();
+        }
+        if let Some((last, init)) = words.split_last()
+            && !init.is_empty()
+            && list.iter().any(|c| c.name == choices::typed_name(init))
+        {
+            return format!(
+                "'{}' is not an amount: give a whole number, like '{} 120'.",
+                sanitize::terminal(last, 20),
+                choices::typed_name(init)
+            );
+        }
+        if self.session.game.state.pending.is_some() {
+            return format!(
+                "'{shown}' is not an answer: answer the event first with its option's number \
+                 (type list to see them)."
+            );
+        }
+        let verb = words.first().copied().unwrap_or("");
+        if list.iter().any(|c| c.name.split(' ').next() == Some(verb)) {
+            return format!(
+                "No choice '{shown}' this month (not in the market, not in the catalogue, or \
+                 misspelt): type list for the names."
+            );
+        }
+        format!("Unknown command '{shown}': type list for the choices and their names, or help.")
     }
 
     fn run_choice(&mut self, choice: &Choice, amount: Option<u32>) -> io::Result<()> {
@@ -306,8 +335,7 @@ impl<W: Write> Plain<W> {
             };
             let mut lines = vec![format!("{n}. {}", choice.label)];
             lines.extend(
-                choice
-                    .explain(&self.session)
+                explain::choice(&choice, &self.session)
                     .into_iter()
                     .map(|l| format!("  {l}")),
             );
@@ -315,15 +343,7 @@ impl<W: Write> Plain<W> {
         }
         match text::FIGURES.iter().find(|(name, _)| *name == what) {
             Some((_, f)) => {
-                let e = explain(&self.session, *f);
-                let mut lines = vec![e.title];
-                lines.extend(
-                    e.lines
-                        .into_iter()
-                        .map(|(t, _)| t)
-                        .filter(|t| !t.trim().is_empty())
-                        .map(|t| format!("  {t}")),
-                );
+                let lines = explain::figure(&self.session, *f);
                 self.say(lines)
             }
             None => {

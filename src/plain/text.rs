@@ -3,7 +3,7 @@
 //! helpers (the dashboard's figures, the month report, the score's parts), so plain mode and
 //! the screens always say the same numbers.
 
-use crate::game::data::plural;
+use crate::game::data::{Track, plural};
 use crate::game::state::{NewsKind, PLAYER, ProjectKind};
 use crate::game::units::money;
 use crate::report::format::{apportion, month_of, progress_change};
@@ -87,14 +87,18 @@ pub fn state(s: &Session) -> Vec<String> {
                 ProjectKind::DataCentre(k) => format!("data centre of {k}k GPUs"),
                 ProjectKind::Lease(k) => format!("lease of {k}k GPUs"),
             };
-            format!("{what} ({} month(s) left)", pr.months_left)
+            format!(
+                "{what} ({} left)",
+                plural(u16::from(pr.months_left), "month")
+            )
         })
         .collect();
     for a in p.tech.iter().filter(|a| a.integrating > 0) {
         if let Some(d) = c.techs.get(usize::from(a.tech)) {
             projects.push(format!(
-                "integrating {} ({} month(s) left)",
-                d.name, a.integrating
+                "integrating {} ({} left)",
+                d.name,
+                plural(u16::from(a.integrating), "month")
             ));
         }
     }
@@ -197,11 +201,34 @@ pub fn month_report(s: &Session) -> Vec<String> {
             out.push(format!("  {name} {}", hundredths_label(h)));
         }
     }
+    let tracks: Vec<String> = Track::ALL
+        .iter()
+        .zip(r.tracks.iter().zip(r.event_gains.iter()))
+        .map(|(t, ((b, a), ev))| {
+            let events = if *ev != 0 {
+                format!(" ({} from events)", speed_label(*ev))
+            } else {
+                String::new()
+            };
+            format!("{} {}{events}", t.name(), speed_label(a.0 - b.0))
+        })
+        .collect();
+    out.push(format!(
+        "  by track: {}; progress is (mean + weakest) / 2",
+        tracks.join(", ")
+    ));
+    if !r.decisions.is_empty() {
+        out.push(format!("Your decisions: {}.", r.decisions.join("; ")));
+    }
     out.push("What changed and why:".into());
     for f in REPORT_FIGURES {
         let Some(ch) = r.change(f) else {
             continue;
         };
+        // A figure that did not move and has no causes says nothing worth reading.
+        if ch.before == ch.after && ch.causes.is_empty() {
+            continue;
+        }
         let causes: Vec<String> = ch
             .causes
             .iter()

@@ -249,6 +249,50 @@ fn every_choice_can_be_explained() {
     );
 }
 
+#[test]
+fn a_long_run_of_random_lines_never_stops_the_game() {
+    // Numbers with and without amounts, names, explanations and month ends in a made-up
+    // order, on the full campaign: every line gets an answer and the game is still playable.
+    let content = content::load_builtin("race-2025", None).expect("race-2025 loads");
+    let session = Session::new(Arc::new(content), 7);
+    let mut rng = Pcg32::new(7, 1);
+    let words = [
+        "end",
+        "list",
+        "list all",
+        "state",
+        "explain 3",
+        "explain risk",
+        "safety",
+        "morale",
+        "lease 5000",
+        "hire nobody",
+        "answer 1",
+        "answer 9",
+        "help",
+        "",
+        "# note",
+        "1 0",
+    ];
+    let mut input = String::new();
+    for _ in 0..1500 {
+        let line = match rng.below(3) {
+            0 => words[rng.below(words.len() as u32) as usize].to_string(),
+            1 => format!("{}", rng.below(90)),
+            _ => format!("{} {}", rng.below(90), rng.below(400)),
+        };
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let mut out = Vec::new();
+    let mut game = plain::Plain::new(session, None, &mut out);
+    game.run(input.as_bytes()).expect("plain mode runs");
+    let session = game.into_session();
+    let text = String::from_utf8(out).expect("utf-8 output");
+    assert!(session.game.state.month > 3, "months were ended: {text}");
+    assert!(!text.as_bytes().contains(&0x1b));
+}
+
 /// The script a player could type: the balanced strategy's moves, each written by the name
 /// plain mode shows.
 fn balanced_script() -> String {

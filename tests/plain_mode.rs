@@ -108,13 +108,21 @@ fn the_script_is_understood_line_by_line() {
 
 #[test]
 fn bad_lines_get_one_helpful_line_and_the_game_goes_on() {
-    let input = "fly to the moon\n999\nexplain\nadopt no-such-tech\n1 lots\nsave\nend\n";
+    let long = "x".repeat(5000);
+    let input = format!(
+        "fly to the moon\n999\nexplain\nadopt no-such-tech\n1 lots\nsave\n{long}\n\u{1b}[31m\nend\n"
+    );
     let saves = tempfile::tempdir().expect("temp dir");
     let mut out = Vec::new();
     let mut game = plain::Plain::new(classroom(), Some(Store::new(saves.path())), &mut out);
     game.run(input.as_bytes()).expect("plain mode runs");
     let session = game.into_session();
     let text = String::from_utf8(out).expect("utf-8 output");
+    assert!(text.contains("longer than 1000 characters"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "a typed escape is never echoed: {text}"
+    );
     assert!(
         text.contains("Unknown command 'fly to the moon': type list"),
         "{text}"

@@ -11,7 +11,7 @@ pub mod explain;
 pub mod names;
 pub mod text;
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use crate::game::Command;
 use crate::report::sanitize;
@@ -20,7 +20,8 @@ use crate::ui::session::Session;
 
 use choices::Choice;
 
-/// The longest line read; anything longer is refused (a script's line, not a file).
+/// The longest line read, in bytes; anything longer is skipped with a word (a command is a
+/// few words, never a file).
 const MAX_LINE: usize = 1000;
 
 /// A plain game: the session, where it saves, and the list the numbers refer to.
@@ -46,7 +47,7 @@ impl<W: Write> Plain<W> {
     }
 
     /// Prints only ASCII: accented Latin letters lose their accents, symbols get the
-    /// interface's ASCII stand-ins (`->` for an arrow is `>`), anything else is `?`.
+    /// interface's ASCII stand-ins (an arrow is `->`, `≥` is `>=`), anything else is `?`.
     pub fn with_ascii(mut self, ascii: bool) -> Plain<W> {
         self.ascii = ascii;
         self
@@ -95,19 +96,32 @@ impl<W: Write> Plain<W> {
     }
 
     /// Plays until `quit` or the end of input, then autosaves moves not yet saved.
-    pub fn run(&mut self, input: impl BufRead) -> io::Result<()> {
+    pub fn run(&mut self, mut input: impl BufRead) -> io::Result<()> {
         self.say(["AI Race, plain mode. Type help for the commands; a number picks a choice."])?;
         self.show_month()?;
-        for line in input.lines() {
-            let line = match line {
-                Ok(l) => l,
-                Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                    self.say(["That line is not UTF-8 text; type a command, or help."])?;
-                    continue;
-                }
-                Err(e) => return Err(e),
+        let mut buf = Vec::new();
+        loop {
+            // Read at most a line's worth: an endless line from a pipe never fills memory.
+            buf.clear();
+            let n = (&mut input)
+                .take(MAX_LINE as u64 + 1)
+                .read_until(b'\n', &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            if n > MAX_LINE && buf.last() != Some(&b'\n') {
+                skip_line(&mut input)?;
+                self.say([format!(
+                    "That line is longer than {MAX_LINE} characters; a command is a few \
+                     words. Type help."
+                )])?;
+                continue;
+            }
+            let Ok(line) = std::str::from_utf8(&buf) else {
+                self.say(["That line is not UTF-8 text; type a command, or help."])?;
+                continue;
             };
-            if !self.command(&line)? {
+            if !self.command(line)? {
                 self.out.flush()?;
                 return self.leave("Goodbye.");
             }
@@ -165,13 +179,6 @@ impl<W: Write> Plain<W> {
 
     /// Carries out one line; `false` when the player quits.
     fn command(&mut self, raw: &str) -> io::Result<bool> {
-        if raw.len() > MAX_LINE {
-            self.say([format!(
-                "That line is {} characters long; a command is a few words. Type help.",
-                raw.len()
-            )])?;
-            return Ok(true);
-        }
         let line = raw.trim().to_lowercase();
         if line.is_empty() || line.starts_with('#') {
             return Ok(true);
@@ -374,6 +381,26 @@ impl<W: Write> Plain<W> {
                 self.say([format!("Saved to {}.", path.display())])
             }
             Err(e) => self.say([format!("The game was not saved: {e}.")]),
+        }
+    }
+}
+
+/// Reads and drops the rest of an over-long line.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = chunk.len();
+                input.consume(n);
+            }
         }
     }
 }

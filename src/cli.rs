@@ -96,6 +96,31 @@ pub enum Cmd {
         #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "seed", "difficulty"])]
         ghost: Option<PathBuf>,
     },
+    /// Play a game; with --plain, as numbered lines of text read from standard input, one
+    /// command a line (for a screen reader, a pipe or a script; no terminal needed).
+    ///
+    /// Plain mode prints the state each month and the numbered choices with their costs and
+    /// whether the rules allow them. Type a choice's number or its name (`adopt jax-xla`,
+    /// `hire felix-xu 120` for 120% of the ask, `lease 40` for 40 thousand GPUs), `list`,
+    /// `state`, `explain N`, `end`, `save NAME`, `help` or `quit`. At the end of input the game
+    /// is autosaved. Example: ai-race play --plain --scenario classroom < moves.txt
+    Play {
+        /// Plain text instead of the full-screen interface.
+        #[arg(long)]
+        plain: bool,
+        /// A built-in scenario id (race-2025, classroom, meta-ahead) or a scenario file.
+        #[arg(long, conflicts_with = "load")]
+        scenario: Option<String>,
+        /// The world's seed (a whole number); random when left out.
+        #[arg(long, value_parser = seed_arg, allow_hyphen_values = true, conflicts_with = "load")]
+        seed: Option<u64>,
+        /// easy, normal, hard or brutal.
+        #[arg(long, value_parser = difficulty_arg, conflicts_with = "load")]
+        difficulty: Option<String>,
+        /// Continue a save (it is checked and replayed first).
+        #[arg(long, value_name = "SAVE")]
+        load: Option<PathBuf>,
+    },
     /// Play many games headless with a scripted strategy and print the results.
     ///
     /// A locked scenario (like classroom) is one world: every game plays its fixed seed and
@@ -422,6 +447,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None | Some(Cmd::New { .. })
             | Some(Cmd::Load { .. })
             | Some(Cmd::Fork { .. })
+            | Some(Cmd::Play { .. })
             | Some(Cmd::Settings { .. })
     );
     // A broken settings file stops only the commands that use it; the headless ones, which a
@@ -460,6 +486,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }) => {
             let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
             play(look, Some(session), store)
+        }
+        Some(Cmd::Play {
+            plain,
+            scenario,
+            seed,
+            difficulty,
+            load,
+        }) => {
+            let session = match &load {
+                Some(file) => load_session(file)?,
+                None => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
+            };
+            if plain {
+                plain_play(session, store, look.0.ascii)
+            } else {
+                play(look, Some(session), store)
+            }
         }
         Some(Cmd::Completions { shell }) => {
             use clap::CommandFactory;
@@ -997,6 +1040,25 @@ fn play(
     }
     ui::run(app, options).map_err(|e| format!("the terminal failed: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `ai-race play --plain`: the game as lines of text on standard input and output.
+fn plain_play(
+    mut session: ui::Session,
+    (store, player): (save::Store, Option<String>),
+    ascii: bool,
+) -> Result<ExitCode, Failure> {
+    if session.record.player.is_none() {
+        session.record.player = player;
+    }
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    match ai_race::plain::play(session, Some(store), ascii, stdin.lock(), stdout.lock()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // Whoever reads the output stopped reading (`| head`): nothing left to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("plain mode stopped: {e}").into()),
+    }
 }
 
 /// The game `ai-race new` asks for: a built-in scenario or a file, a seed and a difficulty.

@@ -3,11 +3,13 @@
 //! `game` holds the rules (pure and deterministic), `content` loads and checks the RON assets
 //! and scenario files, `sim` plays many games headless, `tune` searches for
 //! the strongest scripted strategy, `save` writes saves and verifies them
-//! by replay, `ui` is the terminal interface, and `report` prints what teachers need
+//! by replay, `ui` is the terminal interface, `plain` the same game as lines of text, and
+//! `report` prints what teachers need
 //! (scenario checks, the debrief, the class report).
 
 pub mod content;
 pub mod game;
+pub mod plain;
 pub mod report;
 pub mod save;
 pub mod sim;

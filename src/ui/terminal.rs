@@ -57,8 +57,8 @@ pub fn not_a_terminal() -> Option<String> {
     };
     Some(format!(
         "the game needs a terminal, but {which} (a file or a pipe): run ai-race in a terminal \
-         window, or use the commands that print text: ai-race sim, verify, report or debrief \
-         (see ai-race --help)"
+         window, or play in plain text with ai-race play --plain (one command a line, for a \
+         screen reader or a script), or use ai-race sim, verify, report or debrief"
     ))
 }
 

@@ -58,7 +58,7 @@ fn command(game: &Game, row: Row) -> Command {
     }
 }
 
-fn name(game: &Game, row: Row) -> String {
+pub fn name(game: &Game, row: Row) -> String {
     match row {
         Row::DataCentre => "Build a data centre".into(),
         Row::Lease => "Lease cloud GPUs".into(),
@@ -114,7 +114,7 @@ pub fn effect_text(e: &Effect) -> String {
     }
 }
 
-fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
+pub fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
     let t = |s: &str, tone| (s.to_string(), tone);
     match row {
         Row::DataCentre => vec![

@@ -36,7 +36,7 @@ pub fn option_at(s: &Session, body: Rect, y: u16) -> Option<usize> {
 }
 
 /// What an option does, in words.
-fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
+pub fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
     match p.source {
         ChoiceSource::Event(e) => s
             .content()

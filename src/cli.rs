@@ -196,6 +196,14 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The teacher's live board: watches a shared folder of saves (autosaves too) and shows
+    /// the ranking, each student's month, the class race chart and the flagged files,
+    /// refreshed as saves arrive. Reads the folder once a second; never writes to it.
+    Class {
+        /// The class's shared saves folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// List the built-in scenarios, check a scenario file, or start a new one.
     Scenario {
         #[command(subcommand)]
@@ -471,7 +479,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out_not_a_save(out.as_deref())?;
             Ok(report_command(&inputs, format, out.as_deref())?)
         }
+        Some(Cmd::Class { dir }) => class_command(&dir, look),
     }
+}
+
+/// `ai-race class DIR`: the live board, on a terminal only.
+fn class_command(
+    dir: &Path,
+    (theme, options): (ui::Theme, ui::terminal::Options),
+) -> Result<ExitCode, Failure> {
+    need_terminal()?;
+    if !dir.is_dir() {
+        return Err(Failure::usage(format!(
+            "'{}' is not a folder; give the class's shared saves folder",
+            save::sanitize(&dir.display().to_string(), 120)
+        )));
+    }
+    let view = ui::board::BoardView::new(ai_race::report::board::Board::new(dir), theme);
+    ui::board::run(view, options).map_err(|e| format!("the class board stopped: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `ai-race settings`: writes the flags given into the settings file (or deletes it with

@@ -25,6 +25,18 @@ pub struct Stamp {
     pub modified: Option<SystemTime>,
 }
 
+/// A world: scenario id, difficulty id, seed and scenario fingerprint.
+type World = (String, String, u64, u64);
+
+/// A ranked game's race, for the board's chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Race {
+    /// The player's progress at the end of each month played, in tenths of a point.
+    pub progress: Vec<i64>,
+    /// The campaign's length in months.
+    pub months: u16,
+}
+
 /// One file as last verified.
 #[derive(Debug, Clone)]
 struct Seen {
@@ -40,8 +52,8 @@ pub struct Board {
     /// The ranking and the flagged files, as `report` would give them for the newest save of
     /// each game.
     pub report: ClassReport,
-    /// Each ranked file's progress by month (tenths of a point), for the race chart.
-    pub progress: BTreeMap<String, Vec<i64>>,
+    /// Each ranked file's race, by the file as the report names it.
+    pub races: BTreeMap<String, Race>,
     /// Why the folder could not be listed at the last scan (it may be back at the next).
     pub problem: Option<String>,
     /// Files verified since the board opened (a file is verified again only when it changes).
@@ -57,7 +69,7 @@ impl Board {
             dir: dir.to_path_buf(),
             files: BTreeMap::new(),
             report: ClassReport::default(),
-            progress: BTreeMap::new(),
+            races: BTreeMap::new(),
             problem: None,
             verified: 0,
             superseded: 0,
@@ -101,28 +113,47 @@ impl Board {
     fn rebuild(&mut self, ignored: usize) {
         let mut failed = Vec::new();
         // (world, player or game) -> the save furthest into the game.
-        let mut newest: BTreeMap<((String, String, u64, u64), String), (&PathBuf, &Loaded)> =
-            BTreeMap::new();
+        let mut newest: BTreeMap<(World, String), &Loaded> = BTreeMap::new();
         for (path, seen) in &self.files {
             match &seen.result {
                 Err(f) => failed.push(f.clone()),
                 Ok(l) => {
                     let who = l.named.clone().unwrap_or_else(|| game_of(path));
-                    let slot = newest.entry((l.key.clone(), who)).or_insert((path, l));
-                    if further(l, slot.1) {
-                        *slot = (path, l);
+                    let slot = newest.entry((l.key.clone(), who)).or_insert(l);
+                    if further(l, slot) {
+                        *slot = l;
                     }
                 }
             }
         }
         let ok = self.files.values().filter(|s| s.result.is_ok()).count();
         self.superseded = ok - newest.len();
-        let kept: Vec<Loaded> = newest.into_values().map(|(_, l)| l.clone()).collect();
-        self.progress = kept
+        // Files are named inside the folder: the folder itself is on the board's title.
+        let prefix = format!("{}/", save::sanitize(&self.dir.display().to_string(), 120));
+        let inside = |s: &str| s.replace(&prefix, "");
+        let kept: Vec<Loaded> = newest
+            .into_values()
+            .map(|l| {
+                let mut l = l.clone();
+                l.entry.file = inside(&l.entry.file);
+                l
+            })
+            .collect();
+        self.races = kept
             .iter()
-            .map(|l| (l.entry.file.clone(), l.progress.clone()))
+            .map(|l| {
+                let race = Race {
+                    progress: l.progress.clone(),
+                    months: l.content.scenario.months,
+                };
+                (l.entry.file.clone(), race)
+            })
             .collect();
         self.report = class::assemble(kept, failed, ignored, 0);
+        for f in &mut self.report.failed {
+            f.file = inside(&f.file);
+            f.reason = inside(&f.reason);
+        }
     }
 }
 
@@ -276,14 +307,14 @@ mod tests {
     fn a_forged_save_is_flagged_not_ranked() {
         let dir = tempfile::tempdir().expect("temp");
         let text = save_text("Ada", 7, 4, Policy::Random);
-        let forged = text.replacen("score: ", "score: 9", 1);
+        let forged = text.replacen("score:", "score:9", 1);
         assert_ne!(text, forged);
         std::fs::write(dir.path().join("bob.ron"), forged).expect("write");
         let mut board = Board::new(dir.path());
         board.refresh();
         assert!(names(&board).is_empty(), "the forged save is not ranked");
         assert_eq!(board.report.failed.len(), 1);
-        assert!(board.report.failed[0].file.ends_with("bob.ron"));
+        assert_eq!(board.report.failed[0].file, "bob.ron");
     }
 
     #[test]

@@ -123,6 +123,11 @@ pub enum Cmd {
         /// Also write the save of the run's last game to FILE (replace FILE if it exists).
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+        /// Also write every game's save into DIR (policy-<strategy>-<n>.ron, the strategy
+        /// named as the player), so `report` ranks these reference games beside a class's.
+        /// At most 1,000 games; never overwrites a file.
+        #[arg(long, value_name = "DIR")]
+        save_dir: Option<PathBuf>,
     },
     /// Search for the strongest scripted strategy: hill-climbing with random restarts over the
     /// priority policy's parameters, each candidate judged on the same games. Prints the best
@@ -429,6 +434,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             difficulty,
             json,
             save,
+            save_dir,
         }) => {
             let (games, seed) = (games.to_string(), seed.to_string());
             let run = SimRun::parse(
@@ -438,9 +444,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &scenario,
                 difficulty.as_deref(),
             )?;
+            // Checked before the run: a refusal costs no time and writes nothing.
+            let planned = match &save_dir {
+                Some(dir) => Some(sim::plan_saves(dir, &run.name, run.games)?),
+                None => None,
+            };
             let code = sim_command(&run, json);
             if let Some(path) = save {
                 sim_save(&run, &path)?;
+            }
+            if let (Some(dir), Some(paths)) = (save_dir, planned) {
+                sim::write_saves(
+                    &run.content,
+                    (&run.strategy, &run.name),
+                    (run.seed, run.world),
+                    &paths,
+                )?;
+                eprintln!(
+                    "saved {} games to {} as \"{}\"",
+                    paths.len(),
+                    save::sanitize(&dir.display().to_string(), 120),
+                    sim::player_of(&run.name)
+                );
             }
             Ok(code)
         }

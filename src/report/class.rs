@@ -335,7 +335,10 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
             };
             len > 0 && same_length && canonical_hash(&d[..len]) == hash
         });
-        if let Some((p, _)) = script {
+        // A reference game `sim --save-dir` wrote, named for its script, is ranked as itself.
+        let reference = script
+            .is_some_and(|(p, _)| l.named.as_deref() == Some(&crate::sim::player_of(p.name())));
+        if let Some((p, _)) = script.filter(|_| !reference) {
             failed.push(Failed {
                 file: l.entry.file.clone(),
                 reason: format!(

@@ -87,6 +87,10 @@ pub enum Cmd {
         /// easy, normal, hard or brutal.
         #[arg(long, value_parser = difficulty_arg)]
         difficulty: Option<String>,
+        /// Play exactly the world of a world code (like CLASS-N-KA985X, shown in the game and
+        /// the class report); a code for a teacher's scenario also needs --scenario FILE.
+        #[arg(long, value_name = "CODE", conflicts_with_all = ["seed", "difficulty"])]
+        code: Option<String>,
     },
     /// Play many games headless with a scripted strategy and print the results.
     ///
@@ -405,8 +409,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             scenario,
             seed,
             difficulty,
+            code,
         }) => {
-            let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
+            let session = match code {
+                Some(code) => code_session(&code, scenario.as_deref())?,
+                None => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
+            };
             play(look, Some(session), store)
         }
         Some(Cmd::Completions { shell }) => {
@@ -737,6 +745,49 @@ fn play(
 
 /// The game `ai-race new` asks for: a built-in scenario or a file, a seed and a difficulty.
 /// A locked scenario keeps its own seed and difficulty; asking for others is an error.
+/// `new --code CODE`: the world a code names. A built-in scenario's code works anywhere; a
+/// teacher's scenario's code needs the file, and the file must be the one the code names.
+fn code_session(code: &str, scenario: Option<&str>) -> Result<ui::Session, Failure> {
+    use ai_race::content::code::CodeScenario;
+    let world = content::code::decode(code).map_err(|e| Failure::usage(e.to_string()))?;
+    match &world.scenario {
+        CodeScenario::Builtin(id) => {
+            if let Some(given) = scenario
+                && given != id
+            {
+                return Err(Failure::usage(format!(
+                    "the code is for the built-in scenario '{id}'; leave out --scenario {}",
+                    save::sanitize(given, 60)
+                )));
+            }
+            Ok(new_session(
+                Some(id),
+                Some(world.seed),
+                Some(&world.difficulty),
+            )?)
+        }
+        CodeScenario::Custom(fingerprint) => {
+            let Some(file) = scenario.filter(|s| content::builtin_scenario_text(s).is_none())
+            else {
+                return Err(Failure::usage(format!(
+                    "this code is for a custom scenario (fingerprint {fingerprint}): run with \
+                     --scenario FILE, the teacher's scenario file"
+                )));
+            };
+            let session = new_session(Some(file), Some(world.seed), Some(&world.difficulty))?;
+            let have = content::fingerprint_short(session.content());
+            if have != *fingerprint {
+                return Err(Failure::usage(format!(
+                    "{} is not the scenario of this code: the code needs fingerprint \
+                     {fingerprint}, the file's is {have} (ask for the teacher's current file)",
+                    save::sanitize(file, 120)
+                )));
+            }
+            Ok(session)
+        }
+    }
+}
+
 fn new_session(
     scenario: Option<&str>,
     seed: Option<u64>,

@@ -265,17 +265,26 @@ fn read_scenario(part: &str) -> Option<CodeScenario> {
 /// The code of the world a game plays: a built-in scenario's short name when the content is
 /// exactly that built-in's, else the content's fingerprint.
 pub fn for_game(content: &crate::game::Content, seed: u64) -> WorldCode {
-    let id = &content.scenario.id;
-    let difficulty = content.difficulty.id.clone();
-    let fingerprint = super::fingerprint_short(content);
-    let builtin = crate::save::builtin_fingerprint(id, &difficulty).as_ref() == Some(&fingerprint);
+    of_world(
+        &content.scenario.id,
+        &content.difficulty.id,
+        seed,
+        &super::fingerprint_short(content),
+    )
+}
+
+/// The code of a world known by its scenario id, difficulty, seed and short fingerprint (as
+/// the class report groups saves).
+pub fn of_world(id: &str, difficulty: &str, seed: u64, fingerprint: &str) -> WorldCode {
+    let builtin =
+        crate::save::builtin_fingerprint(id, difficulty).is_some_and(|f| f == fingerprint);
     WorldCode {
         scenario: if builtin {
-            CodeScenario::Builtin(id.clone())
+            CodeScenario::Builtin(id.to_string())
         } else {
-            CodeScenario::Custom(fingerprint)
+            CodeScenario::Custom(fingerprint.to_string())
         },
-        difficulty,
+        difficulty: difficulty.to_string(),
         seed,
     }
 }

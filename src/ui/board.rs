@@ -267,13 +267,12 @@ fn world_line(view: &BoardView) -> Line<'static> {
             theme.dim(),
         ),
         Span::styled(
-            format!(
-                "{}{variant}, {}, seed {}",
-                g.scenario_name, g.difficulty, g.seed
-            ),
+            format!("{}{variant}, {}", g.scenario_name, g.difficulty),
             theme.title(),
         ),
-        Span::styled(format!(" · scenario {}", g.fingerprint), theme.dim()),
+        Span::styled(" · code ", theme.dim()),
+        Span::styled(g.code(), theme.key()),
+        Span::styled(format!(" · seed {}", g.seed), theme.dim()),
     ])
 }
 

@@ -148,6 +148,8 @@ pub struct Session {
     pub unsaved: bool,
     /// The name the game was last saved under, offered again by the next save.
     pub save_name: Option<String>,
+    /// The world's code (`CLASS-N-KA985X`): another player types it to play this world.
+    pub world_code: String,
 }
 
 impl Session {
@@ -168,7 +170,9 @@ impl Session {
         let initial =
             (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
         let record = Record::start(&game);
+        let world_code = crate::content::code::for_game(&game.content, game.state.seed).encode();
         Session {
+            world_code,
             record,
             unsaved: false,
             save_name: None,

@@ -105,3 +105,47 @@ fn the_class_report_shows_each_worlds_code() {
     let (_, report, _) = run(&["report", dir]);
     assert!(report.contains("code CLASS-N-KA985X"), "{report}");
 }
+
+mod title {
+    use ai_race::ui::Theme;
+    use ai_race::ui::app::{App, Screen};
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// New game, down to the world code row, the code typed, Enter.
+    fn type_code(code: &str) -> App {
+        let mut app = App::new(Theme::new(false), (80, 24));
+        press(&mut app, KeyCode::Enter);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Down);
+        }
+        for c in code.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+        app
+    }
+
+    #[test]
+    fn a_code_typed_on_the_title_screen_starts_its_world() {
+        // Letters that are keys elsewhere (q quits, h helps) go into the code.
+        let app = type_code("class-n-ka985x");
+        let Screen::Game(s) = &app.screen else {
+            panic!("the game did not start");
+        };
+        assert_eq!(s.content().scenario.id, "classroom");
+        assert_eq!(s.game.state.seed, 20_260_101);
+        assert_eq!(s.world_code, "CLASS-N-KA985X");
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn a_mistyped_code_on_the_title_screen_starts_nothing() {
+        let app = type_code("qlass-n-ka985x");
+        assert!(matches!(app.screen, Screen::Title(_)), "no game started");
+        assert!(!app.quit, "q went into the code, not to quit");
+    }
+}

@@ -13,9 +13,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::class::{self, ClassReport, Failed, Loaded};
+use crate::game::Content;
 use crate::save;
 
 /// What a scan remembers of a file: if either changes, the file is verified again.
@@ -60,6 +62,8 @@ pub struct Board {
     pub verified: usize,
     /// Older saves of a game that is shown by a newer one.
     pub superseded: usize,
+    /// Scenario contents by fingerprint: a class's saves embed the same content, kept once.
+    contents: BTreeMap<u64, Arc<Content>>,
 }
 
 impl Board {
@@ -73,6 +77,7 @@ impl Board {
             problem: None,
             verified: 0,
             superseded: 0,
+            contents: BTreeMap::new(),
         }
     }
 
@@ -98,8 +103,15 @@ impl Board {
         if !stale.is_empty() {
             changed = true;
             self.verified += stale.len();
-            for (path, result) in stale.iter().zip(class::load_all(&stale)) {
+            for (path, mut result) in stale.iter().zip(class::load_all(&stale)) {
                 let stamp = listed[path];
+                if let Ok(l) = &mut result {
+                    let shared = self
+                        .contents
+                        .entry(l.key.3)
+                        .or_insert_with(|| Arc::clone(&l.content));
+                    l.content = Arc::clone(shared);
+                }
                 self.files.insert(path.clone(), Seen { stamp, result });
             }
         }
@@ -225,10 +237,8 @@ fn scan(dir: &Path) -> (BTreeMap<PathBuf, Stamp>, usize, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::Content;
     use crate::game::policy::{self, Policy};
     use crate::save::Playthrough;
-    use std::sync::Arc;
 
     fn content() -> Arc<Content> {
         Arc::new(crate::content::load_builtin("race-2025", Some("normal")).expect("built-in"))

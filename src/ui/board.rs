@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::terminal::{self, Options};
 use super::theme::Theme;
-use super::widgets::{Series, fit, put, race_chart};
+use super::widgets::{Series, fit, put, race_chart, wrap};
 use crate::report::board::Board;
 use crate::report::class::Group;
 
@@ -296,13 +296,32 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
         0,
         buf,
     );
-    let visible = usize::from(area.height.saturating_sub(1));
+    let entries = view.group().map_or(&[][..], |g| &g.entries[..]);
+    let failed = &view.board.report.failed;
+    // A selected flagged file's whole reason, under the list: its row is cut to the width.
+    let detail: Vec<String> = view
+        .selected
+        .checked_sub(entries.len())
+        .and_then(|i| failed.get(i))
+        .map(|f| wrap(&format!("{}: {}", f.file, f.reason), w.saturating_sub(4)))
+        .unwrap_or_default()
+        .into_iter()
+        .take(usize::from(area.height.saturating_sub(3)).min(3))
+        .collect();
+    let visible = usize::from(area.height.saturating_sub(1)).saturating_sub(detail.len());
     if visible == 0 {
         return;
     }
+    for (i, line) in detail.iter().enumerate() {
+        let y = area.height - (detail.len() - i) as u16;
+        put(
+            Line::from(Span::styled(format!("    {line}"), theme.bad())),
+            area,
+            y,
+            buf,
+        );
+    }
     let top = view.selected.saturating_sub(visible - 1);
-    let entries = view.group().map_or(&[][..], |g| &g.entries[..]);
-    let failed = &view.board.report.failed;
     for row in 0..visible {
         let i = top + row;
         let line = if let Some(e) = entries.get(i) {

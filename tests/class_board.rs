@@ -69,6 +69,16 @@ fn the_board_at_80x24_ranks_the_class_charts_the_race_and_flags_a_forgery() {
         "the forged save is not ranked:\n{text}"
     );
     insta::assert_snapshot!("class_board_80x24", text);
+    // The forged file selected: its whole reason, which its row cuts short.
+    view.key(
+        crossterm::event::KeyCode::End,
+        crossterm::event::KeyModifiers::NONE,
+    );
+    let selected = screen(&view, 80, 24);
+    assert!(
+        selected.contains("the replay gives"),
+        "the whole reason:\n{selected}"
+    );
     view.help = true;
     let help = screen(&view, 80, 24);
     assert!(help.contains("never written to"), "{help}");

@@ -95,6 +95,10 @@ pub enum Cmd {
         /// its player's progress drawn beside yours. The save is verified first.
         #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "seed", "difficulty"])]
         ghost: Option<PathBuf>,
+        /// Play exactly the world of a world code (like CLASS-N-KA985X, shown in the game and
+        /// the class report); a code for a teacher's scenario also needs --scenario FILE.
+        #[arg(long, value_name = "CODE", conflicts_with_all = ["seed", "difficulty"])]
+        code: Option<String>,
     },
     /// Play a game; with --plain, as numbered lines of text read from standard input, one
     /// command a line (for a screen reader, a pipe or a script; no terminal needed).
@@ -156,6 +160,11 @@ pub enum Cmd {
         /// Also write the save of the run's last game to FILE (replace FILE if it exists).
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+        /// Also write every game's save into DIR (policy-<strategy>-<n>.ron, the strategy
+        /// named as the player), so `report` ranks these reference games beside a class's.
+        /// At most 1,000 games; never overwrites a file.
+        #[arg(long, value_name = "DIR")]
+        save_dir: Option<PathBuf>,
     },
     /// Search for the strongest scripted strategy: hill-climbing with random restarts over the
     /// priority policy's parameters, each candidate judged on the same games. Prints the best
@@ -264,6 +273,14 @@ pub enum Cmd {
         /// names, for projecting.
         #[arg(long)]
         anonymize: bool,
+    },
+    /// The teacher's live board: watches a shared folder of saves (autosaves too) and shows
+    /// the ranking, each student's month, the class race chart and the flagged files,
+    /// refreshed as saves arrive. Reads the folder once a second; never writes to it.
+    Class {
+        /// The class's shared saves folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// List the built-in scenarios, check a scenario file, or start a new one.
     Scenario {
@@ -483,8 +500,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             seed,
             difficulty,
             ghost: None,
+            code,
         }) => {
-            let session = new_session(scenario.as_deref(), seed, difficulty.as_deref())?;
+            let session = match code {
+                Some(code) => code_session(&code, scenario.as_deref())?,
+                None => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
+            };
             play(look, Some(session), store)
         }
         Some(Cmd::Play {
@@ -529,6 +550,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             difficulty,
             json,
             save,
+            save_dir,
         }) => {
             let (games, seed) = (games.to_string(), seed.to_string());
             let run = SimRun::parse(
@@ -538,9 +560,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &scenario,
                 difficulty.as_deref(),
             )?;
+            // Checked before the run: a refusal costs no time and writes nothing.
+            let planned = match &save_dir {
+                Some(dir) => Some(sim::plan_saves(dir, &run.name, run.games)?),
+                None => None,
+            };
             let code = sim_command(&run, json);
             if let Some(path) = save {
                 sim_save(&run, &path)?;
+            }
+            if let (Some(dir), Some(paths)) = (save_dir, planned) {
+                sim::write_saves(
+                    &run.content,
+                    (&run.strategy, &run.name),
+                    (run.seed, run.world),
+                    &paths,
+                )?;
+                eprintln!(
+                    "saved {} games to {} as \"{}\"",
+                    paths.len(),
+                    save::sanitize(&dir.display().to_string(), 120),
+                    sim::player_of(&run.name)
+                );
             }
             Ok(code)
         }
@@ -614,7 +655,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out_not_a_save(out.as_deref())?;
             Ok(report_command(&inputs, format, out.as_deref(), anonymize)?)
         }
+        Some(Cmd::Class { dir }) => class_command(&dir, look),
     }
+}
+
+/// `ai-race class DIR`: the live board, on a terminal only.
+fn class_command(
+    dir: &Path,
+    (theme, options): (ui::Theme, ui::terminal::Options),
+) -> Result<ExitCode, Failure> {
+    need_terminal()?;
+    if !dir.is_dir() {
+        return Err(Failure::usage(format!(
+            "'{}' is not a folder; give the class's shared saves folder",
+            save::sanitize(&dir.display().to_string(), 120)
+        )));
+    }
+    let view = ui::board::BoardView::new(ai_race::report::board::Board::new(dir), theme);
+    ui::board::run(view, options).map_err(|e| format!("the class board stopped: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `ai-race settings`: writes the flags given into the settings file (or deletes it with
@@ -1063,6 +1122,49 @@ fn plain_play(
 
 /// The game `ai-race new` asks for: a built-in scenario or a file, a seed and a difficulty.
 /// A locked scenario keeps its own seed and difficulty; asking for others is an error.
+/// `new --code CODE`: the world a code names. A built-in scenario's code works anywhere; a
+/// teacher's scenario's code needs the file, and the file must be the one the code names.
+fn code_session(code: &str, scenario: Option<&str>) -> Result<ui::Session, Failure> {
+    use ai_race::content::code::CodeScenario;
+    let world = content::code::decode(code).map_err(|e| Failure::usage(e.to_string()))?;
+    match &world.scenario {
+        CodeScenario::Builtin(id) => {
+            if let Some(given) = scenario
+                && given != id
+            {
+                return Err(Failure::usage(format!(
+                    "the code is for the built-in scenario '{id}'; leave out --scenario {}",
+                    save::sanitize(given, 60)
+                )));
+            }
+            Ok(new_session(
+                Some(id),
+                Some(world.seed),
+                Some(&world.difficulty),
+            )?)
+        }
+        CodeScenario::Custom(fingerprint) => {
+            let Some(file) = scenario.filter(|s| content::builtin_scenario_text(s).is_none())
+            else {
+                return Err(Failure::usage(format!(
+                    "this code is for a custom scenario (fingerprint {fingerprint}): run with \
+                     --scenario FILE, the teacher's scenario file"
+                )));
+            };
+            let session = new_session(Some(file), Some(world.seed), Some(&world.difficulty))?;
+            let have = content::fingerprint_short(session.content());
+            if have != *fingerprint {
+                return Err(Failure::usage(format!(
+                    "{} is not the scenario of this code: the code needs fingerprint \
+                     {fingerprint}, the file's is {have} (ask for the teacher's current file)",
+                    save::sanitize(file, 120)
+                )));
+            }
+            Ok(session)
+        }
+    }
+}
+
 fn new_session(
     scenario: Option<&str>,
     seed: Option<u64>,

@@ -177,3 +177,102 @@ fn summarise(content: &Content, results: &[(u32, GameResult, u64)]) -> SimSummar
         campaign_months: content.scenario.months,
     }
 }
+
+/// The player name a simulated game's save carries, so a class report ranks it beside the
+/// students' games as a reference, named for what played it.
+pub fn player_of(strategy_name: &str) -> String {
+    let name: String = strategy_name.chars().take(30).collect();
+    format!("policy: {name}")
+}
+
+/// Most games `sim --save-dir` writes (one file each): a reference set, not a data dump.
+pub const MAX_SAVED_GAMES: u32 = 1_000;
+
+/// The files `sim --save-dir` will write for a run: `policy-<strategy>-<n>.ron` in `dir`.
+/// Refuses if `dir` is not a folder, if the run is too long, or if one of those files exists
+/// already: checked before the run, so nothing is overwritten and a refusal costs no time.
+pub fn plan_saves(
+    dir: &std::path::Path,
+    strategy_name: &str,
+    games: u32,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    use crate::save;
+    let shown = |p: &std::path::Path| save::sanitize(&p.display().to_string(), 120);
+    if games > MAX_SAVED_GAMES {
+        return Err(format!(
+            "--save-dir writes one file per game, at most {MAX_SAVED_GAMES}; found --games \
+             {games}"
+        ));
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(dir)
+        && !meta.is_dir()
+    {
+        return Err(format!(
+            "--save-dir {}: not a folder; give a folder for the saves",
+            shown(dir)
+        ));
+    }
+    // `slug` keeps only letters, digits and dashes: a file name, never a path.
+    let stem = format!("policy-{}", save::slug(strategy_name));
+    let width = games.to_string().len().max(3);
+    let paths: Vec<std::path::PathBuf> = (1..=games)
+        .map(|i| dir.join(format!("{stem}-{i:0width$}.ron")))
+        .collect();
+    let taken: Vec<&std::path::PathBuf> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    if let Some(first) = taken.first() {
+        let what = match taken.len() {
+            1 => format!("{} already exists", shown(first)),
+            n => format!(
+                "{} and {} more of this run's files already exist",
+                shown(first),
+                n - 1
+            ),
+        };
+        return Err(format!(
+            "--save-dir: {what}; nothing was written. Choose an empty folder, or remove those \
+             files first"
+        ));
+    }
+    Ok(paths)
+}
+
+/// Writes the save of every game of a run to `paths` (from [`plan_saves`]), with the
+/// strategy named as the player. A file that appeared since the plan is refused, not
+/// replaced.
+pub fn write_saves(
+    content: &Arc<Content>,
+    (strategy, name): (&Strategy, &str),
+    (seed, locked_world): (u64, Option<u64>),
+    paths: &[std::path::PathBuf],
+) -> Result<(), String> {
+    use crate::save::{self, Playthrough};
+    let shown = |p: &std::path::Path| save::sanitize(&p.display().to_string(), 120);
+    if let Some(dir) = paths.first().and_then(|p| p.parent()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            format!(
+                "--save-dir {}: {}",
+                shown(dir),
+                save::sanitize(&e.to_string(), 80)
+            )
+        })?;
+    }
+    for (i, path) in (0..).zip(paths) {
+        let (world, own) = seeds_of(seed, i, locked_world);
+        let played = play_strategy(content, world, own, strategy);
+        let mut play = Playthrough::replay(Arc::clone(content), world, &played.decisions)
+            .map_err(|(_, refused)| format!("game {} could not be replayed: {refused:?}", i + 1))?;
+        play.record.player = Some(player_of(name));
+        let text = play.to_text().map_err(|e| e.to_string())?;
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(format!(
+                "--save-dir: {} appeared during the run; it was left alone",
+                shown(path)
+            ));
+        }
+        save::write_file(path, &text).map_err(|e| format!("{}: {e}", shown(path)))?;
+    }
+    Ok(())
+}

@@ -9,6 +9,7 @@
 
 mod assets;
 mod check;
+pub mod code;
 mod file;
 mod locate;
 pub mod pause;

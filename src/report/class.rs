@@ -101,17 +101,22 @@ pub struct ClassReport {
 }
 
 /// One loaded save and the world it belongs to.
-struct Loaded {
-    key: (String, String, u64, u64),
-    name: String,
-    entry: Entry,
+#[derive(Debug, Clone)]
+pub(crate) struct Loaded {
+    /// The world: scenario id, difficulty id, seed and content fingerprint.
+    pub(crate) key: (String, String, u64, u64),
+    pub(crate) name: String,
+    pub(crate) entry: Entry,
     /// The scenario, shared by every save of the same content (a class holds one or two).
-    content: Arc<Content>,
+    pub(crate) content: Arc<Content>,
     /// How many decisions the game has, and their canonical hash (kept instead of the list:
     /// a report may read thousands of games).
-    decisions: (usize, u64),
+    pub(crate) decisions: (usize, u64),
     /// The player's name as the save gives it (`None` when the save names nobody).
-    named: Option<String>,
+    pub(crate) named: Option<String>,
+    /// The player's progress at the end of each month played, in tenths of a point (the
+    /// live board's race chart).
+    pub(crate) progress: Vec<i64>,
 }
 
 /// Scenarios already read, by their text: every save of one scenario shares one copy, parsed,
@@ -250,12 +255,26 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
         ignored,
         autosaves,
     } = collect(inputs);
-    let mut worlds: BTreeMap<(String, String, u64, u64), Vec<Loaded>> = BTreeMap::new();
+    let mut loaded = Vec::new();
     for result in load_all(&files) {
         match result {
-            Ok(loaded) => worlds.entry(loaded.key.clone()).or_default().push(loaded),
+            Ok(l) => loaded.push(l),
             Err(f) => failed.push(f),
         }
+    }
+    assemble(loaded, failed, ignored, autosaves)
+}
+
+/// Ranks loaded saves by world (copies and scripted games set aside into `failed`).
+pub(crate) fn assemble(
+    loaded: Vec<Loaded>,
+    mut failed: Vec<Failed>,
+    ignored: usize,
+    autosaves: usize,
+) -> ClassReport {
+    let mut worlds: BTreeMap<(String, String, u64, u64), Vec<Loaded>> = BTreeMap::new();
+    for l in loaded {
+        worlds.entry(l.key.clone()).or_default().push(l);
     }
     let mut out: Vec<Group> = Vec::new();
     let mut unranked_players = Vec::new();
@@ -400,7 +419,10 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
             };
             len > 0 && same_length && canonical_hash(&d[..len]) == hash
         });
-        if let Some((p, _)) = script {
+        // A reference game `sim --save-dir` wrote, named for its script, is ranked as itself.
+        let reference = script
+            .is_some_and(|(p, _)| l.named.as_deref() == Some(&crate::sim::player_of(p.name())));
+        if let Some((p, _)) = script.filter(|_| !reference) {
             failed.push(Failed {
                 file: l.entry.file.clone(),
                 reason: format!(
@@ -471,7 +493,7 @@ fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
 }
 
 /// Loads every file on the machine's cores; results in the files' order.
-fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
+pub(crate) fn load_all(files: &[PathBuf]) -> Vec<Result<Loaded, Failed>> {
     let contents = Contents::default();
     let contents = &contents;
     let threads = std::thread::available_parallelism()
@@ -550,7 +572,16 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     // differently share the group's first copy later.
     let shared = Arc::clone(&game.content);
     let decisions = verified.play.decisions();
+    let player_index = usize::from(crate::game::state::PLAYER);
+    let progress = game
+        .state
+        .history
+        .iter()
+        .filter_map(|m| m.progress.get(player_index))
+        .map(|p| p.shown_tenths())
+        .collect();
     Ok(Loaded {
+        progress,
         key,
         name: content.scenario.name.clone(),
         entry: entry_of(game, file, player),

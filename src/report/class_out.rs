@@ -19,9 +19,26 @@ impl Group {
             String::new()
         };
         format!(
-            "{} ({}), {}, seed {}, fingerprint {}{variant}",
-            self.scenario_name, self.scenario_id, self.difficulty, self.seed, self.fingerprint
+            "{} ({}), {}, seed {}, fingerprint {}, code {}{variant}",
+            self.scenario_name,
+            self.scenario_id,
+            self.difficulty,
+            self.seed,
+            self.fingerprint,
+            self.code()
         )
+    }
+
+    /// The world's code, which `ai-race new --code` plays (a teacher's scenario's code needs
+    /// its file too).
+    pub fn code(&self) -> String {
+        crate::content::code::of_world(
+            &self.scenario_id,
+            &self.difficulty,
+            self.seed,
+            &self.fingerprint,
+        )
+        .encode()
     }
 }
 

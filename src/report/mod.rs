@@ -1,6 +1,7 @@
 //! What the teacher's commands print: the built-in scenarios and scenario checks, the debrief
 //! of one game, and the class report over many saves.
 
+pub mod board;
 mod chart;
 pub mod class;
 mod class_out;

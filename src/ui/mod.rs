@@ -9,6 +9,7 @@
 //! (`symbols.rs`) for consoles without Unicode.
 
 pub mod app;
+pub mod board;
 pub mod dialog;
 pub mod explain;
 pub mod forecast;

@@ -155,6 +155,8 @@ pub struct Session {
     pub scenario_file: Option<std::path::PathBuf>,
     /// The game raced against, for a ghost race (`ai-race new --ghost SAVE`).
     pub ghost: Option<super::ghost::Ghost>,
+    /// The world's code (`CLASS-N-KA985X`): another player types it to play this world.
+    pub world_code: String,
 }
 
 impl Session {
@@ -175,7 +177,9 @@ impl Session {
         let initial =
             (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
         let record = Record::start(&game);
+        let world_code = crate::content::code::for_game(&game.content, game.state.seed).encode();
         Session {
+            world_code,
             record,
             unsaved: false,
             save_name: None,

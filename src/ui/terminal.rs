@@ -130,6 +130,21 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     Ok(())
 }
 
+/// Runs another full-screen view (the class board) with the game's terminal setup: the same
+/// checks, raw mode and alternate screen, and the same restore on every way out.
+pub fn with_screen<T>(
+    options: Options,
+    body: impl FnOnce(&mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<T>,
+) -> io::Result<T> {
+    if let Some(why) = not_a_terminal() {
+        return Err(io::Error::other(why));
+    }
+    install_panic_hook();
+    let _guard = Guard::enter(options)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    body(&mut terminal)
+}
+
 /// Asking the terminal for its background colour (OSC 11), for `--theme auto`.
 mod background {
     /// The background as RGB, or `None` if the terminal did not say within a short wait.

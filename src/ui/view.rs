@@ -159,6 +159,11 @@ fn header(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if st.is_over() {
         spans.push(Span::styled(" │ game over", theme.warn()));
     }
+    // The world's code where the row has room for it (the month report always shows it).
+    let code = format!(" │ world {}", s.world_code);
+    if Line::from(spans.clone()).width() + cols(&code) <= usize::from(area.width) {
+        spans.push(Span::styled(code, theme.dim()));
+    }
     put(Line::from(spans), area, 0, buf);
 }
 

@@ -52,6 +52,24 @@ impl App {
                 _ => false,
             };
         }
+        // The new-game form's world code row takes letters too.
+        if self.layers.is_empty()
+            && let Screen::Title(t) = &mut self.screen
+            && t.stage == super::super::screens::title::Stage::Setup
+            && t.field == super::super::screens::title::CODE_FIELD
+        {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    t.type_code_char(c);
+                    true
+                }
+                _ => false,
+            };
+        }
         let Some(Layer::SaveName(input)) = self.layers.last_mut() else {
             return false;
         };

@@ -22,7 +22,10 @@ pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buff
         return;
     };
     let inner = panel(
-        &format!("Month report: {} (Enter continues, e explains)", r.label),
+        &format!(
+            "Month report: {} · world {} (Enter continues, e explains)",
+            r.label, s.world_code
+        ),
         theme,
         body,
         buf,

@@ -26,7 +26,9 @@ const LOGO: [&str; 5] = [
     "██   ██ ██     ██   ██ ██   ██  ██████ ███████",
 ];
 
-const FIELDS: usize = 4;
+const FIELDS: usize = 5;
+/// The form's row where a world code is typed (it sets scenario, difficulty and seed).
+pub const CODE_FIELD: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -67,6 +69,8 @@ pub struct TitleState {
     pub difficulty: usize,
     /// Digits typed for the seed; empty means a random seed.
     pub seed: String,
+    /// A world code being typed (`CLASS-N-KA985X`); when not empty, Start plays its world.
+    pub code: String,
     /// Used instead of OS randomness when no seed is typed (tests replay exactly).
     pub random_seed: Option<u64>,
     /// The saves folder, if saving is on.
@@ -126,6 +130,7 @@ impl TitleState {
             difficulties,
             difficulty,
             seed: String::new(),
+            code: String::new(),
             random_seed: None,
             store: None,
             latest: None,
@@ -196,6 +201,9 @@ pub fn hints(t: &TitleState) -> Vec<Hint> {
             }
             if t.field == 2 && !fixed {
                 h.push(hint(Action::Digit, "type seed"));
+                h.push(hint(Action::Erase, "erase"));
+            }
+            if t.field == CODE_FIELD {
                 h.push(hint(Action::Erase, "erase"));
             }
             h.push(hint(Action::Choose, "start"));
@@ -303,10 +311,14 @@ pub fn update(t: &mut TitleState, action: Action, digit: Option<u32>) -> TitleRe
                     t.seed.push(char::from_digit(d, 10).unwrap_or('0'));
                 }
             }
+            Action::Erase if t.field == CODE_FIELD => {
+                t.code.pop();
+            }
             Action::Erase => {
                 t.seed.pop();
             }
             Action::Back => t.stage = Stage::Menu,
+            Action::Choose if !t.code.trim().is_empty() => return start_code(t),
             Action::Choose => return start(t),
             _ => {}
         },
@@ -345,6 +357,49 @@ fn start(t: &TitleState) -> TitleResult {
         (_, None, Err(_)) => t.random_seed.unwrap_or_else(rand::random),
     };
     TitleResult::Start(Box::new(Session::new(Arc::new(content), seed)))
+}
+
+impl TitleState {
+    /// Types a character into the world code (the form's code row takes every printable key).
+    pub fn type_code_char(&mut self, c: char) {
+        if self.code.chars().count() < content::code::MAX_CODE_CHARS && !c.is_control() {
+            self.code.push(c.to_ascii_uppercase());
+        }
+    }
+}
+
+/// Starts the world of the typed code. A teacher's scenario needs its file, which is given on
+/// the command line.
+fn start_code(t: &TitleState) -> TitleResult {
+    use content::code::CodeScenario;
+    let world = match content::code::decode(&t.code) {
+        Ok(w) => w,
+        Err(e) => return TitleResult::Refuse(e.to_string()),
+    };
+    let id = match &world.scenario {
+        CodeScenario::Builtin(id) => id,
+        CodeScenario::Custom(fp) => {
+            return TitleResult::Refuse(format!(
+                "this code is for a custom scenario (fingerprint {fp}): start it with ai-race \
+                 new --code {} --scenario FILE",
+                t.code.trim()
+            ));
+        }
+    };
+    let fixed = t
+        .scenarios
+        .iter()
+        .find(|s| &s.id == id && s.locked)
+        .and_then(|s| s.seed);
+    if fixed.is_some_and(|f| f != world.seed) {
+        return TitleResult::Refuse(format!(
+            "this code's seed differs from the locked scenario '{id}': check the code"
+        ));
+    }
+    match content::load_builtin(id, Some(&world.difficulty)) {
+        Ok(c) => TitleResult::Start(Box::new(Session::new(Arc::new(c), world.seed))),
+        Err(e) => TitleResult::Refuse(e.to_string()),
+    }
 }
 
 /// Where the menu or the form sits.
@@ -449,11 +504,22 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 (_, Some(s)) => format!("{s} (the scenario's; type digits for another)"),
                 _ => "random (type digits to choose one)".to_string(),
             };
+            let code = if t.code.is_empty() {
+                "none (type one, like CLASS-N-KA985X)".to_string()
+            } else {
+                format!("{}▏", t.code)
+            };
+            let start = if t.code.trim().is_empty() {
+                "Start the game"
+            } else {
+                "Start the code's world"
+            };
             let rows = [
                 ("Scenario", scenario),
                 ("Difficulty", difficulty),
                 ("Seed", seed),
-                ("", "Start the game".to_string()),
+                ("World code", code),
+                ("", start.to_string()),
             ];
             for (i, (name, value)) in rows.iter().enumerate() {
                 let sel = i == t.field;
@@ -471,6 +537,9 @@ pub fn render(t: &TitleState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 2 => {
                     "The same scenario, difficulty and seed always give the same world.".to_string()
                 }
+                CODE_FIELD => "A world code sets the scenario, difficulty and seed at once: the \
+                               game shows its code in the month report."
+                    .to_string(),
                 _ => sc.map_or(String::new(), |s| s.description.clone()),
             };
             for (i, l) in super::super::widgets::wrap(&about, w)

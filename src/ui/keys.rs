@@ -31,6 +31,12 @@ pub enum Action {
     LastReport,
     /// Any character typed into a text field (a save's name); text fields take keys first.
     Type,
+    /// A number key outside amount fields: jump straight to that screen.
+    Jump,
+    /// Do the selected row's main move now at its usual amount, without the dialog.
+    DoIt,
+    /// Repeat last month's plan (shown first, confirmed with one key).
+    Repeat,
 }
 
 /// One line of the key table.
@@ -139,6 +145,21 @@ pub const TABLE: &[KeyDef] = &[
         label: "a-z",
         what: "type a name",
     },
+    KeyDef {
+        action: Action::Jump,
+        label: "1-6",
+        what: "jump to a screen: 1 dashboard, 2 talent, 3 tech, 4 pipeline, 5 compute & deals, 6 rivals (7 debrief once the game is over)",
+    },
+    KeyDef {
+        action: Action::DoIt,
+        label: "d",
+        what: "do it now, no dialog: offer at your last offer level, adopt, retire, start the stage, build or lease at your last size; on the dashboard, the suggested next move",
+    },
+    KeyDef {
+        action: Action::Repeat,
+        label: "p",
+        what: "repeat last month's plan where the rules allow it: lists each move (or why it is refused), y makes them",
+    },
 ];
 
 /// An action a screen accepts now, and what it does there.
@@ -187,8 +208,11 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('q') => &[Action::Quit],
         KeyCode::Char('s') => &[Action::Save],
         KeyCode::Char('r') => &[Action::LastReport],
+        KeyCode::Char('d') => &[Action::DoIt],
+        KeyCode::Char('p') => &[Action::Repeat],
         KeyCode::Char('y') | KeyCode::Char('Y') => &[Action::Yes],
-        KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit],
+        // A digit is typed into an amount or a seed where one is open, else it jumps screens.
+        KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit, Action::Jump],
         KeyCode::Backspace | KeyCode::Delete => &[Action::Erase],
         _ => &[],
     }

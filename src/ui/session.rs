@@ -148,6 +148,11 @@ pub struct Session {
     pub unsaved: bool,
     /// The name the game was last saved under, offered again by the next save.
     pub save_name: Option<String>,
+    /// The offer dialog's preset last confirmed (1: the ask): `d` on the talent market and a
+    /// repeated plan offer at this level.
+    pub offer_preset: usize,
+    /// The GPU dialog's preset last confirmed (1: medium), for `d` on compute rows.
+    pub compute_preset: usize,
 }
 
 impl Session {
@@ -172,6 +177,8 @@ impl Session {
             record,
             unsaved: false,
             save_name: None,
+            offer_preset: 1,
+            compute_preset: 1,
             initial,
             game,
             tab,
@@ -323,6 +330,46 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// A move not yet made, in words ("start Automated evaluation"), for suggestions.
+pub fn intent(game: &Game, command: &Command) -> String {
+    let c = &game.content;
+    let tech = |id: &str| {
+        c.techs
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id.to_string(), |t| t.name.clone())
+    };
+    match command {
+        Command::Offer { person, salary } => {
+            let name = game
+                .state
+                .people
+                .get(*person as usize)
+                .map_or("someone", |p| p.name.as_str());
+            format!("offer {name} {} a year", money(Money::from(*salary)))
+        }
+        Command::Adopt(id) => format!("adopt {}", tech(id)),
+        Command::Build(id) => format!("build {} in-house", tech(id)),
+        Command::AdoptThenBuild(id) => format!("adopt {}, build it later", tech(id)),
+        Command::Upgrade(id) => {
+            let name = c
+                .stages
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(id.clone(), |s| s.name.clone());
+            format!("start {name}")
+        }
+        Command::Retire(_) => describe(game, command).replacen("Retired", "retire", 1),
+        Command::BuildDataCentre(k) => format!("build a data centre for {k}k GPUs"),
+        Command::LeaseCompute(k) => format!("lease {k}k GPUs"),
+        Command::OpenRelease => "release an open model".into(),
+        Command::SafetyReview => "invest in safety review".into(),
+        Command::ShipAi => "ship AI into the apps".into(),
+        Command::Morale => "look after morale".into(),
+        other => describe(game, other),
     }
 }
 

@@ -118,6 +118,7 @@ fn layer_render(app: &App, layer: &Layer, theme: &Theme, body: Rect, buf: &mut B
         }
         (Layer::Event { sel }, Some(s)) => screens::event::render(s, *sel, theme, body, buf),
         (Layer::SaveName(n), _) => n.render(theme, body, buf),
+        (Layer::Plan(p), Some(s)) => p.render(&s.game, theme, body, buf),
         _ => {}
     }
 }

@@ -73,6 +73,7 @@ pub fn top_layer(app: &App) -> Option<&'static str> {
         Layer::Report { .. } => "report",
         Layer::Event { .. } => "event",
         Layer::SaveName(_) => "save name",
+        Layer::Plan(_) => "plan",
     })
 }
 

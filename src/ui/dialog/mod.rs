@@ -7,10 +7,12 @@
 mod amount;
 mod menu;
 mod name;
+mod plan;
 
 pub use amount::{Amount, AmountKind};
 pub use menu::{Menu, MenuOption};
 pub use name::{MAX_NAME, NameInput};
+pub use plan::{Plan, PlanItem, offer_amount};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -192,6 +192,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "action"),
         hint(Action::Down, "action"),
         hint(Action::Choose, "choose"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -228,7 +229,28 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             }
             None => Outcome::Nothing,
         },
+        Action::DoIt => match rows.get(s.action_sel) {
+            Some(&row) => Outcome::Run(quick_command(s, row)),
+            None => Outcome::Nothing,
+        },
         _ => Outcome::Nothing,
+    }
+}
+
+/// What `d` does on a row: GPUs at the size last chosen in the dialog (medium at first), the
+/// other actions as they are.
+pub fn quick_command(s: &Session, row: Row) -> Command {
+    let c = &s.content().balance.compute;
+    let size = |kind, max| {
+        let a = Amount::compute(kind, max);
+        a.presets.get(s.compute_preset).map_or(a.value, |(v, _)| *v)
+    };
+    match row {
+        Row::DataCentre => {
+            Command::BuildDataCentre(size(AmountKind::DataCentre, c.max_data_centre))
+        }
+        Row::Lease => Command::LeaseCompute(size(AmountKind::Lease, c.max_lease)),
+        other => command(&s.game, other),
     }
 }
 

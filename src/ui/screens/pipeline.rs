@@ -27,6 +27,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "stage"),
         hint(Action::Down, "stage"),
         hint(Action::Choose, "start it"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -39,6 +40,9 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Choose if s.stage_sel < n => {
             Outcome::Open(Layer::Menu(stage_menu(&s.game, s.stage_sel)))
+        }
+        Action::DoIt if s.stage_sel < n => {
+            Outcome::Run(Command::Upgrade(s.content().stages[s.stage_sel].id.clone()))
         }
         _ => Outcome::Nothing,
     }

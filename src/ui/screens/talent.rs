@@ -6,12 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::Command;
 use crate::game::rules::offer_odds_permille;
 use crate::game::state::{PLAYER, Person, PersonId};
 use crate::game::units::{Money, money};
 
 use super::super::app::{Layer, Outcome};
-use super::super::dialog::Amount;
+use super::super::dialog::{Amount, offer_amount};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
@@ -24,7 +25,8 @@ pub fn hints(s: &Session) -> Vec<Hint> {
         hint(Action::Down, "candidate"),
     ];
     if !s.game.state.market.is_empty() {
-        h.push(hint(Action::Choose, "make an offer"));
+        h.push(hint(Action::Choose, "offer"));
+        h.push(hint(Action::DoIt, "do it"));
     }
     h
 }
@@ -41,6 +43,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Choose => match selected(s) {
             Some(id) => Outcome::Open(Layer::Amount(Amount::offer(&s.game, id))),
+            None => Outcome::Refuse("nobody is in the talent market this month".into()),
+        },
+        Action::DoIt => match selected(s) {
+            Some(id) => Outcome::Run(Command::Offer {
+                person: id,
+                salary: offer_amount(&s.game, id, s.offer_preset),
+            }),
             None => Outcome::Refuse("nobody is in the talent market this month".into()),
         },
         _ => Outcome::Nothing,
@@ -247,6 +256,21 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
         Span::styled(" choose an offer and see the odds", theme.dim()),
+    ]));
+    let now = offer_amount(&s.game, id, s.offer_preset);
+    lines.push(Line::from(vec![
+        Span::styled("d", theme.key()),
+        Span::styled(
+            fit(
+                &format!(
+                    " offer {} now ({}% odds, your last level)",
+                    money(Money::from(now)),
+                    offer_odds_permille(s.content(), st, PLAYER, id, now) / 10
+                ),
+                w.saturating_sub(1),
+            ),
+            theme.dim(),
+        ),
     ]));
     for (i, l) in lines.into_iter().enumerate() {
         put(l, inner, i as u16, buf);

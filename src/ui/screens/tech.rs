@@ -45,6 +45,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "item"),
         hint(Action::Down, "item"),
         hint(Action::Choose, "options"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -58,6 +59,14 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         Action::Choose => match rows.get(s.tech_sel) {
             Some(Row::Tech(i)) => Outcome::Open(Layer::Menu(tech_menu(&s.game, *i))),
             Some(Row::Legacy(i)) => Outcome::Open(Layer::Menu(legacy_menu(&s.game, *i))),
+            None => Outcome::Nothing,
+        },
+        // The row's first option without the menu: adopt a tech, retire a legacy system.
+        Action::DoIt => match rows.get(s.tech_sel) {
+            Some(Row::Tech(i)) => Outcome::Run(Command::Adopt(s.content().techs[*i].id.clone())),
+            Some(Row::Legacy(i)) => {
+                Outcome::Run(Command::Retire(s.content().legacy[*i].id.clone()))
+            }
             None => Outcome::Nothing,
         },
         _ => Outcome::Nothing,

@@ -83,6 +83,16 @@ fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
     if super::super::widgets::cols(&long) <= width {
         return (long, tone);
     }
+    // A stage under way says only the months left ("1mo left").
+    if let Some(pr) = game
+        .state
+        .player()
+        .projects
+        .iter()
+        .find(|pr| pr.kind == ProjectKind::Stage(i as u16))
+    {
+        return (format!("{}mo left", pr.months_left), tone);
+    }
     let cmd = Command::Upgrade(game.content.stages[i].id.clone());
     match game.check(&cmd) {
         Err(e) => (super::refusal_short(game, &e).unwrap_or(long), tone),

@@ -264,6 +264,22 @@ pub fn legacy_status(game: &Game, i: usize) -> (String, bool) {
     (text, true)
 }
 
+/// A legacy system's standing in a word or two, for a narrow status column.
+fn legacy_short(game: &Game, i: usize) -> String {
+    let p = game.state.player();
+    let def = &game.content.legacy[i];
+    if !p.legacy.contains(&(i as u16)) {
+        return "retired".into();
+    }
+    if !is_replaced(&game.content, p, &def.role) {
+        return "no swap yet".into();
+    }
+    match game.check(&Command::Retire(def.id.clone())) {
+        Ok(_) => "can retire".into(),
+        Err(e) => super::refusal_short(game, &e).unwrap_or_else(|| "running".into()),
+    }
+}
+
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
     let n = rows(s).len();
     let (list, _) = list_over_detail(area, n, 8);
@@ -335,7 +351,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             Row::Legacy(l) => {
                 let d = &c.legacy[*l];
-                let (status, running) = legacy_status(g, *l);
+                let (mut status, running) = legacy_status(g, *l);
+                // Too long for the column ("running; adopt or build ..."): a word or two here,
+                // the detail panel below gives the full reason.
+                if super::super::widgets::cols(&status) + 2 > status_w {
+                    status = legacy_short(g, *l);
+                }
                 (
                     format!(
                         "{}{}{}{}{}",

@@ -148,9 +148,9 @@ pub struct Session {
     pub unsaved: bool,
     /// The name the game was last saved under, offered again by the next save.
     pub save_name: Option<String>,
-    /// The offer dialog's preset last confirmed (1: the ask): `d` on the talent market and a
-    /// repeated plan offer at this level.
-    pub offer_preset: usize,
+    /// The level of the player's last offer, as a percentage of the ask (the dialog's nearest
+    /// preset; 100 before any): `d` on the talent market and a repeated plan offer at it.
+    pub offer_pct: u32,
     /// The GPU dialog's preset last confirmed (1: medium), for `d` on compute rows.
     pub compute_preset: usize,
 }
@@ -177,7 +177,7 @@ impl Session {
             record,
             unsaved: false,
             save_name: None,
-            offer_preset: 1,
+            offer_pct: 100,
             compute_preset: 1,
             initial,
             game,
@@ -221,7 +221,20 @@ impl Session {
         let label = describe(&self.game, &command);
         let month = self.game.state.month;
         let chosen = self.game.state.market.get(self.talent_sel).copied();
+        let asked = match &command {
+            Command::Offer { person, salary } => self
+                .game
+                .state
+                .people
+                .get(*person as usize)
+                .filter(|p| p.salary > 0)
+                .map(|p| super::dialog::offer_level(salary * 100 / p.salary).0),
+            _ => None,
+        };
         let events = self.game.apply(&command)?;
+        if let Some(pct) = asked {
+            self.offer_pct = pct;
+        }
         self.keep_talent_selection(chosen);
         self.record.note(month, &command, &self.game);
         self.unsaved = true;

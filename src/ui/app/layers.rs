@@ -62,7 +62,8 @@ impl App {
                                 && !typed
                             {
                                 match kind {
-                                    AmountKind::Offer { .. } => s.offer_preset = preset,
+                                    // An offer's level is remembered as it is made.
+                                    AmountKind::Offer { .. } => {}
                                     _ => s.compute_preset = preset,
                                 }
                             }

@@ -9,7 +9,7 @@ mod menu;
 mod name;
 mod plan;
 
-pub use amount::{Amount, AmountKind};
+pub use amount::{Amount, AmountKind, OFFER_LEVELS, offer_level};
 pub use menu::{Menu, MenuOption};
 pub use name::{MAX_NAME, NameInput};
 pub use plan::{Plan, PlanItem, offer_amount};

@@ -19,7 +19,6 @@ use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
 use super::super::widgets::{centered, dialog_width, popup, put, tone_style, wrap};
-use super::Amount;
 
 /// One move of the plan: what it is in words, and the command or the reason it cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +205,7 @@ fn again(s: &Session, game: &Game, old: &Command) -> (String, Result<Command, St
             match best {
                 Some(id) => {
                     let q = &st.people[id as usize];
-                    let salary = offer_amount(game, id, s.offer_preset);
+                    let salary = offer_amount(game, id, s.offer_pct);
                     (
                         format!(
                             "{label}: offer {} (skill {}) {} a year",
@@ -314,11 +313,13 @@ fn next_of(
     )
 }
 
-/// An offer to `person` at the dialog's preset number `preset` (the level last chosen there).
-pub fn offer_amount(game: &Game, person: PersonId, preset: usize) -> u32 {
-    let a = Amount::offer(game, person);
-    a.presets
-        .get(preset)
-        .or(a.presets.get(a.preset))
-        .map_or(a.value, |(v, _)| *v)
+/// An offer to `person` at `pct` percent of their ask, within the range the rules allow.
+pub fn offer_amount(game: &Game, person: PersonId, pct: u32) -> u32 {
+    let ask = game
+        .state
+        .people
+        .get(person as usize)
+        .map_or(1, |p| p.salary);
+    let (min, max) = crate::game::rules::offer_range(&game.content, ask);
+    (ask * pct / 100).clamp(min, max)
 }

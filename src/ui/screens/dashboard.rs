@@ -23,6 +23,7 @@ use super::super::session::{Runway, Session, intent, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{
     bar, bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window,
+    wrap,
 };
 use super::{chart_ends, list_row, race_series, step};
 
@@ -501,28 +502,29 @@ fn news_style(kind: NewsKind, theme: &Theme) -> ratatui::style::Style {
 fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut inner = panel("News", theme, area, buf);
     let c = s.content();
-    // The suggested next move sits on the panel's first row, where `d` makes it.
+    // The suggested next move sits on the panel's first rows (wrapped, never cut), where `d`
+    // makes it.
     if let Some(cmd) = suggestion(s)
-        && inner.height > 2
+        && inner.height > 3
     {
         let cost = s
             .game
             .check(&cmd)
             .map(|c| format!(" ({} wk, {})", c.weeks, money(c.money)))
             .unwrap_or_default();
-        let line = Line::from(vec![
-            Span::styled("d ", theme.key()),
-            Span::styled(
-                fit(
-                    &format!("suggests: {}{cost}", intent(&s.game, &cmd)),
-                    usize::from(inner.width).saturating_sub(2),
-                ),
-                theme.title(),
-            ),
-        ]);
-        put(line, inner, 0, buf);
-        inner.y += 1;
-        inner.height -= 1;
+        let text = format!("suggests: {}{cost}", intent(&s.game, &cmd));
+        let rows = wrap(&text, usize::from(inner.width).saturating_sub(2));
+        let used = (rows.len() as u16).min(inner.height / 2);
+        for (i, row) in rows.into_iter().take(usize::from(used)).enumerate() {
+            let key = if i == 0 { "d " } else { "  " };
+            let line = Line::from(vec![
+                Span::styled(key, theme.key()),
+                Span::styled(row, theme.title()),
+            ]);
+            put(line, inner, i as u16, buf);
+        }
+        inner.y += used;
+        inner.height -= used;
     }
     let lines: Vec<Line> = s
         .game

@@ -12,7 +12,7 @@ use crate::game::state::{PLAYER, Person, PersonId};
 use crate::game::units::{Money, money};
 
 use super::super::app::{Layer, Outcome};
-use super::super::dialog::{Amount, offer_amount};
+use super::super::dialog::{Amount, offer_amount, offer_level};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
@@ -48,7 +48,7 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         Action::DoIt => match selected(s) {
             Some(id) => Outcome::Run(Command::Offer {
                 person: id,
-                salary: offer_amount(&s.game, id, s.offer_preset),
+                salary: offer_amount(&s.game, id, s.offer_pct),
             }),
             None => Outcome::Refuse("nobody is in the talent market this month".into()),
         },
@@ -257,14 +257,15 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled("Enter", theme.key()),
         Span::styled(" choose an offer and see the odds", theme.dim()),
     ]));
-    let now = offer_amount(&s.game, id, s.offer_preset);
+    let now = offer_amount(&s.game, id, s.offer_pct);
     lines.push(Line::from(vec![
         Span::styled("d", theme.key()),
         Span::styled(
             fit(
                 &format!(
-                    " offer {} now ({}% odds, your last level)",
+                    " offer {} now ({}, {}% odds)",
                     money(Money::from(now)),
+                    offer_level(s.offer_pct).1,
                     offer_odds_permille(s.content(), st, PLAYER, id, now) / 10
                 ),
                 w.saturating_sub(1),

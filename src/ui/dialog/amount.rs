@@ -16,7 +16,7 @@ use super::super::explain::{Tone, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{centered, popup, put, toned_text};
+use super::super::widgets::{centered, dialog_width, popup, put, toned_text};
 use super::DialogResult;
 
 /// What an amount is for.
@@ -154,8 +154,10 @@ impl Amount {
         DialogResult::Stay
     }
 
+    /// The dialog's area: the usual dialog width (wider on big terminals, so the odds and the
+    /// counter-offer line stay whole).
     pub fn area(area: Rect) -> Rect {
-        centered(area, 70, 18)
+        centered(area, dialog_width(area), 18)
     }
 
     /// The dialog's text for the current value, every figure from the rules.

@@ -1,7 +1,8 @@
 //! "Repeat last month's plan": the kinds of moves the player made last month, made again this
 //! month where the rules allow it. A safety review, a morale action, shipping AI, a lease or a
 //! data centre of the same size and a deal are the same command again; a hire goes to this
-//! month's best candidate for the same role and track, at the offer level used last; a
+//! month's best candidate for the same role and track (else the same role), at the offer
+//! level used last; a
 //! pipeline stage, an adoption, a build or a retirement goes to the next one the rules allow.
 //! The dialog lists each move with its cost or the rules' reason for refusing it, and one key
 //! makes the allowed ones.
@@ -192,23 +193,30 @@ fn again(s: &Session, game: &Game, old: &Command) -> (String, Result<Command, St
             };
             let (role, track) = (was.role, was.specialty);
             let label = format!("Hire for {} ({})", track.name(), role.name());
-            let best: Option<PersonId> = st
-                .market
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    st.people.get(id as usize).is_some_and(|q| {
-                        q.role == role && q.specialty == track && q.refused_month != Some(st.month)
+            // The best free candidate in the same role and track; failing that, in the same
+            // role (a lab rarely finds the same profile two months running).
+            let pick = |same_track: bool| -> Option<PersonId> {
+                st.market
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        st.people.get(id as usize).is_some_and(|q| {
+                            q.role == role
+                                && (!same_track || q.specialty == track)
+                                && q.refused_month != Some(st.month)
+                        })
                     })
-                })
-                .max_by_key(|&id| (st.people[id as usize].skill, std::cmp::Reverse(id)));
-            match best {
+                    .max_by_key(|&id| (st.people[id as usize].skill, std::cmp::Reverse(id)))
+            };
+            match pick(true).or_else(|| pick(false)) {
                 Some(id) => {
                     let q = &st.people[id as usize];
                     let salary = offer_amount(game, id, s.offer_pct);
                     (
                         format!(
-                            "{label}: offer {} (skill {}) {} a year",
+                            "Hire for {} ({}): offer {} (skill {}) {} a year",
+                            q.specialty.name(),
+                            role.name(),
                             q.name,
                             q.skill,
                             money(Money::from(salary))
@@ -219,8 +227,7 @@ fn again(s: &Session, game: &Game, old: &Command) -> (String, Result<Command, St
                 None => (
                     label,
                     Err(format!(
-                        "nobody in the market for {} ({}) this month",
-                        track.name(),
+                        "nobody in the market for {} this month",
                         role.name()
                     )),
                 ),

@@ -388,6 +388,8 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
             format!("{}/mo", Figure::Budget.signed(d.income - d.burn)),
         ),
         Figure::Runway => match d.runway {
+            // "1519 months" would be cut in its column: long runways say "mo".
+            Some(Runway::Months(m)) if m >= 1000 => (format!("{m} mo"), "at this pace".into()),
             Some(Runway::Months(m)) => (format!("{m} months"), "at this pace".into()),
             _ => ("covered".into(), "income≥cost".into()),
         },

@@ -385,7 +385,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
+    // The list cuts long names at 80 columns: the panel below names the row in full.
+    let title = match rows.get(s.tech_sel) {
+        Some(Row::Tech(t)) => format!("{} (Enter: choices, d: adopt)", c.techs[*t].name),
+        Some(Row::Legacy(l)) => format!("{} (Enter: choices, d: retire)", c.legacy[*l].name),
+        None => "Pros and cons".to_string(),
+    };
+    let inner = panel(&title, theme, detail, buf);
     let body = match rows.get(s.tech_sel) {
         Some(Row::Tech(t)) => {
             // The status column may be cut short: the detail gives the rules' full words.

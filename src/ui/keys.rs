@@ -254,4 +254,13 @@ mod tests {
         assert_eq!(resolve(&n, &dashboard), Some(Action::EndMonth));
         assert_eq!(resolve(&n, &[]), None);
     }
+
+    #[test]
+    fn a_digit_types_into_an_amount_and_jumps_screens_elsewhere() {
+        let three = KeyEvent::from(KeyCode::Char('3'));
+        let amount = [hint(Action::Digit, "type"), hint(Action::Choose, "confirm")];
+        let screen = [hint(Action::Jump, "screen by number")];
+        assert_eq!(resolve(&three, &amount), Some(Action::Digit));
+        assert_eq!(resolve(&three, &screen), Some(Action::Jump));
+    }
 }

@@ -363,3 +363,32 @@ fn the_load_screen_opens_a_save_typed_by_its_full_path() {
     );
     assert_eq!(session(&title).game.hash(), hash);
 }
+
+/// Playtest: at the game's end `s` offered the name of a save made months earlier, and Enter
+/// replaced that save. The end of a game now gets a fresh name with its last month.
+#[test]
+fn the_save_name_at_game_end_is_fresh_not_the_stale_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app_with_store(dir.path());
+    end_month(&mut app);
+    save_by_keys(&mut app, "Classroom sprint Jul 2026");
+    for _ in 0..40 {
+        if session(&app).game.is_over() {
+            break;
+        }
+        end_month(&mut app);
+    }
+    assert!(session(&app).game.is_over());
+    ch(&mut app, 's');
+    let offered = match app.layers.last() {
+        Some(ai_race::ui::app::Layer::SaveName(n)) => n.text.clone(),
+        _ => panic!("no name field"),
+    };
+    assert_ne!(offered, "Classroom sprint Jul 2026");
+    let s = session(&app);
+    let last = s.game.state.date_label(s.content());
+    assert!(
+        offered.contains(&last) && offered.ends_with("final"),
+        "{offered}"
+    );
+}

@@ -35,6 +35,12 @@ pub enum Action {
     Fork,
     /// On the load screen: race the selected save's player as a ghost in its world.
     Ghost,
+    /// A number key outside amount fields: jump straight to that screen.
+    Jump,
+    /// Do the selected row's main move now at its usual amount, without the dialog.
+    DoIt,
+    /// Repeat last month's plan (shown first, confirmed with one key).
+    Repeat,
 }
 
 /// One line of the key table.
@@ -153,6 +159,21 @@ pub const TABLE: &[KeyDef] = &[
         label: "g",
         what: "race a save's player as a ghost in the same world (load screen)",
     },
+    KeyDef {
+        action: Action::Jump,
+        label: "1-6",
+        what: "jump to a screen: 1 dashboard, 2 talent, 3 tech, 4 pipeline, 5 compute & deals, 6 rivals (7 debrief once the game is over)",
+    },
+    KeyDef {
+        action: Action::DoIt,
+        label: "d",
+        what: "do it now, no dialog: offer at your last offer level, adopt, retire, start the stage, build or lease at your last size; on the dashboard, the suggested next move",
+    },
+    KeyDef {
+        action: Action::Repeat,
+        label: "p",
+        what: "repeat last month's plan where the rules allow it: lists each move (or why it is refused), y makes them",
+    },
 ];
 
 /// An action a screen accepts now, and what it does there.
@@ -203,8 +224,11 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('r') => &[Action::LastReport],
         KeyCode::Char('f') => &[Action::Fork],
         KeyCode::Char('g') => &[Action::Ghost],
+        KeyCode::Char('d') => &[Action::DoIt],
+        KeyCode::Char('p') => &[Action::Repeat],
         KeyCode::Char('y') | KeyCode::Char('Y') => &[Action::Yes],
-        KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit],
+        // A digit is typed into an amount or a seed where one is open, else it jumps screens.
+        KeyCode::Char(c) if c.is_ascii_digit() => &[Action::Digit, Action::Jump],
         KeyCode::Backspace | KeyCode::Delete => &[Action::Erase],
         _ => &[],
     }
@@ -245,5 +269,14 @@ mod tests {
         assert_eq!(resolve(&n, &question), Some(Action::No));
         assert_eq!(resolve(&n, &dashboard), Some(Action::EndMonth));
         assert_eq!(resolve(&n, &[]), None);
+    }
+
+    #[test]
+    fn a_digit_types_into_an_amount_and_jumps_screens_elsewhere() {
+        let three = KeyEvent::from(KeyCode::Char('3'));
+        let amount = [hint(Action::Digit, "type"), hint(Action::Choose, "confirm")];
+        let screen = [hint(Action::Jump, "screen by number")];
+        assert_eq!(resolve(&three, &amount), Some(Action::Digit));
+        assert_eq!(resolve(&three, &screen), Some(Action::Jump));
     }
 }

@@ -157,6 +157,11 @@ pub struct Session {
     pub ghost: Option<super::ghost::Ghost>,
     /// The world's code (`CLASS-N-KA985X`): another player types it to play this world.
     pub world_code: String,
+    /// The level of the player's last offer, as a percentage of the ask (the dialog's nearest
+    /// preset; 100 before any): `d` on the talent market and a repeated plan offer at it.
+    pub offer_pct: u32,
+    /// The GPU dialog's preset last confirmed (1: medium), for `d` on compute rows.
+    pub compute_preset: usize,
 }
 
 impl Session {
@@ -186,6 +191,8 @@ impl Session {
             unlocked_pauses: Vec::new(),
             scenario_file: None,
             ghost: None,
+            offer_pct: 100,
+            compute_preset: 1,
             initial,
             game,
             tab,
@@ -228,7 +235,20 @@ impl Session {
         let label = describe(&self.game, &command);
         let month = self.game.state.month;
         let chosen = self.game.state.market.get(self.talent_sel).copied();
+        let asked = match &command {
+            Command::Offer { person, salary } => self
+                .game
+                .state
+                .people
+                .get(*person as usize)
+                .filter(|p| p.salary > 0)
+                .map(|p| super::dialog::offer_level(salary * 100 / p.salary).0),
+            _ => None,
+        };
         let events = self.game.apply(&command)?;
+        if let Some(pct) = asked {
+            self.offer_pct = pct;
+        }
         self.keep_talent_selection(chosen);
         self.record.note(month, &command, &self.game);
         self.unsaved = true;
@@ -399,6 +419,46 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// A move not yet made, in words ("start Automated evaluation"), for suggestions.
+pub fn intent(game: &Game, command: &Command) -> String {
+    let c = &game.content;
+    let tech = |id: &str| {
+        c.techs
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id.to_string(), |t| t.name.clone())
+    };
+    match command {
+        Command::Offer { person, salary } => {
+            let name = game
+                .state
+                .people
+                .get(*person as usize)
+                .map_or("someone", |p| p.name.as_str());
+            format!("offer {name} {} a year", money(Money::from(*salary)))
+        }
+        Command::Adopt(id) => format!("adopt {}", tech(id)),
+        Command::Build(id) => format!("build {} in-house", tech(id)),
+        Command::AdoptThenBuild(id) => format!("adopt {}, build it later", tech(id)),
+        Command::Upgrade(id) => {
+            let name = c
+                .stages
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(id.clone(), |s| s.name.clone());
+            format!("start {name}")
+        }
+        Command::Retire(_) => describe(game, command).replacen("Retired", "retire", 1),
+        Command::BuildDataCentre(k) => format!("build a data centre for {k}k GPUs"),
+        Command::LeaseCompute(k) => format!("lease {k}k GPUs"),
+        Command::OpenRelease => "release an open model".into(),
+        Command::SafetyReview => "invest in safety review".into(),
+        Command::ShipAi => "ship AI into the apps".into(),
+        Command::Morale => "look after morale".into(),
+        other => describe(game, other),
     }
 }
 

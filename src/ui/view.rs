@@ -119,6 +119,7 @@ fn layer_render(app: &App, layer: &Layer, theme: &Theme, body: Rect, buf: &mut B
         (Layer::Event { sel }, Some(s)) => screens::event::render(s, *sel, theme, body, buf),
         (Layer::SaveName(n), _) => n.render(theme, body, buf),
         (Layer::Pause(p), _) => p.render(theme, body, buf),
+        (Layer::Plan(p), Some(s)) => p.render(&s.game, theme, body, buf),
         _ => {}
     }
 }
@@ -209,17 +210,37 @@ fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             StatusKind::Info => theme.good(),
             StatusKind::Refusal => theme.bad(),
         };
-        put(
-            Line::styled(
-                fit(&format!(" {}", st.text), usize::from(area.width)),
-                style,
-            ),
-            area,
-            0,
-            buf,
-        );
+        // A long message (a refusal with its reason) wraps upward over the bottom of the body,
+        // up to three rows, rather than being cut at the screen's edge.
+        let width = usize::from(area.width).saturating_sub(1);
+        let mut rows = super::widgets::wrap(&st.text, width);
+        if rows.len() > STATUS_ROWS {
+            rows.truncate(STATUS_ROWS);
+            if let Some(last) = rows.last_mut() {
+                *last = fit(&format!("{last} …"), width);
+            }
+        }
+        let n = rows.len() as u16;
+        let top = area.y.saturating_sub(n.saturating_sub(1));
+        for (i, row) in rows.into_iter().enumerate() {
+            let line_area = Rect {
+                y: top + i as u16,
+                height: 1,
+                ..area
+            };
+            Clear.render(line_area, buf);
+            put(
+                Line::styled(fit(&format!(" {row}"), usize::from(area.width)), style),
+                line_area,
+                0,
+                buf,
+            );
+        }
     }
 }
+
+/// The most rows a status message takes (it wraps upward over the body).
+const STATUS_ROWS: usize = 3;
 
 /// The footer items: pairs of moves share one item ("↑↓ move").
 pub fn footer_items(hints: &[Hint]) -> Vec<(String, &'static str)> {

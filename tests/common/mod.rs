@@ -74,6 +74,7 @@ pub fn top_layer(app: &App) -> Option<&'static str> {
         Layer::Event { .. } => "event",
         Layer::SaveName(_) => "save name",
         Layer::Pause(_) => "pause",
+        Layer::Plan(_) => "plan",
     })
 }
 

@@ -3,7 +3,7 @@
 
 use crate::game::Command;
 
-use super::super::dialog::{ConfirmYes, DialogResult};
+use super::super::dialog::{AmountKind, ConfirmYes, DialogResult};
 use super::super::explain::explain;
 use super::super::keys::Action;
 use super::super::report::REPORT_FIGURES;
@@ -49,20 +49,31 @@ impl App {
                 DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
             },
             Layer::Amount(a) => match a.update(action, digit) {
-                DialogResult::Stay => {}
-                DialogResult::Close => {
-                    self.layers.pop();
-                }
                 DialogResult::Run(cmd) => {
+                    let (kind, preset, typed) = (a.kind, a.preset, a.typing);
                     // A refused amount keeps the dialog open so the player can change it.
                     let verdict = self.session().map(|s| s.game.check(&cmd));
                     match verdict {
                         Some(Err(e)) => self.refuse(format!("✗ {e}")),
                         _ => {
                             self.layers.pop();
+                            // The level chosen is the one `d` and a repeated plan use next.
+                            if let Screen::Game(s) = &mut self.screen
+                                && !typed
+                            {
+                                match kind {
+                                    // An offer's level is remembered as it is made.
+                                    AmountKind::Offer { .. } => {}
+                                    _ => s.compute_preset = preset,
+                                }
+                            }
                             self.run(cmd);
                         }
                     }
+                }
+                DialogResult::Stay => {}
+                DialogResult::Close => {
+                    self.layers.pop();
                 }
                 DialogResult::Refuse(why) => self.refuse(format!("✗ {why}")),
             },
@@ -79,7 +90,26 @@ impl App {
                 Action::Choose | Action::Back => {
                     self.layers.pop();
                 }
+                Action::Repeat => {
+                    self.layers.pop();
+                    self.ask_plan();
+                }
                 Action::Quit => self.ask_quit(),
+                _ => {}
+            },
+            Layer::Plan(plan) => match action {
+                Action::Yes | Action::Choose => {
+                    let moves = plan.allowed();
+                    self.layers.pop();
+                    if moves.is_empty() {
+                        self.refuse("✗ Nothing in last month's plan is allowed now.");
+                    } else {
+                        self.run_plan(moves);
+                    }
+                }
+                Action::No | Action::Back => {
+                    self.layers.pop();
+                }
                 _ => {}
             },
             Layer::Event { sel } => {

@@ -14,7 +14,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 use crate::game::{Command, RuleError};
 use crate::save::Store;
 
-use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput, PauseInput};
+use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput, PauseInput, Plan};
 use super::explain::Explanation;
 use super::keys::{Action, Hint, candidates, hint, is_interrupt, resolve};
 use super::screens::{self, title::TitleState};
@@ -56,6 +56,8 @@ pub enum Layer {
     SaveName(NameInput),
     /// The teacher paused the class: nothing can be done until it lets the game on.
     Pause(PauseInput),
+    /// Last month's plan, shown before it is made again.
+    Plan(Plan),
 }
 
 /// What a screen asks the app to do after an action.
@@ -148,7 +150,7 @@ impl App {
             self.layers.push(Layer::Event { sel: None });
         }
         self.info(format!(
-            "{name}: spend your CEO weeks (Tab: screens), then n ends the month."
+            "{name}: spend your CEO weeks (screens: 1-6), n ends the month."
         ));
         self.pause_if_due();
     }
@@ -199,15 +201,27 @@ impl App {
                     hint(Action::Back, "close"),
                     hint(Action::Help, "help"),
                 ],
-                Layer::Report { .. } => vec![
-                    hint(Action::Up, "figure"),
-                    hint(Action::Down, "figure"),
-                    hint(Action::Explain, "explain"),
-                    hint(Action::Choose, "continue"),
-                    hint(Action::Back, "continue"),
-                    hint(Action::Help, "help"),
-                    hint(Action::Quit, "quit"),
-                ],
+                Layer::Report { .. } => {
+                    let mut h = vec![
+                        hint(Action::Up, "figure"),
+                        hint(Action::Down, "figure"),
+                        hint(Action::Explain, "explain"),
+                        hint(Action::Choose, "continue"),
+                        hint(Action::Back, "continue"),
+                    ];
+                    // Straight from the report to this month's plan, unless an event waits
+                    // under the report (it is answered first).
+                    if self.layers.len() == 1
+                        && self
+                            .session()
+                            .is_some_and(|s| !s.game.is_over() && s.game.state.month > 0)
+                    {
+                        h.push(hint(Action::Repeat, "repeat last month"));
+                    }
+                    h.push(hint(Action::Help, "help"));
+                    h.push(hint(Action::Quit, "quit"));
+                    h
+                }
                 Layer::Event { sel } => vec![
                     hint(Action::Up, "option"),
                     hint(Action::Down, "option"),
@@ -225,24 +239,40 @@ impl App {
                 ],
                 Layer::SaveName(n) => n.hints(),
                 Layer::Pause(p) => p.hints(),
+                Layer::Plan(p) => p.hints(),
             };
         }
         match &self.screen {
             Screen::Title(t) => screens::title::hints(t),
             Screen::Game(s) => {
                 let mut h = screens::tab_hints(s);
+                // `d` follows the month's end in the footer, so a narrow footer keeps `n`.
+                let quick = h.iter().position(|x| x.action == Action::DoIt);
+                let quick = quick.map(|i| h.remove(i));
                 h.push(hint(Action::NextTab, "screens"));
                 h.push(hint(Action::PrevTab, "screens"));
                 if !s.game.is_over() {
                     h.push(hint(Action::EndMonth, "end month"));
                 }
+                // The dashboard names its suggestion beside `d` on screen; a lever screen's
+                // `d` is only in the footer, so it comes before help and quit there.
+                if s.tab != Tab::Dashboard {
+                    h.extend(quick.clone());
+                }
                 h.push(hint(Action::Help, "help"));
                 h.push(hint(Action::Quit, "quit"));
                 // Last, so a narrow footer drops them before quit and help.
                 h.push(hint(Action::Save, "save"));
+                if s.tab == Tab::Dashboard {
+                    h.extend(quick);
+                }
+                if !s.game.is_over() {
+                    h.push(hint(Action::Repeat, "repeat last month"));
+                }
                 if s.report.is_some() {
                     h.push(hint(Action::LastReport, "last report"));
                 }
+                h.push(hint(Action::Jump, "screen by number"));
                 h
             }
         }
@@ -327,6 +357,22 @@ impl App {
             Action::LastReport => {
                 if self.session().is_some_and(|s| s.report.is_some()) {
                     self.layers.push(Layer::Report { sel: 0 });
+                }
+                return;
+            }
+            Action::Repeat => return self.ask_plan(),
+            Action::Jump => {
+                if let Screen::Game(s) = &mut self.screen
+                    && let Some(d) = digit
+                {
+                    let tabs = s.tabs();
+                    match (d as usize).checked_sub(1).and_then(|i| tabs.get(i)) {
+                        Some(&t) => s.tab = t,
+                        None => self.info(format!(
+                            "No screen {d}: 1-{} are the screens (Tab steps through them).",
+                            tabs.len()
+                        )),
+                    }
                 }
                 return;
             }
@@ -462,6 +508,55 @@ impl App {
         self.pause_if_due();
         if applied.month_ended {
             self.layers.push(Layer::Report { sel: 0 });
+        }
+    }
+
+    /// Shows last month's plan, checked by the rules, before it is made again.
+    pub(super) fn ask_plan(&mut self) {
+        let Screen::Game(s) = &self.screen else {
+            return;
+        };
+        match Plan::build(s) {
+            Ok(plan) => self.layers.push(Layer::Plan(plan)),
+            Err(why) => self.refuse(format!("✗ {why}")),
+        }
+    }
+
+    /// Makes the allowed moves of a plan in order; each is checked again as it is made (an
+    /// offer turned down changes nothing after it, but money spent does).
+    pub(super) fn run_plan(&mut self, commands: Vec<Command>) {
+        let Screen::Game(s) = &mut self.screen else {
+            return;
+        };
+        let mut made = Vec::new();
+        let mut refused = Vec::new();
+        for cmd in commands {
+            match s.apply(cmd) {
+                Ok(a) => made.push(a.headline),
+                Err(e) => {
+                    let stop = matches!(e, RuleError::ChoicePending(_));
+                    refused.push(e.to_string());
+                    if stop {
+                        break;
+                    }
+                }
+            }
+        }
+        let weeks = s.game.state.player().weeks;
+        let pending = s.game.state.pending.is_some() && !s.game.is_over();
+        let mut text = format!(
+            "Plan repeated: {} move(s), {weeks} week(s) left. {}",
+            made.len(),
+            made.join(" ")
+        );
+        if refused.is_empty() {
+            self.info(text.trim_end().to_string());
+        } else {
+            text.push_str(&format!(" ✗ Refused: {}", refused.join("; ")));
+            self.refuse(text);
+        }
+        if pending && !self.layers.iter().any(|l| matches!(l, Layer::Event { .. })) {
+            self.layers.push(Layer::Event { sel: None });
         }
     }
 

@@ -97,17 +97,20 @@ impl App {
         };
         // First time: the player's name (when known) and the scenario, so a class's saves are
         // told apart at a glance; later, the name it was saved under.
-        let name = s
-            .save_name
-            .clone()
-            .unwrap_or_else(|| match &s.record.player {
-                Some(player) => format!("{player} {}", s.content().scenario.name),
-                None => format!(
-                    "{} {}",
-                    s.content().scenario.name,
-                    s.game.state.date_label(s.content())
-                ),
-            });
+        // A finished game gets a fresh name with its last month: the name it was saved under
+        // mid-game would replace that save with the ending.
+        let last = s.save_name.clone().filter(|_| !s.game.is_over());
+        let (scenario, date) = (
+            &s.content().scenario.name,
+            s.game.state.date_label(s.content()),
+        );
+        let over = s.game.is_over();
+        let name = last.unwrap_or_else(|| match (&s.record.player, over) {
+            (Some(player), false) => format!("{player} {scenario}"),
+            (Some(player), true) => format!("{player} {scenario} {date} final"),
+            (None, false) => format!("{scenario} {date}"),
+            (None, true) => format!("{scenario} {date} final"),
+        });
         let taken = store
             .files()
             .into_iter()

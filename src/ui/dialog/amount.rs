@@ -16,7 +16,7 @@ use super::super::explain::{Tone, speed_label};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{centered, popup, put, toned_text};
+use super::super::widgets::{centered, dialog_width, popup, put, toned_text};
 use super::DialogResult;
 
 /// What an amount is for.
@@ -38,6 +38,24 @@ pub struct Amount {
     pub typing: bool,
 }
 
+/// The offer levels the dialog's presets stand for, as percentages of the ask. The last level
+/// the player used is what `d` and a repeated plan offer next.
+pub const OFFER_LEVELS: [(u32, &str); 4] = [
+    (80, "below the ask"),
+    (100, "the ask"),
+    (120, "above the ask"),
+    (150, "well above the ask"),
+];
+
+/// The offer level nearest `pct` percent of an ask.
+pub fn offer_level(pct: u32) -> (u32, &'static str) {
+    OFFER_LEVELS
+        .iter()
+        .copied()
+        .min_by_key(|(l, _)| l.abs_diff(pct))
+        .unwrap_or((100, "the ask"))
+}
+
 impl Amount {
     pub fn offer(game: &Game, person: PersonId) -> Amount {
         let ask = game
@@ -46,12 +64,10 @@ impl Amount {
             .get(person as usize)
             .map_or(1, |p| p.salary);
         let (min, max) = offer_range(&game.content, ask);
-        let presets = vec![
-            ((ask * 80 / 100).max(min), "below the ask"),
-            (ask, "the ask"),
-            ((ask * 120 / 100).min(max), "above the ask"),
-            ((ask * 150 / 100).min(max), "well above the ask"),
-        ];
+        let presets = OFFER_LEVELS
+            .iter()
+            .map(|(pct, name)| ((ask * pct / 100).clamp(min, max), *name))
+            .collect();
         Amount {
             kind: AmountKind::Offer { person },
             value: ask,
@@ -138,8 +154,10 @@ impl Amount {
         DialogResult::Stay
     }
 
+    /// The dialog's area: the usual dialog width (wider on big terminals, so the odds and the
+    /// counter-offer line stay whole).
     pub fn area(area: Rect) -> Rect {
-        centered(area, 70, 18)
+        centered(area, dialog_width(area), 18)
     }
 
     /// The dialog's text for the current value, every figure from the rules.

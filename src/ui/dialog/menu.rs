@@ -72,18 +72,48 @@ impl Menu {
         DialogResult::Stay
     }
 
-    /// The body wrapped to the popup's inner width, one entry per screen row.
+    /// The body wrapped to the popup's inner width, one entry per screen row. The options
+    /// and their reasons always show whole: on a short screen the body gives up its last rows
+    /// (the screen under the menu shows the same pros and cons in full).
     fn wrapped(&self, area: Rect) -> Vec<(String, Tone)> {
         let w = usize::from(dialog_width(area).saturating_sub(2));
-        self.body
+        let mut body: Vec<(String, Tone)> = self
+            .body
             .iter()
             .flat_map(|(text, tone)| wrap(text, w).into_iter().map(move |l| (l, *tone)))
+            .collect();
+        let options: usize = self.verdicts(area).iter().map(|v| v.len() + 1).sum();
+        let room = usize::from(area.height).saturating_sub(options + 3);
+        if body.len() > room {
+            body.truncate(room);
+            if let Some((last, tone)) = body.last_mut() {
+                *last = fit(&format!("{last} …"), w);
+                *tone = Tone::Dim;
+            }
+        }
+        body
+    }
+
+    /// Each option's verdict wrapped under it ("✗ reason" can be long), one entry per row.
+    fn verdicts(&self, area: Rect) -> Vec<Vec<String>> {
+        let w = usize::from(dialog_width(area).saturating_sub(2)).saturating_sub(6);
+        self.options
+            .iter()
+            .map(|o| match &o.refusal {
+                Some(r) => wrap(&format!("✗ {r}"), w)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{}{l}", if i == 0 { "    " } else { "      " }))
+                    .collect(),
+                None => vec!["    ✓ allowed now".to_string()],
+            })
             .collect()
     }
 
     /// The popup's area within `area`.
     pub fn area(&self, area: Rect) -> Rect {
-        let h = self.wrapped(area).len() + self.options.len() * 2 + 3;
+        let options: usize = self.verdicts(area).iter().map(|v| v.len() + 1).sum();
+        let h = self.wrapped(area).len() + options + 3;
         centered(
             area,
             dialog_width(area),
@@ -98,8 +128,15 @@ impl Menu {
         if y < first {
             return None;
         }
-        let i = usize::from((y - first) / 2);
-        (i < self.options.len()).then_some(i)
+        let mut row = first;
+        for (i, v) in self.verdicts(area).iter().enumerate() {
+            let next = row + 1 + v.len() as u16;
+            if y < next {
+                return Some(i);
+            }
+            row = next;
+        }
+        None
     }
 
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -116,8 +153,8 @@ impl Menu {
             );
         }
         let w = usize::from(inner.width);
-        for (i, o) in self.options.iter().enumerate() {
-            let y = body_h + 1 + 2 * i as u16;
+        let mut y = body_h + 1;
+        for (i, (o, verdict)) in self.options.iter().zip(self.verdicts(area)).enumerate() {
             let selected = i == self.sel;
             let mark = if selected { "▶ " } else { "  " };
             let style = match (selected, o.refusal.is_some()) {
@@ -131,11 +168,16 @@ impl Menu {
                 y,
                 buf,
             );
-            let why = match &o.refusal {
-                Some(r) => Span::styled(format!("    ✗ {r}"), theme.bad()),
-                None => Span::styled("    ✓ allowed now", theme.good()),
+            let tone = if o.refusal.is_some() {
+                theme.bad()
+            } else {
+                theme.good()
             };
-            put(Line::from(why), inner, y + 1, buf);
+            for row in verdict {
+                y += 1;
+                put(Line::from(Span::styled(row, tone)), inner, y, buf);
+            }
+            y += 1;
         }
     }
 }

@@ -9,11 +9,13 @@ mod amount;
 mod menu;
 mod name;
 mod pause;
+mod plan;
 
-pub use amount::{Amount, AmountKind};
+pub use amount::{Amount, AmountKind, OFFER_LEVELS, offer_level};
 pub use menu::{Menu, MenuOption};
 pub use name::{MAX_NAME, NameInput};
 pub use pause::PauseInput;
+pub use plan::{Plan, PlanItem, offer_amount};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

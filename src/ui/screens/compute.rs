@@ -192,6 +192,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "action"),
         hint(Action::Down, "action"),
         hint(Action::Choose, "choose"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -228,7 +229,28 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             }
             None => Outcome::Nothing,
         },
+        Action::DoIt => match rows.get(s.action_sel) {
+            Some(&row) => Outcome::Run(quick_command(s, row)),
+            None => Outcome::Nothing,
+        },
         _ => Outcome::Nothing,
+    }
+}
+
+/// What `d` does on a row: GPUs at the size last chosen in the dialog (medium at first), the
+/// other actions as they are.
+pub fn quick_command(s: &Session, row: Row) -> Command {
+    let c = &s.content().balance.compute;
+    let size = |kind, max| {
+        let a = Amount::compute(kind, max);
+        a.presets.get(s.compute_preset).map_or(a.value, |(v, _)| *v)
+    };
+    match row {
+        Row::DataCentre => {
+            Command::BuildDataCentre(size(AmountKind::DataCentre, c.max_data_centre))
+        }
+        Row::Lease => Command::LeaseCompute(size(AmountKind::Lease, c.max_lease)),
+        other => command(&s.game, other),
     }
 }
 
@@ -276,7 +298,18 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let (status, ok) = match g.check(&cmd) {
             Ok(_) => ("✓ ready".to_string(), true),
-            Err(e) => (format!("✗ {e}"), false),
+            Err(e) => {
+                // A reason too long for the column gives its short form; the detail panel
+                // below has it in full.
+                let long = format!("✗ {}", super::refusal(g, &e));
+                if super::super::widgets::cols(&long) + 2 > status_w
+                    && let Some(short) = super::refusal_short(g, &e)
+                {
+                    (format!("✗ {short}"), false)
+                } else {
+                    (long, false)
+                }
+            }
         };
         let text = format!(
             "{}{}{}{}",
@@ -301,6 +334,18 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let inner = panel("What it does (Enter to choose)", theme, detail, buf);
     if let Some(&row) = rows.get(s.action_sel) {
-        toned_text(&about(g, row), 0, theme, inner, buf);
+        let mut lines = about(g, row);
+        // The rules' verdict in full, wrapped (the list's column may have cut it short).
+        lines.insert(
+            0,
+            match g.check(&quick_command(s, row)) {
+                Ok(c) => (
+                    format!("✓ d does it now: {} week(s), {}.", c.weeks, money(c.money)),
+                    Tone::Good,
+                ),
+                Err(e) => (format!("✗ {}", super::refusal(g, &e)), Tone::Bad),
+            },
+        );
+        toned_text(&lines, 0, theme, inner, buf);
     }
 }

@@ -7,8 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
+use crate::game::Command;
 use crate::game::month::minutes_label;
+use crate::game::policy::{Policy, next_command};
 use crate::game::research::lab_experiments;
+use crate::game::rng::Pcg32;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::{Progress, money};
 
@@ -16,19 +19,52 @@ use super::super::app::{Layer, Outcome};
 use super::super::explain::{Figure, explain, speed_label};
 use super::super::forecast::{self, Eta};
 use super::super::keys::{Action, Hint, hint};
-use super::super::session::{Runway, Session, news_text};
+use super::super::session::{Runway, Session, intent, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{
     bar, bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window,
+    wrap,
 };
 use super::{chart_ends, list_row, race_series, step};
 
-pub fn hints(_s: &Session) -> Vec<Hint> {
-    vec![
+pub fn hints(s: &Session) -> Vec<Hint> {
+    let mut h = vec![
         hint(Action::Up, "figure"),
         hint(Action::Down, "figure"),
         hint(Action::Explain, "explain it"),
-    ]
+    ];
+    if suggestion(s).is_some() {
+        h.push(hint(Action::DoIt, "do the suggestion"));
+    }
+    h
+}
+
+/// The move the `balanced` strategy (the game's good scripted player) would make next, shown
+/// on the dashboard for `d`; `None` when it would end the month or an event waits.
+pub fn suggestion(s: &Session) -> Option<Command> {
+    let st = &s.game.state;
+    if st.is_over() || st.pending.is_some() || st.player().weeks == 0 {
+        return None;
+    }
+    let done: Vec<Command> = s
+        .record
+        .decisions()
+        .iter()
+        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
+        .map(|(_, c)| c.clone())
+        .collect();
+    // The priority strategy never rolls dice: the generator is only a parameter.
+    let mut rng = Pcg32::new(0, 0);
+    match next_command(
+        &Policy::Balanced.strategy(),
+        s.content(),
+        st,
+        &mut rng,
+        &done,
+    ) {
+        Command::EndMonth | Command::Choose(_) => None,
+        c => Some(c),
+    }
 }
 
 pub fn update(s: &mut Session, action: Action) -> Outcome {
@@ -37,6 +73,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             step(&mut s.figure, action, Figure::DASHBOARD.len());
             Outcome::Nothing
         }
+        Action::DoIt => match suggestion(s) {
+            Some(c) => Outcome::Run(c),
+            None => Outcome::Info(
+                "No suggestion now: the weeks are spent or nothing more pays; n ends the month."
+                    .into(),
+            ),
+        },
         Action::Explain | Action::Choose => {
             let f = Figure::DASHBOARD[s.figure.min(Figure::DASHBOARD.len() - 1)];
             Outcome::Open(Layer::Explain {
@@ -358,6 +401,8 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
             format!("{}/mo", Figure::Budget.signed(d.income - d.burn)),
         ),
         Figure::Runway => match d.runway {
+            // "1519 months" would be cut in its column: long runways say "mo".
+            Some(Runway::Months(m)) if m >= 1000 => (format!("{m} mo"), "at this pace".into()),
             Some(Runway::Months(m)) => (format!("{m} months"), "at this pace".into()),
             _ => ("covered".into(), "income≥cost".into()),
         },
@@ -470,8 +515,32 @@ fn news_style(kind: NewsKind, theme: &Theme) -> ratatui::style::Style {
 }
 
 fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let inner = panel("News", theme, area, buf);
+    let mut inner = panel("News", theme, area, buf);
     let c = s.content();
+    // The suggested next move sits on the panel's first rows (wrapped, never cut), where `d`
+    // makes it.
+    if let Some(cmd) = suggestion(s)
+        && inner.height > 3
+    {
+        let cost = s
+            .game
+            .check(&cmd)
+            .map(|c| format!(" ({} wk, {})", c.weeks, money(c.money)))
+            .unwrap_or_default();
+        let text = format!("suggests: {}{cost}", intent(&s.game, &cmd));
+        let rows = wrap(&text, usize::from(inner.width).saturating_sub(2));
+        let used = (rows.len() as u16).min(inner.height / 2);
+        for (i, row) in rows.into_iter().take(usize::from(used)).enumerate() {
+            let key = if i == 0 { "d " } else { "  " };
+            let line = Line::from(vec![
+                Span::styled(key, theme.key()),
+                Span::styled(row, theme.title()),
+            ]);
+            put(line, inner, i as u16, buf);
+        }
+        inner.y += used;
+        inner.height -= used;
+    }
     let lines: Vec<Line> = s
         .game
         .state

@@ -12,12 +12,13 @@ use super::super::theme::Theme;
 use super::super::view::footer_items;
 use super::super::widgets::{flow, panel};
 
-const HOW_TO_PLAY: [&str; 5] = [
+const HOW_TO_PLAY: [&str; 6] = [
     "You run Meta's AI lab. Every month you have 4 CEO weeks and a budget; unspent weeks are lost.",
     "Three levers decide the race: hire talent (Talent), adopt or build tech and retire legacy systems (Tech), and speed up the deploy pipeline so the lab runs more experiments (Pipeline). Compute, open releases, safety review, shipping AI and deals are on Compute & deals.",
     "Press n to end the month: projects advance, every lab researches, rivals move, events strike. The month report says what changed and why; on the dashboard, e explains any figure.",
     "The first lab with every track at 100 reaches superintelligence. Mind risk: a reckless win scores far less, and a catastrophe or a frozen budget ends the game.",
     "Tab and Shift-Tab switch screens; Enter on a row shows its options with their costs and whether the rules allow them now.",
+    "Fewer keys: 1-6 jump to a screen; d makes the selected row's move at once (an offer at your last level, GPUs at your last size), and on the dashboard the suggested move; p repeats last month's plan where the rules allow it, after showing each move.",
 ];
 
 pub fn render(context: &[Hint], scroll: u16, theme: &Theme, body: Rect, buf: &mut Buffer) {

@@ -14,7 +14,7 @@ use super::super::explain::{Figure, speed_label};
 use super::super::report::{MonthReport, REPORT_FIGURES};
 use super::super::session::{Session, news_text};
 use super::super::theme::Theme;
-use super::super::widgets::{fit, flow, panel, put, right};
+use super::super::widgets::{fit, flow, panel, put, right, wrap};
 use super::debrief::ending_text;
 
 pub fn render(s: &Session, sel: usize, theme: &Theme, body: Rect, buf: &mut Buffer) {
@@ -160,14 +160,20 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
             lines.push(Line::styled("No change this month.", theme.dim()));
         }
         (_, Some(c)) => {
+            // A long cause ("Offered … a year") wraps under itself instead of being cut.
             for (why, d) in &c.causes {
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        right(&figure.signed(*d), 9),
-                        theme.delta(*d, figure.good_when_up()),
-                    ),
-                    Span::raw(format!(" {}", fit(why, w.saturating_sub(10)))),
-                ]));
+                let rows = wrap(why, w.saturating_sub(10));
+                for (k, row) in rows.into_iter().enumerate() {
+                    let amount = if k == 0 {
+                        Span::styled(
+                            right(&figure.signed(*d), 9),
+                            theme.delta(*d, figure.good_when_up()),
+                        )
+                    } else {
+                        Span::raw(" ".repeat(9))
+                    };
+                    lines.push(Line::from(vec![amount, Span::raw(format!(" {row}"))]));
+                }
             }
         }
         _ => {}

@@ -27,6 +27,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "stage"),
         hint(Action::Down, "stage"),
         hint(Action::Choose, "start it"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -39,6 +40,9 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Choose if s.stage_sel < n => {
             Outcome::Open(Layer::Menu(stage_menu(&s.game, s.stage_sel)))
+        }
+        Action::DoIt if s.stage_sel < n => {
+            Outcome::Run(Command::Upgrade(s.content().stages[s.stage_sel].id.clone()))
         }
         _ => Outcome::Nothing,
     }
@@ -78,6 +82,16 @@ fn status_fit(game: &Game, i: usize, width: usize) -> (String, Tone) {
     let (long, tone) = status(game, i);
     if super::super::widgets::cols(&long) <= width {
         return (long, tone);
+    }
+    // A stage under way says only the months left ("1mo left").
+    if let Some(pr) = game
+        .state
+        .player()
+        .projects
+        .iter()
+        .find(|pr| pr.kind == ProjectKind::Stage(i as u16))
+    {
+        return (format!("{}mo left", pr.months_left), tone);
     }
     let cmd = Command::Upgrade(game.content.stages[i].id.clone());
     match game.check(&cmd) {

@@ -6,16 +6,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::Command;
 use crate::game::rules::offer_odds_permille;
 use crate::game::state::{PLAYER, Person, PersonId};
 use crate::game::units::{Money, money};
 
 use super::super::app::{Layer, Outcome};
-use super::super::dialog::Amount;
+use super::super::dialog::{Amount, offer_amount, offer_level};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::Session;
 use super::super::theme::Theme;
-use super::super::widgets::{cell, fit, panel, put, right, window};
+use super::super::widgets::{cell, fit, flow, panel, put, right, window};
 use super::{list_row, step};
 
 pub fn hints(s: &Session) -> Vec<Hint> {
@@ -24,7 +25,8 @@ pub fn hints(s: &Session) -> Vec<Hint> {
         hint(Action::Down, "candidate"),
     ];
     if !s.game.state.market.is_empty() {
-        h.push(hint(Action::Choose, "make an offer"));
+        h.push(hint(Action::Choose, "offer"));
+        h.push(hint(Action::DoIt, "do it"));
     }
     h
 }
@@ -41,6 +43,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Choose => match selected(s) {
             Some(id) => Outcome::Open(Layer::Amount(Amount::offer(&s.game, id))),
+            None => Outcome::Refuse("nobody is in the talent market this month".into()),
+        },
+        Action::DoIt => match selected(s) {
+            Some(id) => Outcome::Run(Command::Offer {
+                person: id,
+                salary: offer_amount(&s.game, id, s.offer_pct),
+            }),
             None => Outcome::Refuse("nobody is in the talent market this month".into()),
         },
         _ => Outcome::Nothing,
@@ -212,35 +221,31 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(p) = st.people.get(id as usize) else {
         return;
     };
-    let w = usize::from(inner.width);
     let weeks = if p.star { 2 } else { 1 };
+    // Short lines, wrapped rather than cut: the list's columns cut long titles, so this panel
+    // is where a candidate reads whole.
     let mut lines = vec![
         Line::styled(
-            fit(&format!("{}{}", if p.star { "★ " } else { "" }, p.name), w),
-            theme.title(),
-        ),
-        Line::raw(fit(
-            &format!("{} · {} · skill {}", p.title, p.role.name(), p.skill),
-            w,
-        )),
-        Line::raw(fit(
-            &format!(
-                "asks {} a year · {}",
-                money(Money::from(p.salary)),
+            format!(
+                "{}{} · skill {} · {}",
+                if p.star { "★ " } else { "" },
+                p.name,
+                p.skill,
                 employer(s, p)
             ),
-            w,
+            theme.title(),
+        ),
+        Line::raw(p.title.clone()),
+        Line::raw(format!(
+            "asks {}/yr, {weeks} CEO week(s) to close",
+            money(Money::from(p.salary)),
         )),
-        Line::raw(fit(&format!("closing takes {weeks} CEO week(s)"), w)),
     ];
     if p.refused_month == Some(st.month) {
-        lines.push(Line::styled(
-            fit("turned you down this month", w),
-            theme.bad(),
-        ));
+        lines.push(Line::styled("turned you down this month", theme.bad()));
     } else if p.employer.is_some() {
         lines.push(Line::styled(
-            fit("hiring them also weakens their lab", w),
+            "hiring them also weakens their lab",
             theme.dim(),
         ));
     }
@@ -248,9 +253,20 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled("Enter", theme.key()),
         Span::styled(" choose an offer and see the odds", theme.dim()),
     ]));
-    for (i, l) in lines.into_iter().enumerate() {
-        put(l, inner, i as u16, buf);
-    }
+    let now = offer_amount(&s.game, id, s.offer_pct);
+    lines.push(Line::from(vec![
+        Span::styled("d", theme.key()),
+        Span::styled(
+            format!(
+                " offer {} now ({}, {}% odds)",
+                money(Money::from(now)),
+                offer_level(s.offer_pct).1,
+                offer_odds_permille(s.content(), st, PLAYER, id, now) / 10
+            ),
+            theme.dim(),
+        ),
+    ]));
+    flow(&lines, 0, inner, buf);
 }
 
 fn staff_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -266,12 +282,17 @@ fn staff_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut staff: Vec<&Person> = st.staff_of(PLAYER).map(|(_, p)| p).collect();
     staff.sort_by_key(|p| std::cmp::Reverse(p.skill));
     for (row, p) in staff.iter().take(usize::from(inner.height)).enumerate() {
+        // A researcher's track, or another role's name: the full title is longer than a
+        // half-width panel at 80 columns.
+        let what = match p.role {
+            crate::game::data::Role::Research => p.specialty.name(),
+            other => other.name(),
+        };
         let text = format!(
-            "{}{} · {} · {}",
+            "{}{} · {} · {what}",
             if p.star { "★ " } else { "  " },
             p.name,
             p.skill,
-            p.title
         );
         put(Line::raw(fit(&text, w)), inner, row as u16, buf);
     }

@@ -45,6 +45,7 @@ pub fn hints(_s: &Session) -> Vec<Hint> {
         hint(Action::Up, "item"),
         hint(Action::Down, "item"),
         hint(Action::Choose, "options"),
+        hint(Action::DoIt, "do it"),
     ]
 }
 
@@ -58,6 +59,14 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
         Action::Choose => match rows.get(s.tech_sel) {
             Some(Row::Tech(i)) => Outcome::Open(Layer::Menu(tech_menu(&s.game, *i))),
             Some(Row::Legacy(i)) => Outcome::Open(Layer::Menu(legacy_menu(&s.game, *i))),
+            None => Outcome::Nothing,
+        },
+        // The row's first option without the menu: adopt a tech, retire a legacy system.
+        Action::DoIt => match rows.get(s.tech_sel) {
+            Some(Row::Tech(i)) => Outcome::Run(Command::Adopt(s.content().techs[*i].id.clone())),
+            Some(Row::Legacy(i)) => {
+                Outcome::Run(Command::Retire(s.content().legacy[*i].id.clone()))
+            }
             None => Outcome::Nothing,
         },
         _ => Outcome::Nothing,
@@ -255,6 +264,22 @@ pub fn legacy_status(game: &Game, i: usize) -> (String, bool) {
     (text, true)
 }
 
+/// A legacy system's standing in a word or two, for a narrow status column.
+fn legacy_short(game: &Game, i: usize) -> String {
+    let p = game.state.player();
+    let def = &game.content.legacy[i];
+    if !p.legacy.contains(&(i as u16)) {
+        return "retired".into();
+    }
+    if !is_replaced(&game.content, p, &def.role) {
+        return "no swap yet".into();
+    }
+    match game.check(&Command::Retire(def.id.clone())) {
+        Ok(_) => "can retire".into(),
+        Err(e) => super::refusal_short(game, &e).unwrap_or_else(|| "running".into()),
+    }
+}
+
 pub fn row_at(s: &Session, area: Rect, x: u16, y: u16) -> Option<usize> {
     let n = rows(s).len();
     let (list, _) = list_over_detail(area, n, 8);
@@ -326,7 +351,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             Row::Legacy(l) => {
                 let d = &c.legacy[*l];
-                let (status, running) = legacy_status(g, *l);
+                let (mut status, running) = legacy_status(g, *l);
+                // Too long for the column ("running; adopt or build ..."): a word or two here,
+                // the detail panel below gives the full reason.
+                if super::super::widgets::cols(&status) + 2 > status_w {
+                    status = legacy_short(g, *l);
+                }
                 (
                     format!(
                         "{}{}{}{}{}",
@@ -355,7 +385,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    let inner = panel("Pros and cons (Enter for choices)", theme, detail, buf);
+    // The list cuts long names at 80 columns: the panel below names the row in full.
+    let title = match rows.get(s.tech_sel) {
+        Some(Row::Tech(t)) => format!("{} (Enter: choices, d: adopt)", c.techs[*t].name),
+        Some(Row::Legacy(l)) => format!("{} (Enter: choices, d: retire)", c.legacy[*l].name),
+        None => "Pros and cons".to_string(),
+    };
+    let inner = panel(&title, theme, detail, buf);
     let body = match rows.get(s.tech_sel) {
         Some(Row::Tech(t)) => {
             // The status column may be cut short: the detail gives the rules' full words.

@@ -19,7 +19,7 @@ fn a_save(dir: &Path) -> std::path::PathBuf {
     let content = Arc::new(content::load_builtin("classroom", None).expect("built-in"));
     let seed = content.scenario.seed.expect("seed");
     // A student's own game (a shipped script's game is not ranked).
-    let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, 9);
+    let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, 5);
     let p = Playthrough::replay(content, seed, &decisions).expect("replays");
     let path = dir.join("game.ron");
     std::fs::write(&path, p.to_text().expect("text")).expect("write");

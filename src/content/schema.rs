@@ -684,7 +684,9 @@ fn allowed(kind: Kind, known: &Known) -> String {
             format!("three whole numbers from {min} to {max} in parentheses, like (40, 30, 35)")
         }
         Kind::Advanced => "a list in square brackets, or None".into(),
-        Kind::AdvancedBlock => "named fields in parentheses, like (research: (...), ...), or None".into(),
+        Kind::AdvancedBlock => {
+            "named fields in parentheses, like (research: (...), ...), or None".into()
+        }
         Kind::Injects => "a list in square brackets of injects, like [(id: \"export-ban\", \
                           at: Month(6), title: \"...\", text: \"...\")]"
             .into(),

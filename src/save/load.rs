@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::error::{SaveError, sanitize};
 use super::format::{
-    CONTENT_END, CONTENT_START, Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, Parent, SaveFile,
-    SaveHead, Summary,
+    CONTENT_END, CONTENT_START, Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, Parent,
+    SaveFile, SaveHead, Summary,
 };
 use super::migrate;
 use super::playthrough::{Playthrough, Refused};

@@ -168,6 +168,7 @@ impl Policy {
             Policy::Reckless => Params {
                 stage: StagePref::Fastest,
                 choice: ChoicePref::Bold,
+                skip_review_stages: true,
                 ..without(&[Safety])
             },
         })

@@ -139,7 +139,8 @@ pub struct Params {
     /// The most moves of a kind in one month (kinds not named: no limit), so a lever that
     /// leads does not take every week.
     pub max_per_month: BTreeMap<Action, u8>,
-    /// Never start a pipeline stage that strengthens safety review (the reckless sprint).
+    /// Never start a pipeline stage that only strengthens safety review, without faster
+    /// deploys (the reckless sprint).
     #[serde(default)]
     pub skip_review_stages: bool,
 }
@@ -321,7 +322,9 @@ fn propose(
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !p.has_stage(*i as u16))
-                .filter(|(_, s)| !(params.skip_review_stages && s.review > 0))
+                .filter(|(_, s)| {
+                    !(params.skip_review_stages && s.review > 0 && s.deploy_pct >= 100)
+                })
                 .collect();
             match params.stage {
                 StagePref::InOrder => {}

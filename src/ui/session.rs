@@ -422,35 +422,45 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// A tech's name by its id (the id itself when the catalogue has no such tech).
+fn tech_name(game: &Game, id: &str) -> String {
+    game.content
+        .techs
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id.to_string(), |t| t.name.clone())
+}
+
+/// A pipeline stage's name by its id (the id itself when there is no such stage).
+fn stage_name(game: &Game, id: &str) -> String {
+    game.content
+        .stages
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id.to_string(), |s| s.name.clone())
+}
+
+/// A person's name ("someone" for an id the game does not have).
+fn person_name(game: &Game, person: crate::game::state::PersonId) -> &str {
+    game.state
+        .people
+        .get(person as usize)
+        .map_or("someone", |p| p.name.as_str())
+}
+
 /// A move not yet made, in words ("start Automated evaluation"), for suggestions.
 pub fn intent(game: &Game, command: &Command) -> String {
-    let c = &game.content;
-    let tech = |id: &str| {
-        c.techs
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id.to_string(), |t| t.name.clone())
-    };
+    let tech = |id: &str| tech_name(game, id);
     match command {
-        Command::Offer { person, salary } => {
-            let name = game
-                .state
-                .people
-                .get(*person as usize)
-                .map_or("someone", |p| p.name.as_str());
-            format!("offer {name} {} a year", money(Money::from(*salary)))
-        }
+        Command::Offer { person, salary } => format!(
+            "offer {} {} a year",
+            person_name(game, *person),
+            money(Money::from(*salary))
+        ),
         Command::Adopt(id) => format!("adopt {}", tech(id)),
         Command::Build(id) => format!("build {} in-house", tech(id)),
         Command::AdoptThenBuild(id) => format!("adopt {}, build it later", tech(id)),
-        Command::Upgrade(id) => {
-            let name = c
-                .stages
-                .iter()
-                .find(|s| s.id == *id)
-                .map_or(id.clone(), |s| s.name.clone());
-            format!("start {name}")
-        }
+        Command::Upgrade(id) => format!("start {}", stage_name(game, id)),
         Command::Retire(_) => describe(game, command).replacen("Retired", "retire", 1),
         Command::BuildDataCentre(k) => format!("build a data centre for {k}k GPUs"),
         Command::LeaseCompute(k) => format!("lease {k}k GPUs"),
@@ -465,21 +475,13 @@ pub fn intent(game: &Game, command: &Command) -> String {
 /// A command in words, for the ledger and the explanations.
 pub fn describe(game: &Game, command: &Command) -> String {
     let c = &game.content;
-    let tech = |id: &str| {
-        c.techs
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id.to_string(), |t| t.name.clone())
-    };
+    let tech = |id: &str| tech_name(game, id);
     match command {
-        Command::Offer { person, salary } => {
-            let name = game
-                .state
-                .people
-                .get(*person as usize)
-                .map_or("someone", |p| p.name.as_str());
-            format!("Offered {name} {} a year", money(Money::from(*salary)))
-        }
+        Command::Offer { person, salary } => format!(
+            "Offered {} {} a year",
+            person_name(game, *person),
+            money(Money::from(*salary))
+        ),
         Command::Adopt(id) => format!("Adopted {}", tech(id)),
         Command::Build(id) => format!("Started building {} in-house", tech(id)),
         Command::AdoptThenBuild(id) => format!("Adopted {} and started its replacement", tech(id)),
@@ -491,14 +493,7 @@ pub fn describe(game: &Game, command: &Command) -> String {
                 .map_or(id.clone(), |l| l.name.clone());
             format!("Retired {name}")
         }
-        Command::Upgrade(id) => {
-            let name = c
-                .stages
-                .iter()
-                .find(|s| s.id == *id)
-                .map_or(id.clone(), |s| s.name.clone());
-            format!("Started {name}")
-        }
+        Command::Upgrade(id) => format!("Started {}", stage_name(game, id)),
         Command::BuildDataCentre(k) => format!("Data centre for {k}k GPUs"),
         Command::LeaseCompute(k) => format!("Leased {k}k GPUs"),
         Command::OpenRelease => "Open-weights release".to_string(),

@@ -11,8 +11,8 @@ const HEIGHT: usize = 13;
 /// At most this many month columns; longer games are sampled.
 const MAX_COLUMNS: usize = 60;
 
-/// The levers shown under the chart, with their row labels.
-const LEVER_ROWS: [(Lever, &str); 9] = [
+/// The levers shown under the chart (and the HTML debrief's), with their row labels.
+pub(crate) const LEVER_ROWS: [(Lever, &str); 9] = [
     (Lever::Hiring, "hiring"),
     (Lever::AdoptTech, "adopted tech"),
     (Lever::Pipeline, "pipeline"),

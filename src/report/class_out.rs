@@ -52,6 +52,16 @@ fn tenths(v: u32) -> String {
 }
 
 impl ClassReport {
+    /// "N saves read: R verified and ranked, F not ranked." (numbers only: safe in any format).
+    pub(crate) fn counts_line(&self, ranked: usize) -> String {
+        let read = ranked + self.failed.len();
+        format!(
+            "{read} save{} read: {ranked} verified and ranked, {} not ranked.",
+            if read == 1 { "" } else { "s" },
+            self.failed.len()
+        )
+    }
+
     /// The report as Markdown.
     pub fn to_markdown(&self) -> String {
         // Text from saves is escaped where it is placed; this last pass catches any that
@@ -63,17 +73,7 @@ impl ClassReport {
     fn markdown_body(&self) -> String {
         let mut md = String::from("# Class report\n\n");
         let ranked: usize = self.groups.iter().map(|g| g.entries.len()).sum();
-        let _ = writeln!(
-            md,
-            "{} save{} read: {ranked} verified and ranked, {} not ranked.",
-            ranked + self.failed.len(),
-            if ranked + self.failed.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            self.failed.len()
-        );
+        let _ = writeln!(md, "{}", self.counts_line(ranked));
         if self.groups.len() > 1 {
             let _ = writeln!(
                 md,

@@ -14,7 +14,6 @@ use super::class::{ClassReport, Entry, Group, ending_counts, lever_quarters, sco
 use super::debrief::Debrief;
 use super::format::{apportion_points, points, signed_tenths, tenths};
 use super::svg::{self, Bar, Line, MarkRow, STYLES};
-use crate::game::state::Lever;
 
 /// Classes up to this size draw one line per student; bigger ones draw the spread.
 const LINES_PER_STUDENT: usize = 40;
@@ -89,17 +88,7 @@ impl ClassReport {
     fn html_body(&self) -> String {
         let mut h = String::from("<h1>Class report</h1>");
         let ranked: usize = self.groups.iter().map(|g| g.entries.len()).sum();
-        let _ = write!(
-            h,
-            "<p class=\"big\">{} save{} read: {ranked} verified and ranked, {} not ranked.</p>",
-            ranked + self.failed.len(),
-            if ranked + self.failed.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            self.failed.len()
-        );
+        let _ = write!(h, "<p class=\"big\">{}</p>", self.counts_line(ranked));
         if self.groups.len() > 1 {
             let _ = write!(
                 h,
@@ -445,19 +434,6 @@ fn singles_html(h: &mut String, groups: &[Group]) {
     h.push_str("</tbody></table></section>");
 }
 
-/// The levers marked under a debrief's race chart, with their row labels.
-const MARK_ROWS: [(Lever, &str); 9] = [
-    (Lever::Hiring, "hiring"),
-    (Lever::AdoptTech, "adopted tech"),
-    (Lever::Pipeline, "pipeline"),
-    (Lever::Compute, "compute"),
-    (Lever::OpenRelease, "open release"),
-    (Lever::Safety, "safety"),
-    (Lever::Product, "products"),
-    (Lever::Deal, "deals"),
-    (Lever::Event, "events"),
-];
-
 impl Debrief {
     /// The debrief as one self-contained HTML page.
     pub fn to_html(&self) -> String {
@@ -544,7 +520,7 @@ impl Debrief {
             line.width = 6;
             lines.push(line);
         }
-        let marks: Vec<MarkRow> = MARK_ROWS
+        let marks: Vec<MarkRow> = super::chart::LEVER_ROWS
             .iter()
             .map(|(lever, label)| MarkRow {
                 label,

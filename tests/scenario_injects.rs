@@ -109,11 +109,9 @@ fn an_inject_at_month_6_asks_its_question_at_the_start_of_month_6_once() {
         .collect();
     assert_eq!(fired.len(), 1, "an inject fires once");
     assert!(
-        play.game
-            .state
-            .timeline
-            .iter()
-            .any(|t| t.text.contains("Export ban on advanced chips: Accept it")),
+        play.game.state.timeline.iter().any(|t| t
+            .text(&play.game.content, &play.game.state)
+            .contains("Export ban on advanced chips: Accept it")),
         "the student's answer is on the timeline"
     );
 }
@@ -145,11 +143,9 @@ fn a_condition_inject_fires_the_month_the_condition_first_holds_and_never_again(
     assert_eq!(fired.len(), 1, "fired once though the condition held on");
     assert_eq!(fired[0].month, first);
     assert!(
-        play.game
-            .state
-            .timeline
-            .iter()
-            .any(|t| t.month == first && t.text == "From your teacher: A rival is close"),
+        play.game.state.timeline.iter().any(|t| t.month == first
+            && t.text(&play.game.content, &play.game.state)
+                == "From your teacher: A rival is close"),
         "the timeline says it is the teacher's"
     );
 }

@@ -6,7 +6,7 @@ use super::effects::apply_effects;
 use super::event::Event;
 use super::research::lab_experiments;
 use super::rules::Ctx;
-use super::state::{ChoiceSource, GameState, Lever, NewsKind, PLAYER, PendingChoice};
+use super::state::{ChoiceSource, GameState, Lever, NewsKind, PLAYER, PendingChoice, Story};
 
 /// Whether a condition holds for the player's lab now.
 pub fn holds(state: &GameState, c: &Condition) -> bool {
@@ -99,10 +99,10 @@ pub fn fire(ctx: &mut Ctx, index: u16) {
     let content = ctx.content;
     let def = &content.events[usize::from(index)];
     ctx.emit(Event::EventFired { event: index });
-    ctx.news(NewsKind::Event, format!("{}: {}", def.headline(), def.text));
+    ctx.news(NewsKind::Event, Story::EventFired { event: index });
     apply_effects(ctx, PLAYER, &def.effects);
     if def.choices.is_empty() {
-        ctx.timeline(PLAYER, Lever::Event, def.headline());
+        ctx.timeline(PLAYER, Lever::Event, Story::EventFired { event: index });
     } else {
         let choice = PendingChoice {
             source: ChoiceSource::Event(index),

@@ -4,7 +4,7 @@
 use super::data::Effect;
 use super::event::{Event, Flow, Stat};
 use super::rules::Ctx;
-use super::state::{LabId, NewsKind, PLAYER};
+use super::state::{LabId, NewsKind, PLAYER, Story};
 
 /// Scales a harmful amount by the difficulty's severity.
 fn harm(ctx: &Ctx, amount: i64) -> i64 {
@@ -28,7 +28,12 @@ pub fn land_scheduled(ctx: &mut Ctx) {
     ctx.emit(Event::ScheduledLanded { month });
     for s in due {
         if s.lab == super::state::PLAYER {
-            ctx.news(super::state::NewsKind::Event, s.note.clone());
+            ctx.news(
+                NewsKind::Event,
+                Story::Consequence {
+                    note: s.note.clone(),
+                },
+            );
         }
         apply_effects(ctx, s.lab, &s.effects);
     }
@@ -144,24 +149,19 @@ fn apply_effect(ctx: &mut Ctx, lab: LabId, effect: &Effect) {
                 };
                 let monthly = (price + price * pct / 100).max(0);
                 ctx.emit(Event::LicenceChanged { tech: t, monthly });
-                let name = ctx.content.techs[usize::from(t)].name.clone();
-                ctx.news(
-                    NewsKind::Event,
-                    format!("{name} now costs {} a month", super::units::money(monthly)),
-                );
+                ctx.news(NewsKind::Event, Story::LicencePrice { tech: t, monthly });
             }
         }
         Effect::CutAccess(months) => {
             if let Some(t) = dependency(ctx, lab, Squeeze::Access) {
                 let until = ctx.state.month + 1 + u16::from(*months);
                 ctx.emit(Event::AccessCut { tech: t, until });
-                let name = ctx.content.techs[usize::from(t)].name.clone();
                 ctx.news(
                     NewsKind::Warning,
-                    format!(
-                        "access to {name} is cut for {}",
-                        super::data::plural(*months, "month")
-                    ),
+                    Story::AccessCut {
+                        tech: t,
+                        months: *months,
+                    },
                 );
             }
         }
@@ -229,12 +229,7 @@ fn lose_star(ctx: &mut Ctx, lab: LabId) {
     let to = if to == lab { None } else { Some(to) };
     ctx.emit(Event::PersonLeft { person, to });
     super::rules::close_choice_about(ctx, person);
-    let name = ctx.state.people[person as usize].name.clone();
-    let dest = match to {
-        Some(r) => ctx.content.labs[usize::from(r)].short.clone(),
-        None => "a new startup".to_string(),
-    };
-    ctx.news(NewsKind::Warning, format!("{name} left for {dest}"));
+    ctx.news(NewsKind::Warning, Story::StarLeft { person, to });
 }
 
 fn gain_star(ctx: &mut Ctx, lab: LabId) {
@@ -248,7 +243,5 @@ fn gain_star(ctx: &mut Ctx, lab: LabId) {
         salary,
         from: None,
     });
-    let p = &ctx.state.people[id as usize];
-    let text = format!("{} ({}, skill {}) joins the lab", p.name, p.title, p.skill);
-    ctx.news(NewsKind::Player, text);
+    ctx.news(NewsKind::Player, Story::StarJoined { person: id });
 }

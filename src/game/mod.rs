@@ -25,6 +25,7 @@ pub mod rng;
 pub mod rules;
 pub mod score;
 pub mod state;
+pub mod story;
 pub mod units;
 
 use std::sync::Arc;
@@ -36,7 +37,7 @@ pub use score::Score;
 pub use state::{Ending, GameState, PLAYER};
 
 /// The version of the rules. Saves record it; a change to how a game plays out bumps it.
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 
 /// One game: its content and its state.
 #[derive(Debug, Clone)]

@@ -13,8 +13,8 @@ use super::data::Content;
 use super::event::{Event, Flow, Stat};
 use super::research;
 use super::rules::Ctx;
-use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind};
-use super::units::{Money, Progress, money};
+use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind, Story};
+use super::units::{Money, Progress};
 
 pub fn resolve(ctx: &mut Ctx) {
     let labs = ctx.state.labs.len() as LabId;
@@ -54,11 +54,7 @@ fn projects(ctx: &mut Ctx, lab: LabId) {
         for tech in finishing {
             ctx.emit(Event::Integrated { lab, tech });
             if lab == PLAYER {
-                let name = &ctx.content.techs[usize::from(tech)].name;
-                ctx.news(
-                    NewsKind::Player,
-                    format!("{name} is integrated and speeding up research"),
-                );
+                ctx.news(NewsKind::Player, Story::Integrated { tech });
             }
         }
     }
@@ -109,17 +105,16 @@ fn finish(ctx: &mut Ctx, lab: LabId, done: Vec<(usize, ProjectKind)>) {
                 if def.review < 0 {
                     ctx.stat(lab, Stat::Risk, i64::from(-def.review) / 2);
                 }
-                let text = format!(
-                    "finished {}: deploys now take {} ({} experiments a month)",
-                    def.name,
-                    minutes_label(new),
-                    research::experiments_per_month(
+                let story = Story::StageFinished {
+                    stage: s,
+                    minutes: new,
+                    experiments: research::experiments_per_month(
                         &ctx.content.balance.research,
                         new,
-                        ctx.state.lab(lab).review
-                    )
-                );
-                ctx.lab_news(lab, text);
+                        ctx.state.lab(lab).review,
+                    ),
+                };
+                ctx.lab_news(lab, story);
             }
             ProjectKind::Build(t) => {
                 let def = &ctx.content.techs[usize::from(t)];
@@ -133,20 +128,17 @@ fn finish(ctx: &mut Ctx, lab: LabId, done: Vec<(usize, ProjectKind)>) {
                     ctx.stat(lab, Stat::Risk, -i64::from(def.dependency_risk));
                 }
                 ctx.stat(lab, Stat::Morale, 3);
-                let text = if was_licensed {
-                    format!(
-                        "finished an in-house equivalent of {} and no longer depends on {}",
-                        def.name,
-                        ctx.content.vendor_name(&def.vendor)
-                    )
-                } else {
-                    format!("finished an in-house equivalent of {}", def.name)
-                };
-                ctx.lab_news(lab, text);
+                ctx.lab_news(
+                    lab,
+                    Story::BuildFinished {
+                        tech: t,
+                        was_licensed,
+                    },
+                );
             }
             ProjectKind::DataCentre(k) => {
                 ctx.stat(lab, Stat::Compute, i64::from(k));
-                ctx.lab_news(lab, format!("brought a data centre online (+{k}k GPUs)"));
+                ctx.lab_news(lab, Story::DataCentreOnline { kgpu: k });
             }
             ProjectKind::Lease(k) => {
                 ctx.stat(lab, Stat::Compute, -i64::from(k));
@@ -155,10 +147,7 @@ fn finish(ctx: &mut Ctx, lab: LabId, done: Vec<(usize, ProjectKind)>) {
                     kgpu: -(k as i32),
                 });
                 if lab == PLAYER {
-                    ctx.news(
-                        NewsKind::Player,
-                        format!("a lease of {k}k cloud GPUs ended"),
-                    );
+                    ctx.news(NewsKind::Player, Story::LeaseEnded { kgpu: k });
                 }
             }
         }
@@ -191,17 +180,9 @@ fn research_step(ctx: &mut Ctx, lab: LabId, before: Progress) {
     let after = ctx.state.lab(lab).progress();
     let crossed = |mark: i32| before.points() < mark && after.points() >= mark;
     if crossed(ctx.content.balance.research.automation_threshold) {
-        let name = ctx.content.labs[usize::from(lab)].name.clone();
-        ctx.news(
-            NewsKind::Milestone,
-            format!("{name} reaches automated AI research: progress now feeds on itself"),
-        );
+        ctx.news(NewsKind::Milestone, Story::Automation { lab });
     } else if crossed(50) {
-        let name = ctx.content.labs[usize::from(lab)].name.clone();
-        ctx.news(
-            NewsKind::Milestone,
-            format!("{name} passes the halfway mark"),
-        );
+        ctx.news(NewsKind::Milestone, Story::Halfway { lab });
     }
 }
 
@@ -297,10 +278,7 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
                     (risk - s.catastrophe_base) * s.catastrophe_permille_per_point,
                 );
         if catastrophic {
-            ctx.news(
-                NewsKind::Warning,
-                "A catastrophic incident: a model escaped review and caused real harm".to_string(),
-            );
+            ctx.news(NewsKind::Warning, Story::Catastrophe);
             if ctx.state.ending.is_none() {
                 ctx.emit(Event::Ended {
                     ending: Ending::Catastrophe,
@@ -317,10 +295,7 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
             stat: Stat::Disruption,
             delta: 1,
         });
-        ctx.lab_news(
-            lab,
-            "suffered a safety incident and paused deploys to review".to_string(),
-        );
+        ctx.lab_news(lab, Story::Incident);
     }
 }
 
@@ -358,20 +333,16 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
     if in_debt {
         ctx.news(
             NewsKind::Warning,
-            format!(
-                "The budget is overdrawn ({}): the board will freeze it after {} in the red",
-                money(ctx.state.player().budget),
-                super::data::plural(ctx.content.balance.money.debt_months_to_freeze, "month")
-            ),
+            Story::Overdrawn {
+                budget: ctx.state.player().budget,
+                months: ctx.content.balance.money.debt_months_to_freeze,
+            },
         );
     }
     let frozen = ctx.state.player().board <= 0
         || months_in_debt >= ctx.content.balance.money.debt_months_to_freeze;
     if frozen && ctx.state.ending.is_none() {
-        ctx.news(
-            NewsKind::Warning,
-            "The board has frozen the AI budget".to_string(),
-        );
+        ctx.news(NewsKind::Warning, Story::BudgetFrozen);
         ctx.emit(Event::Ended {
             ending: Ending::BudgetFrozen,
         });
@@ -403,15 +374,11 @@ fn ending_step(ctx: &mut Ctx, before: &[Progress]) {
                 Progress(ctx.state.lab(rival).progress().0 - ctx.state.player().progress().0);
             Ending::RivalFirst { rival, margin }
         };
-        let who = match &ending {
-            Ending::PlayerFirst { .. } => ctx.content.labs[0].name.clone(),
-            Ending::RivalFirst { rival, .. } => ctx.content.labs[usize::from(*rival)].name.clone(),
-            _ => String::new(),
+        let lab = match &ending {
+            Ending::RivalFirst { rival, .. } => *rival,
+            _ => PLAYER,
         };
-        ctx.news(
-            NewsKind::Milestone,
-            format!("{who} reaches superintelligence"),
-        );
+        ctx.news(NewsKind::Milestone, Story::Superintelligence { lab });
         ctx.emit(Event::Ended { ending });
         return;
     }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::data::{Content, Personality, Role, Track};
 use super::research::SpeedBreakdown;
 use super::rng::Pcg32;
+pub use super::story::Story;
 use super::units::{Money, Progress};
 
 /// Index of a lab in `GameState::labs`. The player is always lab 0.
@@ -267,7 +268,8 @@ pub struct News {
     pub kind: NewsKind,
     /// The lab the news is about, if any; rival news text starts after the lab's name.
     pub lab: Option<LabId>,
-    pub text: String,
+    /// What happened; put into words only when shown (`News::text`).
+    pub story: Story,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,7 +300,8 @@ pub struct MonthRecord {
 pub struct TimelineEntry {
     pub month: u16,
     pub lever: Lever,
-    pub text: String,
+    /// The decision; put into words only when shown (`TimelineEntry::text`).
+    pub story: Story,
 }
 
 /// The levers a decision belongs to (for the debrief and the class report).

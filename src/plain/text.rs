@@ -251,7 +251,7 @@ pub fn month_report(s: &Session) -> Vec<String> {
         let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
         let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
         for n in mine.chain(theirs) {
-            out.push(format!("  {}", news_text(c, n)));
+            out.push(format!("  {}", news_text(c, &s.game.state, n)));
         }
     }
     out

@@ -170,15 +170,16 @@ fn lever_shares(state: &GameState) -> Vec<LeverShare> {
 }
 
 /// The timeline with runs of the same decision in one month folded into one line.
-fn timeline(state: &GameState) -> Vec<Decision> {
+fn timeline(content: &Content, state: &GameState) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
     for entry in &state.timeline {
+        let text = entry.text(content, state);
         match out.last_mut() {
-            Some(last) if last.month == entry.month && last.text == entry.text => last.times += 1,
+            Some(last) if last.month == entry.month && last.text == text => last.times += 1,
             _ => out.push(Decision {
                 month: entry.month,
                 lever: entry.lever,
-                text: entry.text.clone(),
+                text,
                 times: 1,
             }),
         }
@@ -210,7 +211,7 @@ fn rivals(
                 .news
                 .iter()
                 .filter(|n| n.kind == NewsKind::Rival && n.lab == Some(i as u8))
-                .map(|n| (n.month, n.text.clone()))
+                .map(|n| (n.month, n.text(content, state)))
                 .collect();
             RivalSummary {
                 name: content.labs[i].name.clone(),
@@ -328,7 +329,7 @@ impl Debrief {
             ending_key: state.ending.as_ref().map_or("unfinished", Ending::key),
             ending: ending_sentence(content, state),
             race,
-            decisions: timeline(state),
+            decisions: timeline(content, state),
             credit,
             levers,
             safety,

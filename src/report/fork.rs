@@ -8,7 +8,6 @@
 
 use std::fmt::Write as _;
 
-use crate::game::state::{GameState, TimelineEntry};
 use crate::game::units::Progress;
 use crate::game::{Command, Game, PLAYER};
 
@@ -123,7 +122,7 @@ impl ForkComparison {
         } else {
             fork.game.state.month
         };
-        let mut decisions = differing_months(&parent.game.state, &fork.game.state, split, last);
+        let mut decisions = differing_months(parent.game, fork.game, split, last);
         let more_decisions = decisions.len().saturating_sub(MAX_DIFFERING_MONTHS);
         decisions.truncate(MAX_DIFFERING_MONTHS);
         for d in &mut decisions {
@@ -324,21 +323,18 @@ fn first_difference(parent: &[(u16, Command)], fork: &[(u16, Command)]) -> Optio
 
 /// The months from `split` (the rules' counter) on in which the two timelines' decisions
 /// differ, each with both games' decisions of that month.
-fn differing_months(
-    parent: &GameState,
-    fork: &GameState,
-    split: u16,
-    last: u16,
-) -> Vec<DifferingMonth> {
-    let of = |t: &[TimelineEntry], m: u16| -> Vec<String> {
-        t.iter()
+fn differing_months(parent: &Game, fork: &Game, split: u16, last: u16) -> Vec<DifferingMonth> {
+    let of = |g: &Game, m: u16| -> Vec<String> {
+        g.state
+            .timeline
+            .iter()
             .filter(|e| e.month == m)
-            .map(|e| e.text.clone())
+            .map(|e| e.text(&g.content, &g.state))
             .collect()
     };
     (split..=last)
         .filter_map(|m| {
-            let (a, b) = (of(&parent.timeline, m), of(&fork.timeline, m));
+            let (a, b) = (of(parent, m), of(fork, m));
             (a != b).then(|| DifferingMonth {
                 month: m + 1,
                 date: String::new(),

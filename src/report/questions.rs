@@ -7,7 +7,7 @@
 
 use crate::game::Game;
 use crate::game::month::minutes_label;
-use crate::game::state::{Ending, Lever};
+use crate::game::state::{Ending, Lever, Story};
 use crate::game::units::{Money, Progress, money};
 
 use super::debrief::Debrief;
@@ -62,11 +62,11 @@ impl Facts {
         let content = &game.content;
         let state = &game.state;
         let p = state.player();
-        let timeline = |lever: Lever, starts: &str| {
+        let timeline = |lever: Lever, story: fn(&Story) -> bool| {
             state
                 .timeline
                 .iter()
-                .filter(|t| t.lever == lever && t.text.starts_with(starts))
+                .filter(|t| t.lever == lever && story(&t.story))
                 .count() as u32
         };
         let best_rival = (1..state.labs.len())
@@ -118,7 +118,7 @@ impl Facts {
                 .filter_map(|a| content.techs.get(usize::from(a.tech)))
                 .map(|t| t.name.clone())
                 .collect(),
-            adoptions: timeline(Lever::AdoptTech, "Adopted"),
+            adoptions: timeline(Lever::AdoptTech, |s| matches!(s, Story::Adopted { .. })),
             built_in_house: p.tech.iter().filter(|a| a.in_house).count(),
             legacy_left: p
                 .legacy
@@ -132,11 +132,11 @@ impl Facts {
                 .filter_map(|&l| content.legacy.get(usize::from(l)))
                 .map(|l| l.drag_pct)
                 .sum(),
-            hires: timeline(Lever::Hiring, "Hired"),
+            hires: timeline(Lever::Hiring, |s| matches!(s, Story::Hired { .. })),
             people_lost: state
                 .timeline
                 .iter()
-                .filter(|t| t.lever == Lever::Hiring && t.text.contains(" left you for "))
+                .filter(|t| matches!(t.story, Story::LeftYou { .. }))
                 .count() as u32,
             open_releases: p.open_releases,
             risk_peak: d.safety.risk_peak,

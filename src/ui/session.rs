@@ -12,7 +12,7 @@ use crate::game::data::Content;
 use crate::game::event::{Event, Flow};
 use crate::game::month::monthly_costs;
 use crate::game::research::{self, SpeedBreakdown};
-use crate::game::state::{News, NewsKind};
+use crate::game::state::{GameState, News, NewsKind};
 use crate::game::units::{Money, Progress, money};
 use crate::game::{Command, Game, PLAYER, RuleError};
 use crate::save::{Playthrough, Record, SaveError, Verified};
@@ -253,7 +253,7 @@ impl Session {
         self.record.note(month, &command, &self.game);
         self.unsaved = true;
         let month_ended = command == Command::EndMonth;
-        let headline = headline(&events).unwrap_or_else(|| label.clone());
+        let headline = headline(&self.game, &events).unwrap_or_else(|| label.clone());
         if month_ended {
             let decisions: Vec<&Decision> =
                 self.ledger.iter().filter(|d| d.month == month).collect();
@@ -391,24 +391,25 @@ pub fn date_label(content: &Content, month: u16) -> String {
 }
 
 /// A news line as the feed shows it: a rival's news starts with the rival's name.
-pub fn news_text(content: &Content, news: &News) -> String {
+pub fn news_text(content: &Content, state: &GameState, news: &News) -> String {
+    let text = news.text(content, state);
     match news.lab {
         Some(lab) if lab != PLAYER => {
             let name = content
                 .labs
                 .get(usize::from(lab))
                 .map_or("", |l| l.short.as_str());
-            format!("{name}: {}", news.text)
+            format!("{name}: {text}")
         }
-        _ => news.text.clone(),
+        _ => text,
     }
 }
 
 /// The player's own news among the events: what the rules said happened.
-fn headline(events: &[Event]) -> Option<String> {
+fn headline(game: &Game, events: &[Event]) -> Option<String> {
     events.iter().rev().find_map(|e| match e {
         Event::News { news } if matches!(news.kind, NewsKind::Player | NewsKind::Warning) => {
-            Some(capitalise(&news.text))
+            Some(capitalise(&news.text(&game.content, &game.state)))
         }
         _ => None,
     })

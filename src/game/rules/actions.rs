@@ -2,7 +2,6 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::game::data::plural;
 
 pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
     let content = ctx.content;
@@ -26,7 +25,6 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
         }
         Command::Retire(id) => {
             if let Ok(i) = legacy_index(content, id) {
-                let def = &content.legacy[usize::from(i)];
                 ctx.emit(Event::Retired { lab, legacy: i });
                 ctx.stat(lab, Stat::Disruption, 1);
                 ctx.stat(
@@ -34,14 +32,8 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                     Stat::Morale,
                     i64::from(content.balance.actions.retire_morale),
                 );
-                ctx.lab_news(
-                    lab,
-                    format!(
-                        "retired {} (-{}% drag after a month of disruption)",
-                        def.name, def.drag_pct
-                    ),
-                );
-                ctx.timeline(lab, Lever::AdoptTech, format!("Retired {}", def.name));
+                ctx.lab_news(lab, Story::Retired { legacy: i });
+                ctx.timeline(lab, Lever::AdoptTech, Story::Retired { legacy: i });
             }
         }
         Command::Upgrade(id) => {
@@ -55,15 +47,8 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                         months_total: def.months,
                     },
                 });
-                ctx.lab_news(
-                    lab,
-                    format!(
-                        "started pipeline stage {} ({})",
-                        def.name,
-                        plural(def.months, "month")
-                    ),
-                );
-                ctx.timeline(lab, Lever::Pipeline, format!("Started {}", def.name));
+                ctx.lab_news(lab, Story::StageStarted { stage: s });
+                ctx.timeline(lab, Lever::Pipeline, Story::StageStarted { stage: s });
             }
         }
         Command::BuildDataCentre(k) => {
@@ -76,26 +61,19 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                     months_total: months,
                 },
             });
-            ctx.lab_news(
-                lab,
-                format!(
-                    "began a data centre for {k}k GPUs (online in {})",
-                    plural(months, "month")
-                ),
-            );
-            ctx.timeline(lab, Lever::Compute, format!("Data centre, {k}k GPUs"));
+            let story = Story::DataCentreStarted { kgpu: *k, months };
+            ctx.lab_news(lab, story.clone());
+            ctx.timeline(lab, Lever::Compute, story);
         }
         Command::LeaseCompute(k) => {
             ctx.stat(lab, Stat::Compute, i64::from(*k));
             lease(ctx, lab, *k);
-            ctx.lab_news(
-                lab,
-                format!(
-                    "leased {k}k cloud GPUs for {}",
-                    plural(content.balance.compute.lease_months, "month")
-                ),
-            );
-            ctx.timeline(lab, Lever::Compute, format!("Leased {k}k GPUs"));
+            let story = Story::Leased {
+                kgpu: *k,
+                months: content.balance.compute.lease_months,
+            };
+            ctx.lab_news(lab, story.clone());
+            ctx.timeline(lab, Lever::Compute, story);
         }
         Command::OpenRelease => open_release(ctx, lab),
         Command::SafetyReview => {
@@ -103,8 +81,8 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             ctx.stat(lab, Stat::Review, i64::from(s.review_gain));
             ctx.stat(lab, Stat::Risk, i64::from(s.review_risk));
             ctx.stat(lab, Stat::SpeedBonus, i64::from(s.review_speed_pct));
-            ctx.lab_news(lab, "invested in safety and security review".to_string());
-            ctx.timeline(lab, Lever::Safety, "Safety review".to_string());
+            ctx.lab_news(lab, Story::SafetyReview);
+            ctx.timeline(lab, Lever::Safety, Story::SafetyReview);
         }
         Command::ShipAi => {
             let a = &content.balance.actions;
@@ -113,8 +91,8 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             ctx.stat(lab, Stat::Data, i64::from(a.ship_ai_data));
             ctx.stat(lab, Stat::Risk, i64::from(a.ship_ai_risk));
             ctx.stat(lab, Stat::Board, 3);
-            ctx.lab_news(lab, "shipped AI into its products".to_string());
-            ctx.timeline(lab, Lever::Product, "Shipped AI into the apps".to_string());
+            ctx.lab_news(lab, Story::ShippedAi);
+            ctx.timeline(lab, Lever::Product, Story::ShippedAi);
         }
         Command::Morale => {
             // Diminishing returns: the closer to 100, the less a gesture adds.
@@ -124,16 +102,16 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 .max(a.morale_gain_min)
                 .min(gap);
             ctx.stat(lab, Stat::Morale, i64::from(gain));
-            ctx.lab_news(lab, "gave the team a breather and recognition".to_string());
-            ctx.timeline(lab, Lever::Morale, "Looked after morale".to_string());
+            ctx.lab_news(lab, Story::Morale);
+            ctx.timeline(lab, Lever::Morale, Story::Morale);
         }
         Command::Deal(id) => {
             if let Ok(d) = deal_index(content, id) {
                 let def = &content.deals[usize::from(d)];
                 ctx.emit(Event::DealTaken { deal: d });
                 apply_effects(ctx, lab, &def.effects);
-                ctx.lab_news(lab, format!("closed a deal: {}", def.name));
-                ctx.timeline(lab, Lever::Deal, def.name.clone());
+                ctx.lab_news(lab, Story::Deal { deal: d });
+                ctx.timeline(lab, Lever::Deal, Story::Deal { deal: d });
             }
         }
         Command::RaiseLicence(id) => {
@@ -142,14 +120,7 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 let monthly =
                     price + (price * content.balance.actions.licence_raise_pct / 100).max(1);
                 ctx.emit(Event::LicenceChanged { tech: t, monthly });
-                ctx.lab_news(
-                    lab,
-                    format!(
-                        "raised the price of {} to {} a month",
-                        content.techs[usize::from(t)].name,
-                        money(monthly)
-                    ),
-                );
+                ctx.lab_news(lab, Story::LicenceRaised { tech: t, monthly });
             }
         }
         Command::Choose(option) => choose(ctx, *option),
@@ -186,25 +157,8 @@ fn adopt(ctx: &mut Ctx, lab: LabId, t: u16) {
     });
     ctx.stat(lab, Stat::Morale, -i64::from(def.morale_cost));
     ctx.stat(lab, Stat::Risk, i64::from(def.dependency_risk));
-    ctx.lab_news(
-        lab,
-        format!(
-            "adopted {} from {} (+{}% speed in {})",
-            def.name,
-            ctx.content.vendor_name(&def.vendor),
-            def.speed_pct,
-            plural(def.integration_months, "month")
-        ),
-    );
-    ctx.timeline(
-        lab,
-        Lever::AdoptTech,
-        format!(
-            "Adopted {} ({})",
-            def.name,
-            ctx.content.vendor_name(&def.vendor)
-        ),
-    );
+    ctx.lab_news(lab, Story::Adopted { tech: t });
+    ctx.timeline(lab, Lever::AdoptTech, Story::Adopted { tech: t });
 }
 
 fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
@@ -218,19 +172,8 @@ fn build(ctx: &mut Ctx, lab: LabId, t: u16) {
         },
     });
     ctx.stat(lab, Stat::Morale, 2);
-    ctx.lab_news(
-        lab,
-        format!(
-            "started an in-house equivalent of {} ({})",
-            def.name,
-            plural(def.build_months, "month")
-        ),
-    );
-    ctx.timeline(
-        lab,
-        Lever::AdoptTech,
-        format!("Building an in-house {}", def.name),
-    );
+    ctx.lab_news(lab, Story::BuildStarted { tech: t });
+    ctx.timeline(lab, Lever::AdoptTech, Story::BuildStarted { tech: t });
 }
 
 fn open_release(ctx: &mut Ctx, lab: LabId) {
@@ -258,11 +201,8 @@ fn open_release(ctx: &mut Ctx, lab: LabId) {
             ctx.emit(Event::TrackGain { lab: other, gain });
         }
     }
-    ctx.lab_news(
-        lab,
-        "released open weights; the ecosystem grows and rivals study them".to_string(),
-    );
-    ctx.timeline(lab, Lever::OpenRelease, "Open-weights release".to_string());
+    ctx.lab_news(lab, Story::OpenRelease);
+    ctx.timeline(lab, Lever::OpenRelease, Story::OpenRelease);
 }
 
 fn choose(ctx: &mut Ctx, option: u8) {
@@ -282,7 +222,7 @@ fn choose(ctx: &mut Ctx, option: u8) {
                 ctx.timeline(
                     PLAYER,
                     Lever::Event,
-                    format!("{}: {}", content.events[usize::from(e)].title, choice.label),
+                    Story::EventAnswered { event: e, option },
                 );
             }
         }
@@ -307,16 +247,8 @@ fn choose(ctx: &mut Ctx, option: u8) {
                 if salary >= ctx.content.balance.actions.big_package {
                     ctx.stat(PLAYER, Stat::Board, -1);
                 }
-                let name = ctx.state.people[person as usize].name.clone();
-                ctx.news(
-                    NewsKind::Player,
-                    format!("{name} stays after you matched the offer"),
-                );
-                ctx.timeline(
-                    PLAYER,
-                    Lever::Hiring,
-                    format!("Matched an offer to keep {name}"),
-                );
+                ctx.news(NewsKind::Player, Story::Matched { person });
+                ctx.timeline(PLAYER, Lever::Hiring, Story::Matched { person });
             } else {
                 leave_player(ctx, person, rival, salary);
             }

@@ -118,21 +118,14 @@ pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
             person,
             countered_by,
         });
-        let name = &ctx.state.people[person as usize].name;
-        let why = match countered_by {
-            Some(r) => format!(
-                "after a counter-offer from {}",
-                ctx.content.labs[usize::from(r)].short
-            ),
-            None => "after thinking it over".to_string(),
-        };
         if lab == PLAYER {
             ctx.news(
                 NewsKind::Player,
-                format!(
-                    "{name} turned down your offer of {} a year {why}",
-                    money(Money::from(salary))
-                ),
+                Story::OfferDeclined {
+                    person,
+                    salary,
+                    countered_by,
+                },
             );
         }
     }
@@ -153,29 +146,13 @@ fn hire(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32, from: Option<L
     if salary >= a.big_package {
         ctx.stat(lab, Stat::Board, i64::from(a.big_package_board));
     }
-    let p = &ctx.state.people[person as usize];
-    let text = match from {
-        Some(r) => format!(
-            "hired {} ({}, skill {}) from {} for {} a year",
-            p.name,
-            p.title,
-            p.skill,
-            ctx.content.labs[usize::from(r)].short,
-            money(Money::from(salary))
-        ),
-        None => format!(
-            "hired {} ({}, skill {}) for {} a year",
-            p.name,
-            p.title,
-            p.skill,
-            money(Money::from(salary))
-        ),
+    let story = Story::Hired {
+        person,
+        from,
+        salary,
     };
-    let short = (lab == PLAYER).then(|| format!("Hired {} ({})", p.name, p.title));
-    ctx.lab_news(lab, text);
-    if let Some(short) = short {
-        ctx.timeline(lab, Lever::Hiring, short);
-    }
+    ctx.lab_news(lab, story.clone());
+    ctx.timeline(lab, Lever::Hiring, story);
 }
 
 fn poach_player(ctx: &mut Ctx, rival: LabId, person: PersonId, salary: u32) {
@@ -235,14 +212,8 @@ pub(super) fn leave_player(ctx: &mut Ctx, person: PersonId, rival: LabId, salary
         from: Some(PLAYER),
     });
     close_choice_about(ctx, person);
-    let p = &ctx.state.people[person as usize];
-    let text = format!(
-        "{} ({}) left you for {}",
-        p.name,
-        p.title,
-        ctx.content.labs[usize::from(rival)].short
-    );
-    ctx.news(NewsKind::Warning, text.clone());
-    ctx.timeline(PLAYER, Lever::Hiring, text);
+    let story = Story::LeftYou { person, rival };
+    ctx.news(NewsKind::Warning, story.clone());
+    ctx.timeline(PLAYER, Lever::Hiring, story);
     ctx.stat(PLAYER, Stat::Morale, -2);
 }

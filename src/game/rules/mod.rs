@@ -10,7 +10,7 @@ use super::effects::apply_effects;
 use super::event::{Event, Flow, Stat};
 use super::state::{
     Adoption, ChoiceSource, GameState, LabId, Lever, News, NewsKind, PLAYER, PendingChoice,
-    PersonId, Project, ProjectKind, TimelineEntry,
+    PersonId, Project, ProjectKind, Story, TimelineEntry,
 };
 use super::units::{Money, money};
 
@@ -81,20 +81,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn news(&mut self, kind: NewsKind, text: String) {
+    pub fn news(&mut self, kind: NewsKind, story: Story) {
         let month = self.state.month;
         self.emit(Event::News {
             news: News {
                 month,
                 kind,
                 lab: None,
-                text,
+                story,
             },
         });
     }
 
     /// News about a lab's own move (the player's or a rival's; a rival's is its last move).
-    pub fn lab_news(&mut self, lab: LabId, text: String) {
+    pub fn lab_news(&mut self, lab: LabId, story: Story) {
         let month = self.state.month;
         let kind = if lab == PLAYER {
             NewsKind::Player
@@ -106,16 +106,20 @@ impl<'a> Ctx<'a> {
                 month,
                 kind,
                 lab: Some(lab),
-                text,
+                story,
             },
         });
     }
 
-    pub fn timeline(&mut self, lab: LabId, lever: Lever, text: String) {
+    pub fn timeline(&mut self, lab: LabId, lever: Lever, story: Story) {
         if lab == PLAYER {
             let month = self.state.month;
             self.emit(Event::Timeline {
-                entry: TimelineEntry { month, lever, text },
+                entry: TimelineEntry {
+                    month,
+                    lever,
+                    story,
+                },
             });
         }
     }

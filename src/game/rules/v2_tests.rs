@@ -208,7 +208,7 @@ fn a_delayed_consequence_lands_when_it_says_and_only_once() {
         .state
         .news
         .iter()
-        .filter(|n| n.text == "The fine arrives")
+        .filter(|n| n.text(&g.content, &g.state) == "The fine arrives")
         .count();
     assert_eq!(landed, 1);
 }

@@ -204,7 +204,11 @@ pub(super) fn recent_lever(s: &Session, lever: Lever, l: &mut Lines) {
     let mut any = false;
     for t in recent_decisions(s, lever, 6) {
         any = true;
-        l.line(format!("  {} {}", month_label(s, t.month), t.text));
+        l.line(format!(
+            "  {} {}",
+            month_label(s, t.month),
+            t.text(s.content(), &s.game.state)
+        ));
     }
     if !any {
         l.dim("  none yet");

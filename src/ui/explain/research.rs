@@ -154,7 +154,7 @@ pub(super) fn speed_math(s: &Session, l: &mut Lines) {
                 "  {:<13} {} {}",
                 name,
                 month_label(s, t.month),
-                t.text
+                t.text(s.content(), &s.game.state)
             ));
         }
     }

@@ -352,7 +352,7 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "you".to_string()
         } else {
             st.last_move(i as LabId)
-                .map_or(String::new(), |n| n.text.clone())
+                .map_or(String::new(), |n| n.text(c, st))
         };
         let style = theme.lab(i);
         let mark = if near { "! " } else { mark };
@@ -552,7 +552,7 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let date = super::super::session::date_label(c, n.month);
             Line::from(vec![
                 Span::styled(format!("{} ", &date[..3.min(date.len())]), theme.dim()),
-                Span::styled(news_text(c, n), news_style(n.kind, theme)),
+                Span::styled(news_text(c, &s.game.state, n), news_style(n.kind, theme)),
             ])
         })
         .collect();

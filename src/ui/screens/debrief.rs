@@ -282,7 +282,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(format!("{:<9}", date_label(c, t.month)), theme.dim()),
                 Span::styled(format!("{:<14}", t.lever.name()), theme.key()),
-                Span::raw(fit(&t.text, w.saturating_sub(30))),
+                Span::raw(fit(&t.text(c, st), w.saturating_sub(30))),
                 Span::styled(format!(" {progress:>5}"), theme.dim()),
             ]),
             inner,

@@ -189,7 +189,10 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
         } else {
             theme.base()
         };
-        lines.push(Line::styled(news_text(s.content(), n), style));
+        lines.push(Line::styled(
+            news_text(s.content(), &s.game.state, n),
+            style,
+        ));
     }
     flow(&lines, 0, area, buf);
 }

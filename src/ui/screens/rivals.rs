@@ -210,7 +210,7 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
             format!(
                 "{what} ({}): {}",
                 super::super::session::date_label(c, n.month),
-                n.text
+                n.text(c, &s.game.state)
             ),
             if k == 0 { Tone::Good } else { Tone::Dim },
         ));

@@ -1,0 +1,544 @@
+//! What news and timeline entries say, as data. The rules record a [`Story`]: which thing
+//! happened, naming content by index and people by id, with the figures of that moment. Words
+//! are made only when a screen or a report shows it, in this one place, so the text can be
+//! changed or translated without touching the rules or old saves, and a simulation that never
+//! shows the news never formats it.
+//!
+//! Names come from the content and the people of the same game. An index the content does not
+//! have (a hand-edited save, say) renders as a neutral phrase, never a panic.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::{Content, plural};
+use super::month::minutes_label;
+use super::state::{GameState, LabId, News, PersonId, TimelineEntry};
+use super::units::{Money, money};
+
+/// One thing that happened, with what is needed to tell it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Story {
+    /// A lab hired someone (`from` the lab they left, if any), at a yearly salary in $M.
+    Hired {
+        person: PersonId,
+        from: Option<LabId>,
+        salary: u32,
+    },
+    /// Someone turned down the player's offer; `countered_by` the lab that outbid it.
+    OfferDeclined {
+        person: PersonId,
+        salary: u32,
+        countered_by: Option<LabId>,
+    },
+    /// One of the player's people left for a rival.
+    LeftYou {
+        person: PersonId,
+        rival: LabId,
+    },
+    /// The player matched a rival's offer and the person stayed.
+    Matched {
+        person: PersonId,
+    },
+    /// A star left the player's lab (for `to`, or a new startup).
+    StarLeft {
+        person: PersonId,
+        to: Option<LabId>,
+    },
+    /// A star joined the player's lab through an event.
+    StarJoined {
+        person: PersonId,
+    },
+    Retired {
+        legacy: u16,
+    },
+    StageStarted {
+        stage: u16,
+    },
+    /// A pipeline stage finished: deploys now take `minutes`, `experiments` a month.
+    StageFinished {
+        stage: u16,
+        minutes: u32,
+        experiments: u32,
+    },
+    Adopted {
+        tech: u16,
+    },
+    Integrated {
+        tech: u16,
+    },
+    BuildStarted {
+        tech: u16,
+    },
+    /// An in-house build finished; `was_licensed` when it replaces a licence.
+    BuildFinished {
+        tech: u16,
+        was_licensed: bool,
+    },
+    /// A data centre of `kgpu` thousand GPUs begun, online in `months`.
+    DataCentreStarted {
+        kgpu: u32,
+        months: u8,
+    },
+    DataCentreOnline {
+        kgpu: u32,
+    },
+    /// A lease of `kgpu` thousand GPUs for `months`.
+    Leased {
+        kgpu: u32,
+        months: u8,
+    },
+    LeaseEnded {
+        kgpu: u32,
+    },
+    SafetyReview,
+    ShippedAi,
+    Morale,
+    OpenRelease,
+    Deal {
+        deal: u16,
+    },
+    /// A vendor raised a licence to `monthly` ($M a month).
+    LicenceRaised {
+        tech: u16,
+        monthly: Money,
+    },
+    /// An event changed a licence's price to `monthly`.
+    LicencePrice {
+        tech: u16,
+        monthly: Money,
+    },
+    AccessCut {
+        tech: u16,
+        months: u8,
+    },
+    /// An event fired (its headline and text).
+    EventFired {
+        event: u16,
+    },
+    /// The player answered an event with one of its options.
+    EventAnswered {
+        event: u16,
+        option: u8,
+    },
+    /// A delayed consequence landed; the note is the scenario author's own words.
+    Consequence {
+        note: String,
+    },
+    Incident,
+    Catastrophe,
+    /// The player's budget is overdrawn; frozen after `months` in the red.
+    Overdrawn {
+        budget: Money,
+        months: u8,
+    },
+    BudgetFrozen,
+    Halfway {
+        lab: LabId,
+    },
+    Automation {
+        lab: LabId,
+    },
+    Superintelligence {
+        lab: LabId,
+    },
+}
+
+impl News {
+    /// The line as shown in the feed. A rival's news reads after the lab's name.
+    pub fn text(&self, content: &Content, state: &GameState) -> String {
+        self.story.news(content, state)
+    }
+}
+
+impl TimelineEntry {
+    /// The decision as the debrief's timeline shows it.
+    pub fn text(&self, content: &Content, state: &GameState) -> String {
+        self.story.short(content, state)
+    }
+}
+
+/// Looks names up in one game's content and people.
+struct Names<'a> {
+    content: &'a Content,
+    state: &'a GameState,
+}
+
+impl Names<'_> {
+    fn person(&self, id: PersonId) -> &str {
+        self.state
+            .people
+            .get(id as usize)
+            .map_or("someone", |p| p.name.as_str())
+    }
+
+    /// "Name (title, skill 8)".
+    fn person_full(&self, id: PersonId) -> String {
+        match self.state.people.get(id as usize) {
+            Some(p) => format!("{} ({}, skill {})", p.name, p.title, p.skill),
+            None => "someone".to_string(),
+        }
+    }
+
+    /// "Name (title)".
+    fn person_titled(&self, id: PersonId) -> String {
+        match self.state.people.get(id as usize) {
+            Some(p) => format!("{} ({})", p.name, p.title),
+            None => "someone".to_string(),
+        }
+    }
+
+    fn lab_short(&self, lab: LabId) -> &str {
+        self.content
+            .labs
+            .get(usize::from(lab))
+            .map_or("another lab", |l| l.short.as_str())
+    }
+
+    fn lab_name(&self, lab: LabId) -> &str {
+        self.content
+            .labs
+            .get(usize::from(lab))
+            .map_or("A lab", |l| l.name.as_str())
+    }
+
+    fn tech(&self, t: u16) -> &str {
+        self.content
+            .techs
+            .get(usize::from(t))
+            .map_or("a technology", |d| d.name.as_str())
+    }
+
+    fn vendor(&self, t: u16) -> &str {
+        self.content
+            .techs
+            .get(usize::from(t))
+            .map_or("its vendor", |d| self.content.vendor_name(&d.vendor))
+    }
+
+    fn stage(&self, s: u16) -> &str {
+        self.content
+            .stages
+            .get(usize::from(s))
+            .map_or("a pipeline stage", |d| d.name.as_str())
+    }
+
+    fn legacy(&self, l: u16) -> &str {
+        self.content
+            .legacy
+            .get(usize::from(l))
+            .map_or("a legacy system", |d| d.name.as_str())
+    }
+
+    fn deal(&self, d: u16) -> &str {
+        self.content
+            .deals
+            .get(usize::from(d))
+            .map_or("a deal", |d| d.name.as_str())
+    }
+}
+
+impl Story {
+    /// The news line. For a lab's own move it reads after the lab's name ("hired ...").
+    pub fn news(&self, content: &Content, state: &GameState) -> String {
+        let n = Names { content, state };
+        match self {
+            Story::Hired {
+                person,
+                from,
+                salary,
+            } => match from {
+                Some(r) => format!(
+                    "hired {} from {} for {} a year",
+                    n.person_full(*person),
+                    n.lab_short(*r),
+                    money(Money::from(*salary))
+                ),
+                None => format!(
+                    "hired {} for {} a year",
+                    n.person_full(*person),
+                    money(Money::from(*salary))
+                ),
+            },
+            Story::OfferDeclined {
+                person,
+                salary,
+                countered_by,
+            } => {
+                let why = match countered_by {
+                    Some(r) => format!("after a counter-offer from {}", n.lab_short(*r)),
+                    None => "after thinking it over".to_string(),
+                };
+                format!(
+                    "{} turned down your offer of {} a year {why}",
+                    n.person(*person),
+                    money(Money::from(*salary))
+                )
+            }
+            Story::LeftYou { .. } | Story::Matched { .. } => self.short(content, state),
+            Story::StarLeft { person, to } => format!(
+                "{} left for {}",
+                n.person(*person),
+                to.map_or("a new startup", |r| n.lab_short(r))
+            ),
+            Story::StarJoined { person } => format!("{} joins the lab", n.person_full(*person)),
+            Story::Retired { legacy } => {
+                let drag = content
+                    .legacy
+                    .get(usize::from(*legacy))
+                    .map_or(0, |d| d.drag_pct);
+                format!(
+                    "retired {} (-{drag}% drag after a month of disruption)",
+                    n.legacy(*legacy)
+                )
+            }
+            Story::StageStarted { stage } => {
+                let months = content
+                    .stages
+                    .get(usize::from(*stage))
+                    .map_or(0, |d| d.months);
+                format!(
+                    "started pipeline stage {} ({})",
+                    n.stage(*stage),
+                    plural(months, "month")
+                )
+            }
+            Story::StageFinished {
+                stage,
+                minutes,
+                experiments,
+            } => format!(
+                "finished {}: deploys now take {} ({experiments} experiments a month)",
+                n.stage(*stage),
+                minutes_label(*minutes)
+            ),
+            Story::Adopted { tech } => {
+                let (speed, months) = content
+                    .techs
+                    .get(usize::from(*tech))
+                    .map_or((0, 0), |d| (d.speed_pct, d.integration_months));
+                format!(
+                    "adopted {} from {} (+{speed}% speed in {})",
+                    n.tech(*tech),
+                    n.vendor(*tech),
+                    plural(months, "month")
+                )
+            }
+            Story::Integrated { tech } => {
+                format!("{} is integrated and speeding up research", n.tech(*tech))
+            }
+            Story::BuildStarted { tech } => {
+                let months = content
+                    .techs
+                    .get(usize::from(*tech))
+                    .map_or(0, |d| d.build_months);
+                format!(
+                    "started an in-house equivalent of {} ({})",
+                    n.tech(*tech),
+                    plural(months, "month")
+                )
+            }
+            Story::BuildFinished { tech, was_licensed } => {
+                if *was_licensed {
+                    format!(
+                        "finished an in-house equivalent of {} and no longer depends on {}",
+                        n.tech(*tech),
+                        n.vendor(*tech)
+                    )
+                } else {
+                    format!("finished an in-house equivalent of {}", n.tech(*tech))
+                }
+            }
+            Story::DataCentreStarted { kgpu, months } => format!(
+                "began a data centre for {kgpu}k GPUs (online in {})",
+                plural(*months, "month")
+            ),
+            Story::DataCentreOnline { kgpu } => {
+                format!("brought a data centre online (+{kgpu}k GPUs)")
+            }
+            Story::Leased { kgpu, months } => {
+                format!("leased {kgpu}k cloud GPUs for {}", plural(*months, "month"))
+            }
+            Story::LeaseEnded { kgpu } => format!("a lease of {kgpu}k cloud GPUs ended"),
+            Story::SafetyReview => "invested in safety and security review".to_string(),
+            Story::ShippedAi => "shipped AI into its products".to_string(),
+            Story::Morale => "gave the team a breather and recognition".to_string(),
+            Story::OpenRelease => {
+                "released open weights; the ecosystem grows and rivals study them".to_string()
+            }
+            Story::Deal { deal } => format!("closed a deal: {}", n.deal(*deal)),
+            Story::LicenceRaised { tech, monthly } => format!(
+                "raised the price of {} to {} a month",
+                n.tech(*tech),
+                money(*monthly)
+            ),
+            Story::LicencePrice { tech, monthly } => {
+                format!("{} now costs {} a month", n.tech(*tech), money(*monthly))
+            }
+            Story::AccessCut { tech, months } => format!(
+                "access to {} is cut for {}",
+                n.tech(*tech),
+                plural(*months, "month")
+            ),
+            Story::EventFired { event } => match content.events.get(usize::from(*event)) {
+                Some(def) => format!("{}: {}", def.headline(), def.text),
+                None => "An event".to_string(),
+            },
+            Story::EventAnswered { .. } => self.short(content, state),
+            Story::Consequence { note } => note.clone(),
+            Story::Incident => {
+                "suffered a safety incident and paused deploys to review".to_string()
+            }
+            Story::Catastrophe => {
+                "A catastrophic incident: a model escaped review and caused real harm".to_string()
+            }
+            Story::Overdrawn { budget, months } => format!(
+                "The budget is overdrawn ({}): the board will freeze it after {} in the red",
+                money(*budget),
+                plural(*months, "month")
+            ),
+            Story::BudgetFrozen => "The board has frozen the AI budget".to_string(),
+            Story::Halfway { lab } => format!("{} passes the halfway mark", n.lab_name(*lab)),
+            Story::Automation { lab } => format!(
+                "{} reaches automated AI research: progress now feeds on itself",
+                n.lab_name(*lab)
+            ),
+            Story::Superintelligence { lab } => {
+                format!("{} reaches superintelligence", n.lab_name(*lab))
+            }
+        }
+    }
+
+    /// The short form the debrief's timeline uses for the player's decisions.
+    pub fn short(&self, content: &Content, state: &GameState) -> String {
+        let n = Names { content, state };
+        match self {
+            Story::Hired { person, .. } => format!("Hired {}", n.person_titled(*person)),
+            Story::LeftYou { person, rival } => format!(
+                "{} left you for {}",
+                n.person_titled(*person),
+                n.lab_short(*rival)
+            ),
+            Story::Matched { person } => format!("Matched an offer to keep {}", n.person(*person)),
+            Story::Retired { legacy } => format!("Retired {}", n.legacy(*legacy)),
+            Story::StageStarted { stage } => format!("Started {}", n.stage(*stage)),
+            Story::Adopted { tech } => format!("Adopted {} ({})", n.tech(*tech), n.vendor(*tech)),
+            Story::BuildStarted { tech } => format!("Building an in-house {}", n.tech(*tech)),
+            Story::DataCentreStarted { kgpu, .. } => format!("Data centre, {kgpu}k GPUs"),
+            Story::Leased { kgpu, .. } => format!("Leased {kgpu}k GPUs"),
+            Story::SafetyReview => "Safety review".to_string(),
+            Story::ShippedAi => "Shipped AI into the apps".to_string(),
+            Story::Morale => "Looked after morale".to_string(),
+            Story::OpenRelease => "Open-weights release".to_string(),
+            Story::Deal { deal } => n.deal(*deal).to_string(),
+            Story::EventFired { event } => content
+                .events
+                .get(usize::from(*event))
+                .map_or_else(|| "An event".to_string(), |d| d.headline()),
+            Story::EventAnswered { event, option } => {
+                match content.events.get(usize::from(*event)) {
+                    Some(def) => {
+                        let label = def
+                            .choices
+                            .get(usize::from(*option))
+                            .map_or("an answer", |c| c.label.as_str());
+                        format!("{}: {label}", def.title)
+                    }
+                    None => "Answered an event".to_string(),
+                }
+            }
+            // Stories that are not decisions read the same as in the feed.
+            other => other.news(content, state),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+    use crate::game::policy::{self, Policy};
+    use crate::game::state::NewsKind;
+
+    fn race() -> Content {
+        content::load_builtin("race-2025", Some("normal")).expect("built-in scenario")
+    }
+
+    /// Every story a full game produces reads as a finished sentence: no empty line, no
+    /// placeholder left, and names that exist in the game.
+    #[test]
+    fn every_story_of_real_games_renders_as_words() {
+        let content = race();
+        for (seed, p) in [
+            (1, Policy::Balanced),
+            (2, Policy::Reckless),
+            (3, Policy::Everything),
+        ] {
+            let (state, _) = policy::play(&content, seed, p);
+            assert!(!state.news.is_empty() && !state.timeline.is_empty());
+            for n in &state.news {
+                let text = n.text(&content, &state);
+                assert!(!text.trim().is_empty(), "{:?}", n.story);
+                assert!(!text.contains('{') && !text.contains("someone"), "{text}");
+            }
+            for t in &state.timeline {
+                let text = t.text(&content, &state);
+                assert!(!text.trim().is_empty(), "{:?}", t.story);
+                assert!(!text.starts_with(char::is_lowercase), "{text}");
+            }
+        }
+    }
+
+    /// A hand-edited save can point a story at content it does not have: it reads as a neutral
+    /// phrase, never a panic.
+    #[test]
+    fn a_story_naming_missing_content_still_renders() {
+        let content = race();
+        let state = crate::game::Game::new(std::sync::Arc::new(race()), 1).state;
+        let far = u16::MAX;
+        let stories = [
+            Story::Hired {
+                person: u32::MAX,
+                from: Some(u8::MAX),
+                salary: 100,
+            },
+            Story::LeftYou {
+                person: u32::MAX,
+                rival: u8::MAX,
+            },
+            Story::Retired { legacy: far },
+            Story::StageStarted { stage: far },
+            Story::Adopted { tech: far },
+            Story::BuildFinished {
+                tech: far,
+                was_licensed: true,
+            },
+            Story::Deal { deal: far },
+            Story::EventFired { event: far },
+            Story::EventAnswered {
+                event: far,
+                option: 9,
+            },
+            Story::Superintelligence { lab: u8::MAX },
+        ];
+        for s in stories {
+            let news = News {
+                month: 0,
+                kind: NewsKind::Event,
+                lab: None,
+                story: s.clone(),
+            };
+            assert!(!news.text(&content, &state).is_empty(), "{s:?}");
+            assert!(!s.short(&content, &state).is_empty(), "{s:?}");
+        }
+    }
+
+    /// The feed keeps only what is needed to tell a story: a line costs a few words of memory,
+    /// not a formatted string.
+    #[test]
+    fn a_story_is_small() {
+        assert!(
+            std::mem::size_of::<Story>() <= 32,
+            "{}",
+            std::mem::size_of::<Story>()
+        );
+    }
+}

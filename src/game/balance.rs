@@ -42,8 +42,14 @@ pub struct ResearchBalance {
     pub work_minutes: u32,
     /// Fixed minutes each experiment costs besides the deploy itself.
     pub experiment_overhead: u32,
-    /// Minutes of review each experiment waits for, per 10 points of review strength.
+    /// Minutes of review each experiment waits for, per 10 points of review strength above
+    /// `review_free`.
     pub review_minutes_per_10: u32,
+    /// Review strength that costs no waiting: routine sign-offs done alongside the work. Only
+    /// review above it makes each experiment wait, so thin review is fast and strong review
+    /// is slow. Left out (balances written before it existed): all review costs minutes.
+    #[serde(default)]
+    pub review_free: i32,
     /// Experiments multiplier: base percent plus this many percent per √(experiments).
     pub experiments_base_pct: i64,
     pub experiments_sqrt_pct: i64,

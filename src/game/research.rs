@@ -50,9 +50,11 @@ impl SpeedBreakdown {
     }
 }
 
-/// Minutes each experiment waits for review: strong review is real work.
+/// Minutes each experiment waits for review: strong review is real work, while routine
+/// review up to `review_free` runs alongside and costs no wait.
 pub fn review_minutes(r: &ResearchBalance, review: i32) -> u32 {
-    review.clamp(0, 100) as u32 * r.review_minutes_per_10 / 10
+    (review.clamp(0, 100) - r.review_free.clamp(0, 100)).max(0) as u32 * r.review_minutes_per_10
+        / 10
 }
 
 /// Experiments a lab can run per month at a given deploy time and review strength.

@@ -177,6 +177,12 @@ pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
         c.balance.research.experiment_overhead,
         review_minutes(&c.balance.research, p.review)
     ));
+    let r = &c.balance.research;
+    l.line(format!(
+        "  review: the first {} points run alongside; each 10 above costs {} min a change \
+         (yours: {})",
+        r.review_free, r.review_minutes_per_10, p.review
+    ));
     let infra: u32 = s
         .game
         .state

@@ -255,10 +255,10 @@ pub struct LeaderReactions {
 impl Default for LeaderReactions {
     fn default() -> Self {
         LeaderReactions {
-            lead_points: 4,
-            cut_permille: 150,
+            lead_points: 3,
+            cut_permille: 60,
             cut_months: 2,
-            raise_permille: 300,
+            raise_permille: 150,
             poach_permille: 120,
             poach_premium_pct: 25,
             far_behind_points: 10,

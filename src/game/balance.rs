@@ -259,7 +259,7 @@ impl Default for LeaderReactions {
             cut_permille: 60,
             cut_months: 2,
             raise_permille: 150,
-            poach_permille: 120,
+            poach_permille: 60,
             poach_premium_pct: 25,
             far_behind_points: 10,
             release_permille: 250,

@@ -303,6 +303,15 @@ fn a_rival_near_the_finish_is_an_emergency() {
     let text = render(&mut app, 80, 24);
     assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
     assert!(text.contains("! OpenAI"), "{text}");
+    // The large screen shows the same alarm.
+    let mut big = classroom_session();
+    for t in &mut big.game.state.labs[openai].tracks {
+        t.0 = 95_000;
+    }
+    let mut app = App::with_session(Theme::new(false), (160, 50), big);
+    let text = render(&mut app, 160, 50);
+    assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
+    assert!(text.contains("! OpenAI"), "{text}");
 }
 
 /// At 160x50 the talent list runs the full height beside the candidate and staff panels, and

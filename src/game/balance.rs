@@ -227,6 +227,50 @@ pub struct RivalBalance {
     pub preferences: Vec<(Personality, [u32; 10])>,
     /// Money a rival keeps in reserve, in months of income.
     pub reserve_months: Money,
+    /// How the others answer a lab (the player or a rival) that runs away with the race.
+    /// Older scenario files without this section get the shipped defaults.
+    #[serde(default)]
+    pub leader: LeaderReactions,
+}
+
+/// How rivals answer whoever leads the race: squeezing the leader's licences, poaching its best
+/// person, and, for a lab far behind, an open release that commoditises the leader's edge.
+/// Chances are per mille, checked once a month by each rival; points are whole points of 100.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LeaderReactions {
+    /// Points the leader must be ahead of the runner-up before the others react.
+    pub lead_points: i32,
+    /// Chance that a rival whose tech the leader licenses cuts that licence off.
+    pub cut_permille: i64,
+    /// Months a cut-off lasts.
+    pub cut_months: u8,
+    /// Chance that such a vendor raises the licence price instead (when it does not cut).
+    pub raise_permille: i64,
+    /// Chance that a rival goes after the leader's best person.
+    pub poach_permille: i64,
+    /// Offer to the leader's best person, percent of their pay on top of the rival's usual
+    /// generosity.
+    pub poach_premium_pct: u32,
+    /// A rival at least this many points behind the leader is "far behind".
+    pub far_behind_points: i32,
+    /// Chance that a rival far behind open-releases its model to commoditise the leader's edge.
+    pub release_permille: i64,
+}
+
+impl Default for LeaderReactions {
+    fn default() -> Self {
+        LeaderReactions {
+            lead_points: 3,
+            cut_permille: 60,
+            cut_months: 2,
+            raise_permille: 150,
+            poach_permille: 60,
+            poach_premium_pct: 25,
+            far_behind_points: 10,
+            release_permille: 250,
+        }
+    }
 }
 
 /// The board's judgement each month.

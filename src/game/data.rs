@@ -463,7 +463,7 @@ pub enum Effect {
     DeployPct(i32),
     /// CEO weeks next month.
     Weeks(i32),
-    /// The player's best star (by skill) leaves for the leading rival.
+    /// The player's best star (by skill) leaves for a rival, any of them (the event dice pick).
     LoseStar,
     /// A named senior person joins the player's lab.
     GainStar,

@@ -225,8 +225,11 @@ fn lose_star(ctx: &mut Ctx, lab: LabId) {
         .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
         .map(|(id, _)| id);
     let Some(person) = best else { return };
-    let to = ctx.state.leading_rival();
-    let to = if to == lab { None } else { Some(to) };
+    // Any rival may be the one that hired them, not always the leader.
+    let rivals: Vec<LabId> = (1..ctx.state.labs.len() as LabId)
+        .filter(|&r| r != lab)
+        .collect();
+    let to = ctx.state.dice.events.pick(rivals.len()).map(|i| rivals[i]);
     ctx.emit(Event::PersonLeft { person, to });
     super::rules::close_choice_about(ctx, person);
     ctx.news(NewsKind::Warning, Story::StarLeft { person, to });

@@ -2,11 +2,19 @@
 //! as the player; its personality decides which moves it prefers. Rivals also react to the
 //! player: raising the price of their tech that the player depends on, and poaching the
 //! player's stars.
+//!
+//! And they play the race: when any lab (the player or a rival) leads the runner-up by more
+//! than `rivals.leader.lead_points`, the others answer it: a vendor cuts off or reprices a
+//! licence the leader depends on, a rival goes after the leader's best person, and a lab far
+//! behind open-releases its model to commoditise the leader's edge. Each answer is told in the
+//! news with its reason ("because you lead by 6.2 points"). Every choice is drawn from the
+//! rivals' dice stream, in lab order, so a game replays exactly.
 
 use super::command::Command;
 use super::data::{Content, Personality};
 use super::rules::{self, Ctx};
-use super::state::{GameState, LabId, PLAYER, ProjectKind};
+use super::state::{GameState, LabId, PLAYER, PersonId, ProjectKind};
+use super::units::Progress;
 
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +51,7 @@ pub fn act(ctx: &mut Ctx, lab: LabId) {
         return;
     }
     react_to_dependency(ctx, lab);
+    react_to_leader(ctx, lab);
     let prefs = preference(ctx.content, ctx.state.lab(lab).personality);
     let r = &ctx.content.balance.rivals;
     // A rival that sees the player level with or ahead of it works harder at the race.
@@ -92,6 +101,195 @@ fn react_to_dependency(ctx: &mut Ctx, lab: LabId) {
             let _ = rules::apply_in(ctx, lab, &Command::RaiseLicence(id.to_string()));
         }
     }
+}
+
+/// The lab ahead of everyone else and its lead over the runner-up (thousandths of a point),
+/// when it leads by at least `lead_points`. Ties go to the lower index, so no tie leads.
+fn runaway_leader(ctx: &Ctx) -> Option<(LabId, i32)> {
+    let labs = &ctx.state.labs;
+    let mut order: Vec<(i32, LabId)> = (0..labs.len() as LabId)
+        .map(|i| (ctx.state.lab(i).progress().0, i))
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (first, second) = (order.first()?, order.get(1)?);
+    let lead = first.0 - second.0;
+    (lead >= ctx.content.balance.rivals.leader.lead_points * 1_000).then_some((first.1, lead))
+}
+
+/// One rival's answer to a runaway leader this month: at most one squeeze of a licence, one
+/// poaching attempt and one open release, each by its own chance.
+fn react_to_leader(ctx: &mut Ctx, lab: LabId) {
+    let Some((leader, lead)) = runaway_leader(ctx) else {
+        return;
+    };
+    if leader == lab {
+        return;
+    }
+    squeeze_leader(ctx, lab, leader, lead);
+    poach_from_leader(ctx, lab, leader, lead);
+    commoditise_leader(ctx, lab, leader, lead);
+}
+
+/// A vendor cuts off (or, failing that, reprices) one licence of its tech the leader uses.
+fn squeeze_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
+    let content = ctx.content;
+    let r = &content.balance.rivals.leader;
+    let my_id = &content.labs[usize::from(lab)].id;
+    let month = ctx.state.month;
+    let mut techs: Vec<u16> = ctx
+        .state
+        .lab(leader)
+        .tech
+        .iter()
+        .filter(|a| !a.in_house)
+        .filter(|a| {
+            content
+                .techs
+                .get(usize::from(a.tech))
+                // Open-source tech has no licence to cut or reprice.
+                .is_some_and(|t| &t.vendor == my_id && !t.open_source)
+        })
+        .filter(|a| {
+            ctx.state.techs[usize::from(a.tech)]
+                .cut_until
+                .is_none_or(|u| u <= month)
+        })
+        .map(|a| a.tech)
+        .collect();
+    techs.sort_unstable();
+    let Some(&tech) = techs.first() else {
+        return;
+    };
+    if ctx.state.dice.rivals.chance_permille(r.cut_permille) {
+        let until = month + 1 + u16::from(r.cut_months);
+        ctx.emit(super::event::Event::AccessCut { tech, until });
+        news_cut_off(ctx, lab, leader, lead, tech, until);
+    } else if ctx.state.dice.rivals.chance_permille(r.raise_permille) {
+        let id = content.techs[usize::from(tech)].id.clone();
+        if rules::apply_in(ctx, lab, &Command::RaiseLicence(id)).is_ok() {
+            news_price_hike(ctx, lab, leader, lead, tech);
+        }
+    }
+}
+
+/// A rival goes after the leader's best person with a rich offer.
+fn poach_from_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
+    let content = ctx.content;
+    let r = &content.balance.rivals.leader;
+    let state = &*ctx.state;
+    let target = state
+        .staff_of(leader)
+        // Someone who just joined or just had their pay matched is left alone a while.
+        .filter(|(_, p)| p.star && state.month >= p.since + content.balance.rivals.poach_cooldown)
+        .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
+        .map(|(id, p)| (id, p.salary));
+    let Some((person, pay)) = target else {
+        return;
+    };
+    let generous = content.balance.generosity(state.lab(lab).personality);
+    let salary =
+        (pay * (generous + r.poach_premium_pct) / 100).min(rules::offer_range(content, pay).1);
+    let spare = state.lab(lab).budget - reserve(content, state, lab);
+    if Money::from(salary) * 3 > spare || !ctx.state.dice.rivals.chance_permille(r.poach_permille) {
+        return;
+    }
+    let offer = Command::Offer { person, salary };
+    if rules::apply_in(ctx, lab, &offer).is_ok() {
+        let joined = ctx.state.people[person as usize].employer == Some(lab);
+        news_poach(ctx, lab, leader, lead, person, joined);
+    }
+}
+
+/// A lab far behind the leader open-releases its model: every lab behind it learns from the
+/// weights, which narrows what the leader alone has.
+fn commoditise_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
+    let r = &ctx.content.balance.rivals.leader;
+    let behind = ctx.state.lab(leader).progress().0 - ctx.state.lab(lab).progress().0;
+    if behind < r.far_behind_points * 1_000
+        || !ctx.state.dice.rivals.chance_permille(r.release_permille)
+    {
+        return;
+    }
+    if rules::apply_in(ctx, lab, &Command::OpenRelease).is_ok() {
+        news_open_release(ctx, lab, leader, lead, behind);
+    }
+}
+
+/// "you lead" or "OpenAI leads", by how much: the reason every reaction gives.
+fn because(ctx: &Ctx, leader: LabId, lead: i32) -> String {
+    let by = Progress(lead).display();
+    if leader == PLAYER {
+        format!("because you lead the race by {by} points")
+    } else {
+        let name = &ctx.content.labs[usize::from(leader)].short;
+        format!("because {name} leads the race by {by} points")
+    }
+}
+
+/// Whose: "your" or "OpenAI's".
+fn whose(ctx: &Ctx, leader: LabId) -> String {
+    if leader == PLAYER {
+        "your".to_string()
+    } else {
+        format!("{}'s", ctx.content.labs[usize::from(leader)].short)
+    }
+}
+
+fn news_cut_off(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, tech: u16, until: u16) {
+    let def = &ctx.content.techs[usize::from(tech)];
+    let loses = if leader == PLAYER {
+        "you lose".to_string()
+    } else {
+        format!("{} loses", ctx.content.labs[usize::from(leader)].short)
+    };
+    let text = format!(
+        "cut off {} licence of {} until {} {}: {loses} its +{}% research speed (so does anyone \
+         else licensing it); build it in-house or adopt another tech to stop depending on it",
+        whose(ctx, leader),
+        def.name,
+        ctx.content.date_label(until),
+        because(ctx, leader, lead),
+        def.speed_pct,
+    );
+    ctx.lab_news(lab, text);
+}
+
+fn news_price_hike(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, tech: u16) {
+    let def = &ctx.content.techs[usize::from(tech)];
+    let text = format!(
+        "raised the price of {} licence of {} {}",
+        whose(ctx, leader),
+        def.name,
+        because(ctx, leader, lead)
+    );
+    ctx.lab_news(lab, text);
+}
+
+fn news_poach(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, person: PersonId, joined: bool) {
+    let name = ctx.state.people[person as usize].name.clone();
+    let outcome = if joined {
+        "and got them"
+    } else if leader == PLAYER {
+        "(match the offer or let them go)"
+    } else {
+        "and was turned down"
+    };
+    let text = format!(
+        "went after {} best person, {name}, {} {outcome}",
+        whose(ctx, leader),
+        because(ctx, leader, lead)
+    );
+    ctx.lab_news(lab, text);
+}
+
+fn news_open_release(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, behind: i32) {
+    let text = format!(
+        "open-released its model to commoditise {} edge, {} (it is {} points behind)",
+        whose(ctx, leader),
+        because(ctx, leader, lead),
+        Progress(behind).display()
+    );
+    ctx.lab_news(lab, text);
 }
 
 fn reserve(content: &Content, state: &GameState, lab: LabId) -> i64 {

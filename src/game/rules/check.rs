@@ -163,8 +163,9 @@ fn check_specific(
             if p.employer == Some(lab) {
                 return Err(RuleError::AlreadyOnStaff(p.name.clone()));
             }
-            // The player hires from the market; rivals may also approach the player's people.
-            let poaching = lab != PLAYER && p.employer == Some(PLAYER);
+            // The player hires from the market; rivals may also approach the people of other
+            // labs (the player's, or a runaway leader's).
+            let poaching = lab != PLAYER && p.employer.is_some_and(|e| e != lab);
             if !poaching && !state.market.contains(person) {
                 return Err(RuleError::NotInMarket(p.name.clone()));
             }

@@ -37,13 +37,18 @@ fn license(content: &Content, state: &mut GameState, lab: u8, id: &str) -> Strin
 }
 
 /// News of this month from `lab` (a rival's move).
-fn news_of(state: &GameState, lab: u8) -> Vec<String> {
+fn news_of(content: &Content, state: &GameState, lab: u8) -> Vec<String> {
     state
         .news
         .iter()
         .filter(|n| n.lab == Some(lab) && n.kind == NewsKind::Rival)
-        .map(|n| n.text.clone())
+        .map(|n| n.text(content, state))
         .collect()
+}
+
+/// Every line of the feed, as the player reads it.
+fn all_news(content: &Content, state: &GameState) -> Vec<String> {
+    state.news.iter().map(|n| n.text(content, state)).collect()
 }
 
 #[test]
@@ -59,7 +64,7 @@ fn a_rival_that_runs_away_is_cut_off_poached_and_commoditised_with_the_reason_in
     rules::apply(&content, &mut state, PLAYER, &Command::EndMonth).expect("month ends");
 
     let why = "because Anthropic leads the race by";
-    let openai = news_of(&state, OPENAI);
+    let openai = news_of(&content, &state, OPENAI);
     assert!(
         openai.iter().any(
             |t| t.starts_with(&format!("cut off Anthropic's licence of {evals}"))
@@ -69,11 +74,11 @@ fn a_rival_that_runs_away_is_cut_off_poached_and_commoditised_with_the_reason_in
         "OpenAI should cut Anthropic's licence, saying why: {openai:#?}"
     );
     let poached: Vec<String> = (1..state.labs.len() as u8)
-        .flat_map(|l| news_of(&state, l))
+        .flat_map(|l| news_of(&content, &state, l))
         .filter(|t| t.starts_with("went after Anthropic's best person") && t.contains(why))
         .collect();
     assert!(!poached.is_empty(), "someone goes after Anthropic's best");
-    let deepseek = news_of(&state, DEEPSEEK);
+    let deepseek = news_of(&content, &state, DEEPSEEK);
     assert!(
         deepseek.iter().any(|t| t
             .starts_with("open-released its model to commoditise Anthropic's edge")
@@ -82,10 +87,9 @@ fn a_rival_that_runs_away_is_cut_off_poached_and_commoditised_with_the_reason_in
     );
     // Nothing was aimed at the player, who does not lead.
     assert!(
-        !state
-            .news
+        !all_news(&content, &state)
             .iter()
-            .any(|n| n.text.contains("you lead the race")),
+            .any(|t| t.contains("you lead the race")),
         "no reaction names the player"
     );
 }
@@ -101,7 +105,7 @@ fn a_player_who_runs_away_loses_a_licence_and_is_told_what_to_do() {
     let evals = license(&content, &mut state, PLAYER, "openai-evals");
     rules::apply(&content, &mut state, PLAYER, &Command::EndMonth).expect("month ends");
 
-    let openai = news_of(&state, OPENAI);
+    let openai = news_of(&content, &state, OPENAI);
     let cut = openai
         .iter()
         .find(|t| t.starts_with(&format!("cut off your licence of {evals}")))
@@ -129,10 +133,9 @@ fn nobody_reacts_when_the_race_is_close() {
     license(&content, &mut state, PLAYER, "openai-evals");
     rules::apply(&content, &mut state, PLAYER, &Command::EndMonth).expect("month ends");
     assert!(
-        !state
-            .news
+        !all_news(&content, &state)
             .iter()
-            .any(|n| n.text.contains("leads the race by") || n.text.contains("lead the race by")),
+            .any(|t| t.contains("leads the race by") || t.contains("lead the race by")),
         "a level race draws no reaction to a leader"
     );
 }

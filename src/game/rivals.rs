@@ -13,8 +13,7 @@
 use super::command::Command;
 use super::data::{Content, Personality};
 use super::rules::{self, Ctx};
-use super::state::{GameState, LabId, PLAYER, PersonId, ProjectKind};
-use super::units::Progress;
+use super::state::{GameState, LabId, PLAYER, ProjectKind, Story};
 
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,11 +162,19 @@ fn squeeze_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
     if ctx.state.dice.rivals.chance_permille(r.cut_permille) {
         let until = month + 1 + u16::from(r.cut_months);
         ctx.emit(super::event::Event::AccessCut { tech, until });
-        news_cut_off(ctx, lab, leader, lead, tech, until);
+        ctx.lab_news(
+            lab,
+            Story::LeaderCutOff {
+                leader,
+                lead,
+                tech,
+                until,
+            },
+        );
     } else if ctx.state.dice.rivals.chance_permille(r.raise_permille) {
         let id = content.techs[usize::from(tech)].id.clone();
         if rules::apply_in(ctx, lab, &Command::RaiseLicence(id)).is_ok() {
-            news_price_hike(ctx, lab, leader, lead, tech);
+            ctx.lab_news(lab, Story::LeaderPriceHike { leader, lead, tech });
         }
     }
 }
@@ -196,7 +203,15 @@ fn poach_from_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
     let offer = Command::Offer { person, salary };
     if rules::apply_in(ctx, lab, &offer).is_ok() {
         let joined = ctx.state.people[person as usize].employer == Some(lab);
-        news_poach(ctx, lab, leader, lead, person, joined);
+        ctx.lab_news(
+            lab,
+            Story::LeaderPoach {
+                leader,
+                lead,
+                person,
+                joined,
+            },
+        );
     }
 }
 
@@ -211,85 +226,15 @@ fn commoditise_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
         return;
     }
     if rules::apply_in(ctx, lab, &Command::OpenRelease).is_ok() {
-        news_open_release(ctx, lab, leader, lead, behind);
+        ctx.lab_news(
+            lab,
+            Story::Commoditise {
+                leader,
+                lead,
+                behind,
+            },
+        );
     }
-}
-
-/// "you lead" or "OpenAI leads", by how much: the reason every reaction gives.
-fn because(ctx: &Ctx, leader: LabId, lead: i32) -> String {
-    let by = Progress(lead).display();
-    if leader == PLAYER {
-        format!("because you lead the race by {by} points")
-    } else {
-        let name = &ctx.content.labs[usize::from(leader)].short;
-        format!("because {name} leads the race by {by} points")
-    }
-}
-
-/// Whose: "your" or "OpenAI's".
-fn whose(ctx: &Ctx, leader: LabId) -> String {
-    if leader == PLAYER {
-        "your".to_string()
-    } else {
-        format!("{}'s", ctx.content.labs[usize::from(leader)].short)
-    }
-}
-
-fn news_cut_off(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, tech: u16, until: u16) {
-    let def = &ctx.content.techs[usize::from(tech)];
-    let loses = if leader == PLAYER {
-        "you lose".to_string()
-    } else {
-        format!("{} loses", ctx.content.labs[usize::from(leader)].short)
-    };
-    let text = format!(
-        "cut off {} licence of {} until {} {}: {loses} its +{}% research speed (so does anyone \
-         else licensing it); build it in-house or adopt another tech to stop depending on it",
-        whose(ctx, leader),
-        def.name,
-        ctx.content.date_label(until),
-        because(ctx, leader, lead),
-        def.speed_pct,
-    );
-    ctx.lab_news(lab, text);
-}
-
-fn news_price_hike(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, tech: u16) {
-    let def = &ctx.content.techs[usize::from(tech)];
-    let text = format!(
-        "raised the price of {} licence of {} {}",
-        whose(ctx, leader),
-        def.name,
-        because(ctx, leader, lead)
-    );
-    ctx.lab_news(lab, text);
-}
-
-fn news_poach(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, person: PersonId, joined: bool) {
-    let name = ctx.state.people[person as usize].name.clone();
-    let outcome = if joined {
-        "and got them"
-    } else if leader == PLAYER {
-        "(match the offer or let them go)"
-    } else {
-        "and was turned down"
-    };
-    let text = format!(
-        "went after {} best person, {name}, {} {outcome}",
-        whose(ctx, leader),
-        because(ctx, leader, lead)
-    );
-    ctx.lab_news(lab, text);
-}
-
-fn news_open_release(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32, behind: i32) {
-    let text = format!(
-        "open-released its model to commoditise {} edge, {} (it is {} points behind)",
-        whose(ctx, leader),
-        because(ctx, leader, lead),
-        Progress(behind).display()
-    );
-    ctx.lab_news(lab, text);
 }
 
 fn reserve(content: &Content, state: &GameState, lab: LabId) -> i64 {

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{Content, plural};
 use super::month::minutes_label;
-use super::state::{GameState, LabId, News, PersonId, TimelineEntry};
-use super::units::{Money, money};
+use super::state::{GameState, LabId, News, PLAYER, PersonId, TimelineEntry};
+use super::units::{Money, Progress, money};
 
 /// One thing that happened, with what is needed to tell it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +134,33 @@ pub enum Story {
     Halfway {
         lab: LabId,
     },
+    /// A rival cut off the leader's licence of its tech until `until`; `lead` in thousandths
+    /// of a point over the runner-up.
+    LeaderCutOff {
+        leader: LabId,
+        lead: i32,
+        tech: u16,
+        until: u16,
+    },
+    /// A rival raised the price of the leader's licence.
+    LeaderPriceHike {
+        leader: LabId,
+        lead: i32,
+        tech: u16,
+    },
+    /// A rival went after the leader's best person; `joined` when they took the offer.
+    LeaderPoach {
+        leader: LabId,
+        lead: i32,
+        person: PersonId,
+        joined: bool,
+    },
+    /// A rival `behind` the leader (thousandths of a point) open-released its model.
+    Commoditise {
+        leader: LabId,
+        lead: i32,
+        behind: i32,
+    },
     Automation {
         lab: LabId,
     },
@@ -198,6 +225,28 @@ impl Names<'_> {
             .labs
             .get(usize::from(lab))
             .map_or("A lab", |l| l.name.as_str())
+    }
+
+    /// "your" or "OpenAI's".
+    fn whose(&self, lab: LabId) -> String {
+        if lab == PLAYER {
+            "your".to_string()
+        } else {
+            format!("{}'s", self.lab_short(lab))
+        }
+    }
+
+    /// The reason every reaction to a leader gives: who leads, by how much.
+    fn because(&self, leader: LabId, lead: i32) -> String {
+        let by = Progress(lead).display();
+        if leader == PLAYER {
+            format!("because you lead the race by {by} points")
+        } else {
+            format!(
+                "because {} leads the race by {by} points",
+                self.lab_short(leader)
+            )
+        }
     }
 
     fn tech(&self, t: u16) -> &str {
@@ -404,6 +453,69 @@ impl Story {
             Story::Superintelligence { lab } => {
                 format!("{} reaches superintelligence", n.lab_name(*lab))
             }
+            Story::LeaderCutOff {
+                leader,
+                lead,
+                tech,
+                until,
+            } => {
+                let (loses, speed) = (
+                    if *leader == PLAYER {
+                        "you lose".to_string()
+                    } else {
+                        format!("{} loses", n.lab_short(*leader))
+                    },
+                    content
+                        .techs
+                        .get(usize::from(*tech))
+                        .map_or(0, |d| d.speed_pct),
+                );
+                format!(
+                    "cut off {} licence of {} until {} {}: {loses} its +{speed}% research speed \
+                     (so does anyone else licensing it); build it in-house or adopt another tech \
+                     to stop depending on it",
+                    n.whose(*leader),
+                    n.tech(*tech),
+                    content.date_label(*until),
+                    n.because(*leader, *lead),
+                )
+            }
+            Story::LeaderPriceHike { leader, lead, tech } => format!(
+                "raised the price of {} licence of {} {}",
+                n.whose(*leader),
+                n.tech(*tech),
+                n.because(*leader, *lead)
+            ),
+            Story::LeaderPoach {
+                leader,
+                lead,
+                person,
+                joined,
+            } => {
+                let outcome = if *joined {
+                    "and got them"
+                } else if *leader == PLAYER {
+                    "(match the offer or let them go)"
+                } else {
+                    "and was turned down"
+                };
+                format!(
+                    "went after {} best person, {}, {} {outcome}",
+                    n.whose(*leader),
+                    n.person(*person),
+                    n.because(*leader, *lead)
+                )
+            }
+            Story::Commoditise {
+                leader,
+                lead,
+                behind,
+            } => format!(
+                "open-released its model to commoditise {} edge, {} (it is {} points behind)",
+                n.whose(*leader),
+                n.because(*leader, *lead),
+                Progress(*behind).display()
+            ),
         }
     }
 

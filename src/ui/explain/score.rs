@@ -187,7 +187,7 @@ mod tests {
         let t = text(&score_parts(&s));
         assert!(t.contains("What your decisions were worth"), "{t}");
         assert!(t.contains("the starting position"), "{t}");
-        assert!(t.contains("compute                          +0.0"), "{t}");
+        assert!(t.contains("the lab you inherited, no decisions"), "{t}");
         assert!(t.contains("Share of research speed"), "{t}");
         let st = &s.game.state;
         let last = crate::report::format::month_of(s.content(), st.month, true);

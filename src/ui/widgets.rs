@@ -318,10 +318,15 @@ pub fn race_chart(
         .clamp(0, 100_000);
     // Thousandths: the axis starts at the ten below the slowest lab, at most 80.
     let lo = (lowest / 10_000 * 10_000).min(80_000);
-    let mid = (lo + 100_000) / 2;
-    for (value, frac) in [(100_000, 0u16), (mid, 1), (lo, 2)] {
-        let y = plot.y + (plot.height.saturating_sub(1)) * frac / 2;
-        buf.set_string(area.x, y, right(&(value / 1000).to_string(), 3), dim);
+    // The middle label names the value its own row stands for: with an even number of row
+    // steps that is halfway, otherwise the row just above it (4 rows from 20 to 100 read 100,
+    // 73, 47, 20, so the second row is labelled 73, not 60).
+    let steps = plot.height.saturating_sub(1).max(1);
+    let mid_row = steps / 2;
+    let mid = 100_000 - (100_000 - lo) * i32::from(mid_row) / i32::from(steps);
+    for (value, row) in [(100_000, 0u16), (mid, mid_row), (lo, steps)] {
+        let shown = (value + 500) / 1000;
+        buf.set_string(area.x, plot.y + row, right(&shown.to_string(), 3), dim);
     }
     for y in plot.y..plot.y + plot.height {
         buf.set_string(area.x + 3, y, "│", dim);
@@ -543,5 +548,31 @@ mod tests {
     fn lab_markers_are_distinct() {
         let m = lab_markers(&["Meta", "OpenAI", "DeepMind", "Anthropic", "xAI", "DeepSeek"]);
         assert_eq!(m, vec!['M', 'O', 'D', 'A', 'x', 'S']);
+    }
+
+    /// The side of the chart names the value each labelled row stands for: four rows from 20
+    /// to 100 are 100, 73, 47 and 20, so the second is labelled 73 (it used to say 60, and a
+    /// lab at 63 drawn there looked 13 points out).
+    #[test]
+    fn the_chart_labels_each_row_with_the_value_it_stands_for() {
+        let theme = crate::ui::theme::Theme::new(false);
+        let area = Rect::new(0, 0, 40, 7);
+        let mut buf = Buffer::empty(area);
+        let series = [Series {
+            marker: 'M',
+            name: "Meta".into(),
+            style: Style::default(),
+            points: vec![(0, 25_000), (1, 63_000)],
+        }];
+        race_chart(&series, 4, ("a", "b"), &[], &theme, area, &mut buf);
+        let row = |y: u16| -> String {
+            (0..4)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert_eq!(row(1), "100│");
+        assert_eq!(row(2), " 73│");
+        assert_eq!(row(3), "   │");
+        assert_eq!(row(4), " 20│");
     }
 }

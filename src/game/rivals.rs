@@ -173,9 +173,10 @@ fn squeeze_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
         );
     } else if ctx.state.dice.rivals.chance_permille(r.raise_permille) {
         let id = content.techs[usize::from(tech)].id.clone();
-        if rules::apply_in(ctx, lab, &Command::RaiseLicence(id)).is_ok() {
-            ctx.lab_news(lab, Story::LeaderPriceHike { leader, lead, tech });
-        }
+        // The move's own news says why (see `Ctx::reacting_to`).
+        ctx.reacting_to = Some((leader, lead));
+        let _ = rules::apply_in(ctx, lab, &Command::RaiseLicence(id));
+        ctx.reacting_to = None;
     }
 }
 
@@ -225,16 +226,9 @@ fn commoditise_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
     {
         return;
     }
-    if rules::apply_in(ctx, lab, &Command::OpenRelease).is_ok() {
-        ctx.lab_news(
-            lab,
-            Story::Commoditise {
-                leader,
-                lead,
-                behind,
-            },
-        );
-    }
+    ctx.reacting_to = Some((leader, lead));
+    let _ = rules::apply_in(ctx, lab, &Command::OpenRelease);
+    ctx.reacting_to = None;
 }
 
 fn reserve(content: &Content, state: &GameState, lab: LabId) -> i64 {

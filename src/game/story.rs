@@ -142,11 +142,12 @@ pub enum Story {
         tech: u16,
         until: u16,
     },
-    /// A rival raised the price of the leader's licence.
+    /// A rival raised the price of the leader's licence to `monthly`.
     LeaderPriceHike {
         leader: LabId,
         lead: i32,
         tech: u16,
+        monthly: Money,
     },
     /// A rival went after the leader's best person; `joined` when they took the offer.
     LeaderPoach {
@@ -480,10 +481,16 @@ impl Story {
                     n.because(*leader, *lead),
                 )
             }
-            Story::LeaderPriceHike { leader, lead, tech } => format!(
-                "raised the price of {} licence of {} {}",
+            Story::LeaderPriceHike {
+                leader,
+                lead,
+                tech,
+                monthly,
+            } => format!(
+                "raised the price of {} licence of {} to {} a month {}",
                 n.whose(*leader),
                 n.tech(*tech),
+                money(*monthly),
                 n.because(*leader, *lead)
             ),
             Story::LeaderPoach {

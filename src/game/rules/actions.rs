@@ -120,7 +120,16 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                 let monthly =
                     price + (price * content.balance.actions.licence_raise_pct / 100).max(1);
                 ctx.emit(Event::LicenceChanged { tech: t, monthly });
-                ctx.lab_news(lab, Story::LicenceRaised { tech: t, monthly });
+                let story = match ctx.reacting_to.take() {
+                    Some((leader, lead)) => Story::LeaderPriceHike {
+                        leader,
+                        lead,
+                        tech: t,
+                        monthly,
+                    },
+                    None => Story::LicenceRaised { tech: t, monthly },
+                };
+                ctx.lab_news(lab, story);
             }
         }
         Command::Choose(option) => choose(ctx, *option),
@@ -201,7 +210,15 @@ fn open_release(ctx: &mut Ctx, lab: LabId) {
             ctx.emit(Event::TrackGain { lab: other, gain });
         }
     }
-    ctx.lab_news(lab, Story::OpenRelease);
+    let story = match ctx.reacting_to.take() {
+        Some((leader, lead)) => Story::Commoditise {
+            leader,
+            lead,
+            behind: ctx.state.lab(leader).progress().0 - ctx.state.lab(lab).progress().0,
+        },
+        None => Story::OpenRelease,
+    };
+    ctx.lab_news(lab, story);
     ctx.timeline(lab, Lever::OpenRelease, Story::OpenRelease);
 }
 

@@ -36,6 +36,9 @@ pub struct Ctx<'a> {
     pub events: Vec<Event>,
     /// Whether to keep the events (the interface shows them; headless replays need not).
     record: bool,
+    /// The leader a rival's next move answers, and by how much it leads (thousandths of a
+    /// point): that move's news then gives the reason instead of a plain line.
+    pub reacting_to: Option<(LabId, i32)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -45,6 +48,7 @@ impl<'a> Ctx<'a> {
             state,
             events: Vec::new(),
             record: true,
+            reacting_to: None,
         }
     }
 
@@ -55,6 +59,7 @@ impl<'a> Ctx<'a> {
             state,
             events: Vec::new(),
             record: false,
+            reacting_to: None,
         }
     }
 

@@ -281,3 +281,36 @@ fn the_debrief_explains_the_score_and_the_header_shows_the_last_month_played() {
     let screen = render(&mut app, 80, 24);
     assert!(screen.contains("outcome"), "{screen}");
 }
+
+/// The News panel shows only what fits; `w` opens every news line kept, newest month first,
+/// and the oldest month's news is there after scrolling.
+#[test]
+fn w_reads_all_the_news_the_panel_has_no_room_for() {
+    let mut app = classroom_app(80, 24);
+    for _ in 0..4 {
+        end_month(&mut app);
+        settle(&mut app);
+    }
+    let s = session(&app);
+    let kept = s.game.state.news.len();
+    assert!(
+        kept > 10,
+        "four months make more news than the panel shows ({kept})"
+    );
+    let oldest = s.game.state.news[0].text(s.content(), &s.game.state);
+    let panel = render(&mut app, 80, 24);
+    ch(&mut app, 'w');
+    assert_eq!(top_layer(&app), Some("explain"));
+    let first = render(&mut app, 80, 24);
+    assert!(first.contains("All the news"), "{first}");
+    assert_ne!(first, panel);
+    // Scroll to the end: the first month's news is there.
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Down);
+    }
+    let last = render(&mut app, 80, 24);
+    let words: Vec<&str> = oldest.split_whitespace().take(3).collect();
+    assert!(last.contains(&words.join(" ")), "{oldest:?} not in\n{last}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(top_layer(&app), None);
+}

@@ -41,6 +41,8 @@ pub enum Action {
     DoIt,
     /// Repeat last month's plan (shown first, confirmed with one key).
     Repeat,
+    /// Read every news line still kept, newest first, in a scrolling panel.
+    AllNews,
 }
 
 /// One line of the key table.
@@ -145,6 +147,11 @@ pub const TABLE: &[KeyDef] = &[
         what: "open the last month report again",
     },
     KeyDef {
+        action: Action::AllNews,
+        label: "w",
+        what: "read all the news kept so far, newest first (↑↓ scroll)",
+    },
+    KeyDef {
         action: Action::Type,
         label: "a-z",
         what: "type a name",
@@ -222,6 +229,7 @@ pub fn candidates(key: &KeyEvent) -> &'static [Action] {
         KeyCode::Char('q') => &[Action::Quit],
         KeyCode::Char('s') => &[Action::Save],
         KeyCode::Char('r') => &[Action::LastReport],
+        KeyCode::Char('w') => &[Action::AllNews],
         KeyCode::Char('f') => &[Action::Fork],
         KeyCode::Char('g') => &[Action::Ghost],
         KeyCode::Char('d') => &[Action::DoIt],

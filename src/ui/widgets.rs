@@ -242,9 +242,11 @@ pub fn wrap_lines<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Line<'a>> {
 /// Draws styled lines word-wrapped into `area`, skipping the first `scroll` rows.
 pub fn flow(lines: &[Line], scroll: u16, area: Rect, buf: &mut Buffer) {
     let rows = wrap_lines(lines, usize::from(area.width));
+    // Scrolled past the end, the last page stays on screen rather than a blank panel.
+    let last_page = rows.len().saturating_sub(usize::from(area.height));
     for (y, row) in rows
         .into_iter()
-        .skip(usize::from(scroll))
+        .skip(usize::from(scroll).min(last_page))
         .take(usize::from(area.height))
         .enumerate()
     {

@@ -17,7 +17,7 @@ impl App {
         match layer {
             Layer::Help { scroll, .. } | Layer::Explain { scroll, .. } => match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1).min(200),
+                Action::Down => *scroll = scroll.saturating_add(1).min(600),
                 Action::Back => {
                     self.layers.pop();
                 }

@@ -272,6 +272,7 @@ impl App {
                 if s.report.is_some() {
                     h.push(hint(Action::LastReport, "last report"));
                 }
+                h.push(hint(Action::AllNews, "all news"));
                 h.push(hint(Action::Jump, "screen by number"));
                 h
             }
@@ -361,6 +362,13 @@ impl App {
                 return;
             }
             Action::Repeat => return self.ask_plan(),
+            Action::AllNews => {
+                if let Some(s) = self.session() {
+                    let text = super::explain::all_news(s);
+                    self.layers.push(Layer::Explain { text, scroll: 0 });
+                }
+                return;
+            }
             Action::Jump => {
                 if let Screen::Game(s) = &mut self.screen
                     && let Some(d) = digit

@@ -141,6 +141,37 @@ impl Lines {
     }
 }
 
+/// Every news line the game still keeps, newest month first, as a scrolling panel: the
+/// dashboard's News panel shows only what fits.
+pub fn all_news(s: &Session) -> Explanation {
+    use crate::game::state::NewsKind;
+    let c = s.content();
+    let st = &s.game.state;
+    let mut l = Lines(Vec::new());
+    let mut month = None;
+    for n in st.news.iter().rev() {
+        if month != Some(n.month) {
+            month = Some(n.month);
+            l.head(super::session::date_label(c, n.month));
+        }
+        let text = super::session::news_text(c, st, n);
+        let tone = match n.kind {
+            NewsKind::Player => Tone::Good,
+            NewsKind::Warning => Tone::Bad,
+            NewsKind::Rival => Tone::Dim,
+            NewsKind::Event | NewsKind::Milestone => Tone::Normal,
+        };
+        l.0.push((format!("  {text}"), tone));
+    }
+    if l.0.is_empty() {
+        l.line("No news yet: end a month (n) and the labs' moves and events appear here.");
+    }
+    Explanation {
+        title: "All the news, newest first (↑↓ scroll, Esc closes)".to_string(),
+        lines: l.0,
+    }
+}
+
 /// Thousandths of a point a month as "+2.35", rounded half away from zero (never truncated).
 pub fn speed_label(thousandths: i32) -> String {
     hundredths_label(crate::game::units::round_div(i64::from(thousandths), 10))

@@ -515,7 +515,7 @@ fn news_style(kind: NewsKind, theme: &Theme) -> ratatui::style::Style {
 }
 
 fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut inner = panel("News", theme, area, buf);
+    let mut inner = panel("News (w reads all)", theme, area, buf);
     let c = s.content();
     // The suggested next move sits on the panel's first rows (wrapped, never cut), where `d`
     // makes it.

@@ -2,7 +2,7 @@
 //! and broken files listed with their reason and never ranked, worlds kept apart, and CSV that
 //! a spreadsheet opens.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

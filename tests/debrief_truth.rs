@@ -2,7 +2,7 @@
 //! without it, the lab the player started with is credited to no one, the starting figures
 //! are the true start's, and months are numbered one way.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -2,7 +2,7 @@
 //! friend's progress on the chart, the lead or lag on the dashboard, and who won at the end.
 //! Also the load screen's keys for a ghost race and a what-if fork.
 
-mod common;
+use crate::common;
 
 use std::process::Command as Process;
 use std::sync::Arc;

@@ -53,7 +53,8 @@ fn a_kill_during_a_save_loop_leaves_every_save_intact() {
             .args([
                 "--ignored",
                 "--exact",
-                "child_saves_in_a_loop",
+                // The test's full name in the one test binary (tests/all.rs).
+                concat!(module_path!(), "::child_saves_in_a_loop").trim_start_matches("all::"),
                 "--test-threads",
                 "1",
             ])

@@ -2,7 +2,7 @@
 //! gets past the pause screen, and the teacher's code or new version of the scenario file
 //! lets it on.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The interface driven like a player: a whole classroom campaign by keys to its debrief,
 //! thousands of random keys that must never panic, and tiny terminals.
 
-mod common;
+use crate::common;
 
 use ai_race::game::rng::Pcg32;
 use ai_race::ui::Theme;

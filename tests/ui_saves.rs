@@ -2,7 +2,7 @@
 //! a typed name, the autosave at each month end, Continue on the title screen, the load screen
 //! with a save that verifies and one that does not, and `ai-race load` refusing a bad file.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,9 +1,9 @@
 //! Snapshot tests of every screen at the minimum size (80x24) and a larger one (120x40),
 //! rendered through ratatui's TestBackend without colour. Game numbers change while the
-//! balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --test ui_screens` and
+//! balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --release --test all ui_screens` and
 //! review the diff.
 
-mod common;
+use crate::common;
 
 use ai_race::game::Command;
 use ai_race::ui::Theme;

@@ -1,7 +1,7 @@
 //! Nothing important cut at 80 columns: refusal reasons in the status line and in a menu wrap
 //! instead of ending in "…", and legacy rows say a word or two with the whole reason below.
 
-mod common;
+use crate::common;
 
 use ai_race::ui::screens::tech;
 use ai_race::ui::session::Tab;

@@ -256,7 +256,10 @@ pub fn load_builtin(scenario: &str, difficulty: Option<&str>) -> Result<Content,
 /// Built-in scenarios already built, by id and the difficulty asked for: each is parsed once
 /// per run and shared by the game, its world code and the checks of saves against it (a
 /// built-in scenario's text is most of what starting a game reads).
-static BUILTINS: Mutex<Vec<(String, Option<String>, Arc<Content>)>> = Mutex::new(Vec::new());
+static BUILTINS: Mutex<Vec<Built>> = Mutex::new(Vec::new());
+
+/// A built-in scenario's id, the difficulty asked for, and its content.
+type Built = (String, Option<String>, Arc<Content>);
 
 /// The built-in scenario `scenario` at `difficulty` (its default when `None`), as
 /// [`load_builtin`] builds it, shared: built once per run.
@@ -271,11 +274,14 @@ pub fn builtin(scenario: &str, difficulty: Option<&str>) -> Result<Arc<Content>,
         return Ok(Arc::clone(c));
     }
     let built = Arc::new(parse_builtin(scenario, difficulty)?);
-    cache.push((
-        scenario.to_string(),
-        difficulty.map(str::to_string),
-        Arc::clone(&built),
-    ));
+    // Asked without a difficulty, it is also the scenario at the difficulty it resolved to
+    // (a new game asks without one; its world code and saves name the difficulty).
+    let resolved = Some(built.difficulty.id.clone());
+    for asked in [difficulty.map(str::to_string), resolved] {
+        if !cache.iter().any(|(s, d, _)| s == scenario && *d == asked) {
+            cache.push((scenario.to_string(), asked, Arc::clone(&built)));
+        }
+    }
     Ok(built)
 }
 

@@ -476,17 +476,19 @@ pub(crate) fn script_of(
     if n == 0 {
         return None;
     }
+    let start = crate::game::init::new_game(content, seed);
     Policy::ALL.into_iter().find(|p| {
         let mut same = true;
-        let played = policy::play_strategy_while(content, seed, seed, &p.strategy(), |i, d| {
-            if i >= n || decisions[i] != *d {
-                // A decision the save does not have, or another one.
-                same = false;
-                return false;
-            }
-            // An unfinished game is matched by the script's beginning: no need to go on.
-            finished || i + 1 < n
-        });
+        let played =
+            policy::play_strategy_while(content, start.clone(), seed, &p.strategy(), |i, d| {
+                if i >= n || decisions[i] != *d {
+                    // A decision the save does not have, or another one.
+                    same = false;
+                    return false;
+                }
+                // An unfinished game is matched by the script's beginning: no need to go on.
+                finished || i + 1 < n
+            });
         same && played.decisions.len() == n
     })
 }

@@ -1172,10 +1172,10 @@ fn new_session(
 ) -> Result<ui::Session, String> {
     let id = scenario.unwrap_or("race-2025");
     let content = if content::builtin_scenario_text(id).is_some() {
-        content::load_builtin(id, difficulty)
+        content::builtin(id, difficulty)
     } else {
         let text = read_capped(id)?;
-        content::load_scenario_file_text(id, &text, difficulty)
+        content::load_scenario_file_text(id, &text, difficulty).map(Arc::new)
     }
     .map_err(|e| e.to_string())?;
     let info = &content.scenario;
@@ -1203,7 +1203,7 @@ fn new_session(
         (_, Some(fixed), None) => fixed,
         (_, None, None) => rand::random(),
     };
-    let mut session = ui::Session::new(Arc::new(content), seed);
+    let mut session = ui::Session::new(content, seed);
     if content::builtin_scenario_text(id).is_none() {
         // Read again at a pause, for the teacher's new version.
         session.scenario_file = Some(PathBuf::from(id));
@@ -1374,13 +1374,13 @@ fn sim_content(
         ));
     }
     let content = if content::builtin_scenario_text(scenario).is_some() {
-        content::load_builtin(scenario, difficulty)
+        content::builtin(scenario, difficulty)
     } else if std::fs::symlink_metadata(scenario).is_ok() {
         let text = read_capped(scenario)?;
-        content::load_scenario_text(scenario, &text, difficulty)
+        content::load_scenario_text(scenario, &text, difficulty).map(Arc::new)
     } else {
         // Neither: the built-in loader names the scenarios there are.
-        content::load_builtin(scenario, difficulty)
+        content::builtin(scenario, difficulty)
     }
     .map_err(|e| e.to_string())?;
     let info = &content.scenario;
@@ -1395,7 +1395,7 @@ fn sim_content(
         ));
     }
     let world = if info.locked { info.seed } else { None };
-    Ok((Arc::new(content), world))
+    Ok((content, world))
 }
 
 fn sim_command(run: &SimRun, json: bool) -> ExitCode {

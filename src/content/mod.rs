@@ -20,6 +20,7 @@ pub mod template;
 pub mod tree;
 
 use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::de::DeserializeOwned;
 
@@ -249,6 +250,42 @@ pub fn difficulty_ids() -> String {
 /// Builds the content of a built-in scenario at a difficulty (`None`: the scenario's own, or
 /// normal).
 pub fn load_builtin(scenario: &str, difficulty: Option<&str>) -> Result<Content, ContentError> {
+    builtin(scenario, difficulty).map(|c| (*c).clone())
+}
+
+/// Built-in scenarios already built, by id and the difficulty asked for: each is parsed once
+/// per run and shared by the game, its world code and the checks of saves against it (a
+/// built-in scenario's text is most of what starting a game reads).
+static BUILTINS: Mutex<Vec<Built>> = Mutex::new(Vec::new());
+
+/// A built-in scenario's id, the difficulty asked for, and its content.
+type Built = (String, Option<String>, Arc<Content>);
+
+/// The built-in scenario `scenario` at `difficulty` (its default when `None`), as
+/// [`load_builtin`] builds it, shared: built once per run.
+pub fn builtin(scenario: &str, difficulty: Option<&str>) -> Result<Arc<Content>, ContentError> {
+    // Held while building: a second thread asking for the same scenario waits for the first
+    // copy instead of parsing its own.
+    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, _, c)) = cache
+        .iter()
+        .find(|(s, d, _)| s == scenario && d.as_deref() == difficulty)
+    {
+        return Ok(Arc::clone(c));
+    }
+    let built = Arc::new(parse_builtin(scenario, difficulty)?);
+    // Asked without a difficulty, it is also the scenario at the difficulty it resolved to
+    // (a new game asks without one; its world code and saves name the difficulty).
+    let resolved = Some(built.difficulty.id.clone());
+    for asked in [difficulty.map(str::to_string), resolved] {
+        if !cache.iter().any(|(s, d, _)| s == scenario && *d == asked) {
+            cache.push((scenario.to_string(), asked, Arc::clone(&built)));
+        }
+    }
+    Ok(built)
+}
+
+fn parse_builtin(scenario: &str, difficulty: Option<&str>) -> Result<Content, ContentError> {
     let Some(text) = builtin_scenario_text(scenario) else {
         let known = BUILTIN_SCENARIOS
             .iter()
@@ -340,7 +377,7 @@ pub fn load_scenario_file_text(
     if builtin_scenario_text(id).is_none() {
         return Ok(content);
     }
-    let same = load_builtin(id, Some(&content.difficulty.id)).is_ok_and(|b| b == content);
+    let same = builtin(id, Some(&content.difficulty.id)).is_ok_and(|b| *b == content);
     if same {
         return Ok(content);
     }

@@ -81,6 +81,21 @@ impl Board {
         }
     }
 
+    /// What the board shows, without the verified games behind it: the copy the interface
+    /// draws while the next scan runs on another thread.
+    pub fn shown(&self) -> Board {
+        Board {
+            dir: self.dir.clone(),
+            files: BTreeMap::new(),
+            report: self.report.clone(),
+            races: self.races.clone(),
+            problem: self.problem.clone(),
+            verified: self.verified,
+            superseded: self.superseded,
+            contents: BTreeMap::new(),
+        }
+    }
+
     /// The folder watched.
     pub fn dir(&self) -> &Path {
         &self.dir

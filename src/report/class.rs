@@ -117,6 +117,8 @@ pub(crate) struct Loaded {
     /// The player's progress at the end of each month played, in tenths of a point (the
     /// live board's race chart).
     pub(crate) progress: Vec<i64>,
+    /// The first shipped script whose game this is, decision for decision (see [`script_of`]).
+    pub(crate) script: Option<Policy>,
 }
 
 /// Scenarios already read, by their text: every save of one scenario shares one copy, parsed,
@@ -398,31 +400,14 @@ fn replace_each(text: &str, pairs: &[(String, String)]) -> String {
 /// another student's under another name, goes to `failed` with the reason; the same game
 /// saved twice by the same player is ranked once.
 fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
-    let Some(first) = loaded.first() else {
-        return loaded;
-    };
-    let (content, seed) = (Arc::clone(&first.content), first.key.2);
-    let scripts: Vec<(Policy, Vec<Decision>)> = Policy::ALL
-        .into_iter()
-        .map(|p| (p, policy::play(&content, seed, p).1))
-        .collect();
     let mut by_stream: BTreeMap<u64, Vec<Loaded>> = BTreeMap::new();
     for l in loaded {
-        let (len, hash) = l.decisions;
-        let script = scripts.iter().find(|(_, d)| {
-            // A finished game is the script's whole game; an unfinished one its beginning.
-            let finished = l.entry.ending != "unfinished";
-            let same_length = if finished {
-                d.len() == len
-            } else {
-                d.len() >= len
-            };
-            len > 0 && same_length && canonical_hash(&d[..len]) == hash
-        });
+        let hash = l.decisions.1;
         // A reference game `sim --save-dir` wrote, named for its script, is ranked as itself.
-        let reference = script
-            .is_some_and(|(p, _)| l.named.as_deref() == Some(&crate::sim::player_of(p.name())));
-        if let Some((p, _)) = script.filter(|_| !reference) {
+        let reference = l
+            .script
+            .is_some_and(|p| l.named.as_deref() == Some(&crate::sim::player_of(p.name())));
+        if let Some(p) = l.script.filter(|_| !reference) {
             failed.push(Failed {
                 file: l.entry.file.clone(),
                 reason: format!(
@@ -474,6 +459,38 @@ fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
         }
     }
     kept
+}
+
+/// The first shipped script (in [`Policy::ALL`]'s order) that plays exactly `decisions` in the
+/// world of `content` and `seed`: a finished game must be the script's whole game, an
+/// unfinished one its beginning. Each script is played only up to its first decision that
+/// differs from the save's, so a student's game (which leaves every script within its first
+/// months) costs little beside its own replay.
+pub(crate) fn script_of(
+    content: &Content,
+    seed: u64,
+    decisions: &[Decision],
+    finished: bool,
+) -> Option<Policy> {
+    let n = decisions.len();
+    if n == 0 {
+        return None;
+    }
+    let start = crate::game::init::new_game(content, seed);
+    Policy::ALL.into_iter().find(|p| {
+        let mut same = true;
+        let played =
+            policy::play_strategy_while(content, start.clone(), seed, &p.strategy(), |i, d| {
+                if i >= n || decisions[i] != *d {
+                    // A decision the save does not have, or another one.
+                    same = false;
+                    return false;
+                }
+                // An unfinished game is matched by the script's beginning: no need to go on.
+                finished || i + 1 < n
+            });
+        same && played.decisions.len() == n
+    })
 }
 
 /// Best score first; then the shorter game, the name and the file, so the order is stable.
@@ -572,6 +589,12 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     // differently share the group's first copy later.
     let shared = Arc::clone(&game.content);
     let decisions = verified.play.decisions();
+    let script = script_of(
+        content,
+        game.state.seed,
+        decisions,
+        game.state.ending.is_some(),
+    );
     let player_index = usize::from(crate::game::state::PLAYER);
     let progress = game
         .state
@@ -581,6 +604,7 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
         .map(|p| p.shown_tenths())
         .collect();
     Ok(Loaded {
+        script,
         progress,
         key,
         name: content.scenario.name.clone(),

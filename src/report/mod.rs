@@ -15,6 +15,7 @@ pub mod questions;
 pub mod sanitize;
 pub mod scenarios;
 mod svg;
+pub mod watch;
 
 pub use class::ClassReport;
 pub use debrief::Debrief;

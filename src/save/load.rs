@@ -536,8 +536,6 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
 
 /// Built-in contents already built, by scenario and difficulty: building one parses every
 /// asset, which would otherwise dominate verifying a whole class's saves.
-static BUILTINS: Mutex<Vec<(String, String, Arc<Content>)>> = Mutex::new(Vec::new());
-
 /// The fingerprint of this game's built-in scenario `id` at `difficulty`, if there is one.
 pub fn builtin_fingerprint(id: &str, difficulty: &str) -> Option<String> {
     builtin(id, difficulty).map(|b| content::fingerprint_short(&b))
@@ -545,13 +543,7 @@ pub fn builtin_fingerprint(id: &str, difficulty: &str) -> Option<String> {
 
 fn builtin(id: &str, difficulty: &str) -> Option<Arc<Content>> {
     content::builtin_scenario_text(id)?;
-    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, _, b)) = cache.iter().find(|(s, d, _)| s == id && d == difficulty) {
-        return Some(Arc::clone(b));
-    }
-    let b = Arc::new(content::load_builtin(id, Some(difficulty)).ok()?);
-    cache.push((id.to_string(), difficulty.to_string(), Arc::clone(&b)));
-    Some(b)
+    content::builtin(id, Some(difficulty)).ok()
 }
 
 fn origin_of(c: &Content) -> Origin {

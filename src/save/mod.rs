@@ -14,6 +14,7 @@ mod playthrough;
 mod read;
 mod store;
 mod verdict;
+mod writer;
 
 pub use error::{SaveError, sanitize};
 pub use fork::{
@@ -36,3 +37,4 @@ pub use store::{
     Store, saves_dir, slug, write_file,
 };
 pub use verdict::{file_line, is_genuine, modified_scenario, verified_line};
+pub use writer::{Writer, Written};

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::error::SaveError;
 use super::format::{Checkpoint, Decision, FORMAT_NAME, FORMAT_VERSION, Parent, SaveFile, Summary};
 use crate::game::hash::hex;
+use crate::game::state::PLAYER;
 use crate::game::{Command, Content, Event, Game, RULES_VERSION, RuleError};
 
 /// Months between checkpoints. Hashing the whole state costs tens of microseconds; every third
@@ -115,6 +116,15 @@ impl Playthrough {
         Ok(events)
     }
 
+    /// [`Playthrough::apply`] without collecting the events (the same state): for replays.
+    fn apply_quiet(&mut self, command: &Command) -> Result<(), RuleError> {
+        let month = self.game.state.month;
+        let game = &mut self.game;
+        crate::game::rules::apply_quiet(&game.content, &mut game.state, PLAYER, command)?;
+        self.record.note(month, command, &self.game);
+        Ok(())
+    }
+
     /// Every decision so far, in order, with its month.
     pub fn decisions(&self) -> &[Decision] {
         self.record.decisions()
@@ -149,7 +159,7 @@ impl Playthrough {
                     },
                 ));
             }
-            if let Err(error) = play.apply(command) {
+            if let Err(error) = play.apply_quiet(command) {
                 return Err((Box::new(play), Refused::Rules { index, error }));
             }
         }

@@ -1,10 +1,9 @@
 //! `ai-race class DIR`: the teacher's live board on the terminal. It draws the board's model
-//! (`report::board`) and rescans the folder once a second, waiting in the terminal's event
-//! poll between scans, so an idle board sleeps; it redraws only when a key arrives or the
-//! folder changed.
+//! (`report::board`), whose folder is rescanned once a second on another thread
+//! (`report::watch`); it redraws only when a key arrives or the folder changed.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -18,6 +17,7 @@ use super::theme::Theme;
 use super::widgets::{Series, fit, put, race_chart, wrap};
 use crate::report::board::Board;
 use crate::report::class::Group;
+use crate::report::watch::Watch;
 
 /// How often the folder is listed again: a new save shows within this (plus its replay).
 pub const SCAN_EVERY: Duration = Duration::from_secs(1);
@@ -100,23 +100,27 @@ impl BoardView {
     }
 }
 
-/// Opens the board on the terminal and runs it until the teacher quits.
+/// How often the interface looks for a finished scan while no key arrives.
+const PICK_UP_EVERY: Duration = Duration::from_millis(100);
+
+/// Opens the board on the terminal and runs it until the teacher quits. The folder is scanned
+/// (and new saves verified) on another thread, so keys are answered while a scan works.
 pub fn run(mut view: BoardView, options: Options) -> io::Result<()> {
     let options = Options {
         mouse: false,
         ..options
     };
+    let shown = view.board.shown();
+    let watch = Watch::start(std::mem::replace(&mut view.board, shown), SCAN_EVERY)?;
+    view.status = "reading the folder…".to_string();
     terminal::with_screen(options, |terminal| {
-        let mut next_scan = Instant::now();
         let mut dirty = true;
         while !view.quit {
-            if Instant::now() >= next_scan {
-                if view.board.refresh() {
-                    view.status = format!("last change seen at {}", clock());
-                    view.clamp();
-                    dirty = true;
-                }
-                next_scan = Instant::now() + SCAN_EVERY;
+            if let Some(board) = watch.latest() {
+                view.board = board;
+                view.status = format!("last change seen at {}", clock());
+                view.clamp();
+                dirty = true;
             }
             if dirty {
                 terminal.draw(|frame| {
@@ -125,9 +129,8 @@ pub fn run(mut view: BoardView, options: Options) -> io::Result<()> {
                 })?;
                 dirty = false;
             }
-            // Sleeps in the poll until a key or the next scan: no work while nothing happens.
-            let wait = next_scan.saturating_duration_since(Instant::now());
-            if event::poll(wait)? {
+            // Sleeps in the poll until a key, or a moment to pick up a scan's result.
+            if event::poll(PICK_UP_EVERY)? {
                 match event::read()? {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         dirty |= view.key(k.code, k.modifiers);

@@ -110,7 +110,7 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
         return Err(io::Error::other(why));
     }
     install_panic_hook();
-    let _guard = Guard::enter(options)?;
+    let guard = Guard::enter(options)?;
     if options.detect_background {
         app.theme.palette = background::query()
             .map(palette_for_background)
@@ -121,14 +121,36 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
+    // Month ends autosave on their own thread (written at once if it cannot start).
+    app.writer = crate::save::Writer::start().ok();
+    let played = play(&mut terminal, &mut app);
+    // Quitting waits for an autosave being written; a failure is told once the screen is back.
+    let failed = app.finish_writes();
+    drop(guard);
+    for e in failed {
+        eprintln!("✗ Autosave failed: {e}");
+    }
+    played
+}
+
+fn play(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &mut App) -> io::Result<()> {
     while !app.quit {
-        terminal.draw(|frame| view::draw(frame, &app))?;
-        // Blocks until a key, a click or a resize: zero CPU while idle.
+        app.collect_writes();
+        terminal.draw(|frame| view::draw(frame, app))?;
+        let writing = app.writer.as_ref().is_some_and(crate::save::Writer::busy);
+        // While an autosave is written, look again soon to tell if it failed; otherwise block
+        // until a key, a click or a resize: zero CPU while idle.
+        if writing && !crossterm::event::poll(WRITE_CHECK_EVERY)? {
+            continue;
+        }
         let event = crossterm::event::read()?;
         app.handle(event);
     }
     Ok(())
 }
+
+/// How often the screen looks for the outcome of an autosave being written.
+const WRITE_CHECK_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Runs another full-screen view (the class board) with the game's terminal setup: the same
 /// checks, raw mode and alternate screen, and the same restore on every way out.

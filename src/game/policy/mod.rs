@@ -311,7 +311,22 @@ pub fn play_strategy(
     policy_seed: u64,
     strategy: &Strategy,
 ) -> Played {
-    let mut state = super::init::new_game(content, world_seed);
+    let start = super::init::new_game(content, world_seed);
+    play_strategy_while(content, start, policy_seed, strategy, |_, _| true)
+}
+
+/// [`play_strategy`] from `start` (the world's first state, which a caller playing several
+/// strategies in one world builds once), stopped early as soon as `go_on` refuses a decision
+/// just made (that decision is kept). A copy check compares a save with a script decision by
+/// decision and needs the script's game only up to the first difference, not to its end.
+pub fn play_strategy_while(
+    content: &Content,
+    start: GameState,
+    policy_seed: u64,
+    strategy: &Strategy,
+    mut go_on: impl FnMut(usize, &(u16, Command)) -> bool,
+) -> Played {
+    let mut state = start;
     let mut rng = Pcg32::new(policy_seed, 0x90_11C7);
     let mut decisions = Vec::new();
     let mut in_month = 0u32;
@@ -335,6 +350,11 @@ pub fn play_strategy(
         } else {
             // The month cannot end: nothing this strategy does will move the game on.
             stalled = true;
+            break;
+        }
+        if let Some(last) = decisions.last()
+            && !go_on(decisions.len() - 1, last)
+        {
             break;
         }
         if state.month == month {

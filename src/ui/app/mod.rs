@@ -12,7 +12,7 @@ mod saving;
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::game::{Command, RuleError};
-use crate::save::Store;
+use crate::save::{Store, Writer};
 
 use super::dialog::{Amount, Confirm, ConfirmYes, Menu, NameInput, PauseInput, Plan};
 use super::explain::Explanation;
@@ -100,6 +100,9 @@ pub struct App {
     pub player: Option<String>,
     /// Quit once the save being named is written (the quit question's "save first").
     pub quit_after_save: bool,
+    /// Writes month-end autosaves on a thread of their own when set (the terminal sets it, so
+    /// a month end never waits on the disk); `None` writes them at once.
+    pub writer: Option<Writer>,
 }
 
 impl App {
@@ -116,6 +119,7 @@ impl App {
             store: None,
             player: None,
             quit_after_save: false,
+            writer: None,
         }
     }
 

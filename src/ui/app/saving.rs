@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::save::{Store, sanitize};
+use crate::save::{SaveError, Store, sanitize};
 
 use super::super::dialog::NameInput;
 use super::{App, Layer, Screen};
@@ -149,8 +149,13 @@ impl App {
         let (Screen::Game(s), Some(store)) = (&mut self.screen, &self.store) else {
             return;
         };
-        match s.save_text().and_then(|text| store.autosave(&text)) {
-            Ok(_) => {
+        let queued = match (s.save_text(), &mut self.writer) {
+            (Ok(text), Some(writer)) => writer.autosave(store, text),
+            (Ok(text), None) => store.autosave(&text).map(drop),
+            (Err(e), _) => Err(e),
+        };
+        match queued {
+            Ok(()) => {
                 s.unsaved = false;
                 if let Some(status) = &mut self.status {
                     status.text.push_str(" Autosaved.");
@@ -158,5 +163,35 @@ impl App {
             }
             Err(e) => self.refuse(format!("✗ Autosave failed: {e}")),
         }
+    }
+
+    /// Reports the autosaves the writing thread has finished since the last call: a failed
+    /// one is shown as a failed synchronous write would be, and the game counts as unsaved
+    /// again. Returns whether anything failed.
+    pub fn collect_writes(&mut self) -> bool {
+        let Some(writer) = &mut self.writer else {
+            return false;
+        };
+        let failed: Vec<SaveError> = writer
+            .finished()
+            .into_iter()
+            .filter_map(Result::err)
+            .collect();
+        for e in &failed {
+            if let Screen::Game(s) = &mut self.screen {
+                s.unsaved = true;
+            }
+            self.refuse(format!("✗ Autosave failed: {e}"));
+        }
+        !failed.is_empty()
+    }
+
+    /// Waits for every autosave still being written (before the program ends) and returns
+    /// the failures among those not reported yet.
+    pub fn finish_writes(&mut self) -> Vec<SaveError> {
+        self.writer
+            .take()
+            .map(|w| w.finish().into_iter().filter_map(Result::err).collect())
+            .unwrap_or_default()
     }
 }

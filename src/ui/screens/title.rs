@@ -2,8 +2,6 @@
 //! typed or random), load a saved game (`load.rs`), read the help, or quit. A locked scenario
 //! (a teacher's assignment) fixes its seed and difficulty.
 
-use std::sync::Arc;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -346,7 +344,7 @@ fn start(t: &TitleState) -> TitleResult {
         return TitleResult::Refuse("no scenario to start".to_string());
     };
     let difficulty = t.difficulties.get(t.difficulty).map(|d| d.id.as_str());
-    let content = match content::load_builtin(&sc.id, difficulty) {
+    let content = match content::builtin(&sc.id, difficulty) {
         Ok(c) => c,
         Err(e) => return TitleResult::Refuse(e.to_string()),
     };
@@ -356,7 +354,7 @@ fn start(t: &TitleState) -> TitleResult {
         (_, Some(s), Err(_)) => s,
         (_, None, Err(_)) => t.random_seed.unwrap_or_else(rand::random),
     };
-    TitleResult::Start(Box::new(Session::new(Arc::new(content), seed)))
+    TitleResult::Start(Box::new(Session::new(content, seed)))
 }
 
 impl TitleState {
@@ -396,8 +394,8 @@ fn start_code(t: &TitleState) -> TitleResult {
             "this code's seed differs from the locked scenario '{id}': check the code"
         ));
     }
-    match content::load_builtin(id, Some(&world.difficulty)) {
-        Ok(c) => TitleResult::Start(Box::new(Session::new(Arc::new(c), world.seed))),
+    match content::builtin(id, Some(&world.difficulty)) {
+        Ok(c) => TitleResult::Start(Box::new(Session::new(c, world.seed))),
         Err(e) => TitleResult::Refuse(e.to_string()),
     }
 }

@@ -116,12 +116,12 @@ fn lessons(s: &Session, l: &mut Lines) {
             ));
             l.line(format!(
                 "  {:<24} {:>14} {:>11}",
-                "no decisions",
+                "the starting position",
                 tenths(c.baseline_tenths()),
                 pct(chance.map(|(b, _)| b))
             ));
             l.dim(format!(
-                "    the world with no decision: {}",
+                "    the lab you inherited, no decisions: {}",
                 crate::report::counterfactual::arrival_words(&c.baseline.arrival)
             ));
             for r in c.rows().iter().filter(|r| r.decisions > 0) {
@@ -212,6 +212,12 @@ mod tests {
         assert!(t.contains("What your decisions were worth"), "{t}");
         assert!(t.contains("the starting position"), "{t}");
         assert!(t.contains("the lab you inherited, no decisions"), "{t}");
+        // In months and win chance, with no leftover line.
+        assert!(
+            t.contains("months to 100") && t.contains("win chance"),
+            "{t}"
+        );
+        assert!(!t.contains("interaction") && !t.contains("together"), "{t}");
         assert!(t.contains("Share of research speed"), "{t}");
         let st = &s.game.state;
         let last = crate::report::format::month_of(s.content(), st.month, true);

@@ -11,8 +11,8 @@ use ai_race::content;
 use ai_race::game::policy::{Policy, play};
 use ai_race::game::{Command, Game};
 use ai_race::report::Debrief;
-use ai_race::report::counterfactual::{Credit, replay};
-use ai_race::report::format::{month_of, tenths};
+use ai_race::report::counterfactual::Credit;
+use ai_race::report::format::month_of;
 
 fn scripted(scenario: &str, policy: Policy, seed: u64) -> (Game, Vec<(u16, Command)>) {
     let content = Arc::new(content::load_builtin(scenario, None).expect("built-in scenario"));
@@ -21,12 +21,11 @@ fn scripted(scenario: &str, policy: Policy, seed: u64) -> (Game, Vec<(u16, Comma
 }
 
 #[test]
-fn starting_position_plus_contributions_plus_interaction_is_the_actual_result() {
+fn the_levers_sum_exactly_to_the_game_against_the_starting_position() {
     let policies = [
         Policy::Balanced,
         Policy::HireOnly,
         Policy::AdoptOnly,
-        Policy::PipelineOnly,
         Policy::BalancedNoHire,
         Policy::Random,
     ];
@@ -34,28 +33,32 @@ fn starting_position_plus_contributions_plus_interaction_is_the_actual_result() 
         for policy in policies {
             let (game, decisions) = scripted(scenario, policy, 3);
             let credit = Credit::of_game(&game, &decisions);
-            let actual = i64::from(game.state.player().progress().0);
             assert!(credit.faithful, "{scenario} {policy:?}");
-            let sum = i64::from(credit.baseline.progress.0)
-                + credit.levers.iter().map(|l| l.contribution).sum::<i64>()
-                + credit.interaction;
-            assert_eq!(sum, actual, "{scenario} {policy:?}: {credit:?}");
-            // The shown lines add up to the shown result too.
-            let shown: i64 = credit.rows().iter().map(|r| r.shown_tenths).sum();
+            let d = Credit::denominator();
             assert_eq!(
-                tenths(shown),
-                game.state.player().progress().display(),
+                credit.months_sum(),
+                d * (credit.baseline.arrival.hundredths - credit.actual.arrival.hundredths),
                 "{scenario} {policy:?}"
             );
-            // Each lever's contribution is actual minus the replay without it.
-            for l in &credit.levers {
-                assert_eq!(
-                    l.contribution,
-                    actual - i64::from(l.without.progress.0),
-                    "{}",
-                    l.name
-                );
-            }
+            let c = credit.chances.as_ref().expect("a finished game");
+            assert_eq!(
+                credit.wins_sum(),
+                d * (i64::from(c.actual) - i64::from(c.baseline)),
+                "{scenario} {policy:?}"
+            );
+            // The shown lines add up to the shown totals too.
+            let rows = credit.rows();
+            let months: i64 = rows.iter().map(|r| r.months_tenths).sum();
+            assert_eq!(
+                months,
+                credit.baseline_tenths() - credit.actual_tenths(),
+                "{scenario} {policy:?}"
+            );
+            let (base, actual) = credit.chance_percent().expect("finished");
+            let points: i64 = rows.iter().filter_map(|r| r.chance_points).sum();
+            assert_eq!(points, actual - base, "{scenario} {policy:?}");
+            let md = Debrief::from_game(&game, &decisions).to_markdown();
+            assert!(!md.contains("interaction"), "{md}");
         }
     }
 }
@@ -69,13 +72,15 @@ fn a_lever_never_touched_is_worth_nothing() {
     for name in ["compute", "pipeline", "adopted tech"] {
         let l = credit.levers.iter().find(|l| l.name == name).expect(name);
         assert_eq!(l.decisions, 0, "{name}");
-        assert_eq!(l.contribution, 0, "{name}");
+        assert_eq!((l.months, l.wins), (0, 0), "{name}");
     }
     let hiring = credit.levers.iter().find(|l| l.name == "hiring").unwrap();
     assert!(hiring.decisions > 0);
     let md = Debrief::from_game(&game, &decisions).to_markdown();
     assert!(
-        md.contains("| compute (0 decisions) | +0.0 | no such decisions |"),
+        md.contains(
+            "| compute (0 decisions) | no sooner and no later | +0 points | no such decisions |"
+        ),
         "{md}"
     );
     assert!(
@@ -133,11 +138,10 @@ fn months_are_numbered_one_way() {
 }
 
 #[test]
-fn the_debrief_of_a_full_campaign_is_fast() {
-    let (game, decisions) = scripted("race-2025", Policy::Balanced, 7);
+fn the_debrief_of_a_save_is_fast() {
     // The best of a few runs: the machine may be busy with other work.
     let best = |f: &dyn Fn()| {
-        (0..5)
+        (0..3)
             .map(|_| {
                 let t = Instant::now();
                 f();
@@ -146,23 +150,19 @@ fn the_debrief_of_a_full_campaign_is_fast() {
             .min()
             .unwrap_or_default()
     };
-    let one = best(&|| {
-        let _ = replay(&game.content, game.state.seed, &decisions, |_| true, true);
-    });
-    let took = best(&|| {
-        assert!(Credit::of_game(&game, &decisions).faithful);
-    });
-    let whole = best(&|| {
-        let _ = Debrief::from_game(&game, &decisions);
-    });
-    eprintln!(
-        "a {}-month campaign, {} decisions: one replay {one:?}; the credit (7 replays) \
-         {took:?}; the whole debrief {whole:?}",
-        game.state.month,
-        decisions.len(),
-    );
-    // Generous for a debug build on a busy machine; release is far below.
-    assert!(took.as_secs() < 5, "{took:?}");
+    for scenario in ["classroom", "race-2025"] {
+        let (game, decisions) = scripted(scenario, Policy::Balanced, 7);
+        let whole = best(&|| {
+            assert!(Debrief::from_game(&game, &decisions).credit.is_some());
+        });
+        eprintln!(
+            "{scenario}: a {}-month game, {} decisions: the whole debrief {whole:?}",
+            game.state.month,
+            decisions.len(),
+        );
+        // Generous for a busy shared machine; `ai-race debrief` is timed for the goal.
+        assert!(whole.as_secs() < 10, "{whole:?}");
+    }
 }
 
 #[test]
@@ -220,26 +220,30 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
 fn a_lever_credit_reads_the_same_in_the_table_and_the_questions() {
     // Pipeline credit was 4.2 on one line, 4.3 on the next and in the CLI debrief.
     let mut checked = 0;
-    for seed in 1..=6 {
-        for policy in [Policy::Balanced, Policy::PipelineOnly, Policy::HireOnly] {
-            let (game, decisions) = scripted("classroom", policy, seed);
-            let d = Debrief::from_game(&game, &decisions);
-            let Some(credit) = &d.credit else { continue };
-            let md = d.to_markdown();
-            for (name, words) in [
-                ("pipeline", "your pipeline upgrades were worth "),
-                ("hiring", "replaying the game without them leaves you "),
-            ] {
-                let Some(q) = d.questions.iter().find(|q| q.text.contains(words)) else {
-                    continue;
-                };
-                let shown = credit.shown(name).expect(name);
-                let quoted = format!("{words}{} points", tenths(shown.abs()));
-                assert!(q.text.contains(&quoted), "{} / {quoted}", q.text);
-                let row = format!("| {} |", ai_race::report::format::signed_tenths(shown));
-                assert!(md.contains(&row), "{row}");
-                checked += 1;
+    for policy in [
+        Policy::Balanced,
+        Policy::TalentFirst,
+        Policy::ComputeFirst,
+        Policy::HireOnly,
+    ] {
+        let (game, decisions) = scripted("classroom", policy, 1);
+        let d = Debrief::from_game(&game, &decisions);
+        let Some(credit) = &d.credit else { continue };
+        let md = d.to_markdown();
+        for (name, words) in [
+            ("pipeline", "your pipeline upgrades "),
+            ("hiring", " hires, and they "),
+        ] {
+            let Some(q) = d.questions.iter().find(|q| q.text.contains(words)) else {
+                continue;
+            };
+            let row = credit.row(name).expect(name);
+            let shown = ai_race::report::questions::months_sooner(row.months_tenths);
+            if row.months_tenths != 0 {
+                assert!(q.text.contains(&shown), "{} / {shown}", q.text);
             }
+            assert!(md.contains(&format!("| {shown} |")), "{shown}");
+            checked += 1;
         }
     }
     assert!(checked > 0, "no question quoted a lever's credit");

@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 
 use super::class::{ClassReport, Entry, Group, ending_counts, lever_quarters, score_stats};
 use super::debrief::Debrief;
-use super::format::{apportion_points, points, signed_tenths, tenths};
+use super::format::{apportion_points, points, tenths};
 use super::svg::{self, Bar, Line, MarkRow, STYLES};
+use super::{counterfactual, questions};
 
 /// Classes up to this size draw one line per student; bigger ones draw the spread.
 const LINES_PER_STUDENT: usize = 40;
@@ -591,65 +592,65 @@ impl Debrief {
             );
             return;
         };
-        h.push_str(
-            "<p>The same world (same seed, same rivals, same events) replayed without your \
-             decisions. The starting position is the lab you inherited; each lever's bar is \
-             how much lower your final progress would have been without that lever's \
-             decisions (hatched: it cost progress); the interaction is what the levers did \
-             together. The rows add up to your result.</p>",
-        );
+        // A constant of plain words: nothing to escape, and too long for `esc`, which cuts.
+        let _ = write!(h, "<p>{}</p>", counterfactual::MEANING);
         let rows = c.rows();
         let bars: Vec<Bar> = rows
             .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let decisions = c
-                    .levers
-                    .iter()
-                    .find(|l| l.name == r.label)
-                    .map(|l| format!(" ({})", l.decisions))
-                    .unwrap_or_default();
-                Bar {
-                    label: format!("{}{decisions}", r.label),
-                    value: r.shown_tenths,
-                    shown: if i == 0 {
-                        tenths(r.shown_tenths)
-                    } else {
-                        signed_tenths(r.shown_tenths)
-                    },
-                    hatched: r.shown_tenths < 0,
-                }
+            .filter(|r| r.decisions > 0)
+            .map(|r| Bar {
+                label: format!("{} ({})", r.label, r.decisions),
+                value: r.months_tenths,
+                shown: questions::months_sooner(r.months_tenths),
+                hatched: r.months_tenths < 0,
             })
             .collect();
         h.push_str(&svg::bars(
-            "Progress from the starting position and from each lever",
+            "Months sooner to superintelligence, by lever (hatched: later)",
             &bars,
             false,
         ));
+        let chance = c.chance_percent();
         let _ = write!(
             h,
-            "<table><thead><tr><th></th><th class=\"n\">Progress</th></tr></thead><tbody>"
+            "<table><thead><tr><th></th><th>Superintelligence</th>\
+             <th class=\"n\">Win chance</th></tr></thead><tbody>\
+             <tr><td>The starting position (no decisions)</td><td>{}</td>\
+             <td class=\"n\">{}</td></tr>",
+            esc(&counterfactual::arrival_words(&c.baseline.arrival)),
+            chance.map_or("-".to_string(), |(b, _)| format!("{b}%"))
         );
-        for (i, r) in rows.iter().enumerate() {
-            let value = if i == 0 {
-                tenths(r.shown_tenths)
-            } else {
-                signed_tenths(r.shown_tenths)
-            };
+        for r in &rows {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td class=\"n\">{value}</td></tr>",
-                r.label
+                "<tr><td>{} ({} decision{})</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                r.label,
+                r.decisions,
+                if r.decisions == 1 { "" } else { "s" },
+                questions::months_sooner(r.months_tenths),
+                r.chance_points
+                    .map_or("-".to_string(), counterfactual::chance_words)
             );
         }
         let _ = write!(
             h,
-            "<tr class=\"you\"><td>Your result ({}, {})</td><td class=\"n\">{}</td></tr>\
-             </tbody></table>",
+            "<tr class=\"you\"><td>Your game ({}, {})</td><td>{}</td><td class=\"n\">{}</td>\
+             </tr></tbody></table>",
             c.actual.ending,
             esc(&c.actual.month),
-            c.actual.progress.display()
+            esc(&counterfactual::arrival_words(&c.actual.arrival)),
+            chance.map_or("-".to_string(), |(_, a)| format!("{a}%"))
         );
+        if let Some(ch) = &c.chances {
+            let _ = write!(
+                h,
+                "<p class=\"note\">Win chance: wins among {} replays with fresh dice, the same \
+                 dice for every line; your game counts as it ended. Months: on this game's own \
+                 dice; a game short of 100 is projected at the pace of its last three \
+                 months.</p>",
+                ch.dice
+            );
+        }
         // Where research speed came from, as a table (the Markdown debrief explains it).
         let values: Vec<i64> = self.levers.iter().map(|l| l.progress).collect();
         let shown = apportion_points(&values);

@@ -7,7 +7,8 @@ use crate::game::month::minutes_label;
 
 use super::chart::race_chart;
 use super::debrief::Debrief;
-use super::format::{apportion, apportion_points, bar, cell, points, signed_tenths, tenths};
+use super::format::{apportion, apportion_points, bar, cell, points, tenths};
+use super::{counterfactual, questions};
 
 /// At most this many rows in the table of progress by month.
 const CHECKPOINTS: usize = 10;
@@ -141,60 +142,67 @@ impl Debrief {
             );
             return;
         };
+        let _ = writeln!(md, "{}\n", counterfactual::MEANING);
+        let chance = c.chance_percent();
+        md.push_str(
+            "| | Superintelligence | Win chance | How the replay without it alone ended |\n\
+             | --- | --- | ---: | --- |\n",
+        );
+        let ending = |o: &counterfactual::Outcome| format!("{}, {}", o.ending, o.month);
         let _ = writeln!(
             md,
-            "The same world (same seed, same rivals, same events) replayed without your \
-             decisions. **The starting position** is the lab you inherited, with every \
-             decision taken out except your answers to events. Each lever's line is how much \
-             lower your final progress would have been without that lever's decisions; the \
-             interaction is what the levers did together beyond their separate worth. The \
-             lines add up to your result. A replay that ended sooner (a rival got there first) \
-             counts the progress it had reached then, so levers that only win together show a \
-             large negative interaction.\n"
+            "| The starting position (no decisions) | {} | {} | {} |",
+            counterfactual::arrival_words(&c.baseline.arrival),
+            chance.map_or("-".to_string(), |(b, _)| format!("{b}%")),
+            cell(&ending(&c.baseline))
         );
-        md.push_str("| | Progress | That replay ended |\n| --- | ---: | --- |\n");
-        let rows = c.rows();
-        let ending = |o: &super::counterfactual::Outcome| format!("{}, {}", o.ending, o.month);
-        for (i, r) in rows.iter().enumerate() {
-            let (label, value, outcome) = if i == 0 {
-                (
-                    "The starting position (no decisions)".to_string(),
-                    tenths(r.shown_tenths),
-                    ending(&c.baseline),
-                )
-            } else if let Some(l) = c.levers.iter().find(|l| l.name == r.label) {
-                let outcome = if l.decisions == 0 {
-                    "no such decisions".to_string()
-                } else if l.without.differs_from(&c.actual) {
-                    ending(&l.without)
-                } else {
-                    format!("the same way, at {}", l.without.progress.display())
-                };
-                (
-                    format!(
-                        "{} ({} decision{})",
-                        r.label,
-                        l.decisions,
-                        if l.decisions == 1 { "" } else { "s" }
-                    ),
-                    signed_tenths(r.shown_tenths),
-                    outcome,
-                )
-            } else {
-                (
-                    r.label.to_string(),
-                    signed_tenths(r.shown_tenths),
-                    String::new(),
-                )
+        for r in c.rows() {
+            let Some(l) = c.levers.iter().find(|l| l.name == r.label) else {
+                continue;
             };
-            let _ = writeln!(md, "| {label} | {value} | {} |", cell(&outcome));
+            let without = if l.decisions == 0 {
+                "no such decisions".to_string()
+            } else if l.without.differs_from(&c.actual) {
+                ending(&l.without)
+            } else {
+                "the same ending".to_string()
+            };
+            let _ = writeln!(
+                md,
+                "| {} ({} decision{}) | {} | {} | {} |",
+                r.label,
+                r.decisions,
+                if r.decisions == 1 { "" } else { "s" },
+                questions::months_sooner(r.months_tenths),
+                r.chance_points
+                    .map_or("-".to_string(), counterfactual::chance_words),
+                cell(&without)
+            );
         }
         let _ = writeln!(
             md,
-            "| **Your result** | **{}** | {} |\n",
-            c.actual.progress.display(),
-            ending(&c.actual)
+            "| **Your game** | **{}** | **{}** | {} |\n",
+            counterfactual::arrival_words(&c.actual.arrival),
+            chance.map_or("-".to_string(), |(_, a)| format!("{a}%")),
+            cell(&ending(&c.actual))
         );
+        match &c.chances {
+            Some(ch) => {
+                let _ = writeln!(
+                    md,
+                    "Win chance: wins among {} replays with fresh dice, the same dice for every \
+                     line; your game counts as it ended. Months: on this game's own dice; a game \
+                     short of 100 is projected at the pace of its last three months.\n",
+                    ch.dice
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    md,
+                    "Win chance is measured on finished games: this one is still in play.\n"
+                );
+            }
+        }
     }
 
     fn levers_section(&self, md: &mut String) {

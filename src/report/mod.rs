@@ -12,8 +12,10 @@ pub mod format;
 mod html;
 mod markdown;
 pub mod questions;
+pub mod replay;
 pub mod sanitize;
 pub mod scenarios;
+pub mod shapley;
 mod svg;
 pub mod watch;
 

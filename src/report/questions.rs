@@ -11,7 +11,7 @@ use crate::game::state::{Ending, Lever, Story};
 use crate::game::units::{Money, Progress, money};
 
 use super::debrief::Debrief;
-use super::format::points;
+use super::format::tenths;
 
 /// A question for the class, and the topic it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,10 +51,10 @@ pub struct Facts {
     pub budget_end: Money,
     /// The first rival that passed the player during the game, and the month index.
     pub overtaken_by: Option<(String, u16, String)>,
-    /// What each lever's decisions were worth to the final progress, by name, in
-    /// thousandths of a point as the debrief shows them (measured by replaying the game
-    /// without them); empty when not measured.
-    pub lever_points: Vec<(&'static str, i64)>,
+    /// What each lever's decisions were worth in the race, by name, in tenths of a month
+    /// sooner as the debrief shows them (Shapley values over replays without levers); empty
+    /// when not measured.
+    pub lever_months: Vec<(&'static str, i64)>,
 }
 
 impl Facts {
@@ -151,21 +151,45 @@ impl Facts {
             overtaken_by,
             // The figures the debrief's table shows (apportioned), so a question never
             // quotes 4.3 beside a table's 4.2.
-            lever_points: d.credit.as_ref().map_or_else(Vec::new, |c| {
+            lever_months: d.credit.as_ref().map_or_else(Vec::new, |c| {
                 c.rows()
                     .iter()
-                    .filter(|r| c.levers.iter().any(|l| l.name == r.label))
-                    .map(|r| (r.label, r.shown_tenths * 100))
+                    .filter(|r| r.decisions > 0)
+                    .map(|r| (r.label, r.months_tenths))
                     .collect()
             }),
         }
     }
 
     fn lever(&self, name: &str) -> Option<i64> {
-        self.lever_points
+        self.lever_months
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| *v)
+    }
+}
+
+/// "4.2 months sooner", "1.0 month later", "no sooner" from tenths of a month sooner.
+pub fn months_sooner(tenths_sooner: i64) -> String {
+    let n = tenths(tenths_sooner.abs());
+    let unit = if tenths_sooner.abs() == 10 {
+        "month"
+    } else {
+        "months"
+    };
+    match tenths_sooner {
+        0 => "no sooner and no later".to_string(),
+        t if t > 0 => format!("{n} {unit} sooner"),
+        _ => format!("{n} {unit} later"),
+    }
+}
+
+/// "brought superintelligence 4.2 months sooner" (or later, or no sooner).
+fn months_effect(tenths_sooner: i64) -> String {
+    if tenths_sooner == 0 {
+        "did not change when you reached superintelligence".to_string()
+    } else {
+        format!("brought superintelligence {}", months_sooner(tenths_sooner))
     }
 }
 
@@ -262,12 +286,14 @@ const BANK: &[Rule] = &[
         let worth = f.lever("hiring")?;
         (f.hires >= 3).then(|| {
             format!(
-                "You made {} hires, and replaying the game without them leaves you {} points \
-                 {}. What did the stars cost, and could the same money have bought more \
-                 progress elsewhere?",
+                "You made {} hires, and they {}. What did the stars cost, and {}",
                 f.hires,
-                points(worth.abs()),
-                if worth < 0 { "higher" } else { "lower" }
+                months_effect(worth),
+                if worth > 0 {
+                    "what would a rival have had to pay to buy the same months?"
+                } else {
+                    "could the same money have bought more time elsewhere?"
+                }
             )
         })
     }),
@@ -275,12 +301,11 @@ const BANK: &[Rule] = &[
         let worth = f.lever("pipeline")?;
         (f.deploy_end <= 30 && f.stages_done >= 2).then(|| {
             format!(
-                "You cut deploys from {} to {}, and your pipeline upgrades were worth {} points \
-                 of final progress. Why does iteration speed compound, and what does that mean \
-                 for a team's priorities?",
+                "You cut deploys from {} to {}, and your pipeline upgrades {}. Why does \
+                 iteration speed compound, and what does that mean for a team's priorities?",
                 minutes_label(f.deploy_start),
                 minutes_label(f.deploy_end),
-                points(worth)
+                months_effect(worth)
             )
         })
     }),
@@ -347,16 +372,16 @@ const BANK: &[Rule] = &[
     }),
     (40, "strategy", |f| {
         let (name, best) = f
-            .lever_points
+            .lever_months
             .iter()
             .filter(|(_, v)| *v > 0)
             .max_by_key(|(_, v)| *v)
             .copied()?;
         Some(format!(
-            "Your {name} decisions were worth the most ({} points of final progress, \
-             measured by replaying the game without them). Does that match what Meta bet on \
-             in 2025: nine-figure offers, rivals' tools and a faster pipeline?",
-            points(best)
+            "Your {name} decisions were worth the most: {} to superintelligence. Does that \
+             match what Meta bet on in 2025: nine-figure offers, rivals' tools and a faster \
+             pipeline?",
+            months_sooner(best)
         ))
     }),
     (10, "replay", |_| {
@@ -419,7 +444,7 @@ mod tests {
             lead: Progress(5_000),
             board_min: 50,
             // As the debrief's table shows it (apportioned tenths × 100).
-            lever_points: vec![("hiring", 1_500), ("pipeline", 4_200)],
+            lever_months: vec![("hiring", 15), ("pipeline", 42)],
             ..Facts::default()
         };
         let a = choose(&slow, 3);
@@ -435,7 +460,8 @@ mod tests {
         assert!(
             b.iter().any(|q| q.topic == "pipeline"
                 && q.text.contains("10 min")
-                && q.text.contains("worth 4.2 points")),
+                && q.text
+                    .contains("brought superintelligence 4.2 months sooner")),
             "{b:?}"
         );
         assert!(a.iter().all(|q| !b.contains(q)));

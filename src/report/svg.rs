@@ -75,6 +75,28 @@ fn esc(text: &str, max: usize) -> String {
     super::sanitize::html(text, max)
 }
 
+/// Label positions as near as they can be to `targets` (in any order), at least `gap` apart
+/// and within `lo..=hi` when there is room: pushed down past the label above, then, where
+/// the bottom is overrun, back up, each label keeping its place in the order of its target.
+pub fn spread_labels(targets: &[i64], gap: i64, lo: i64, hi: i64) -> Vec<i64> {
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| (targets[i], i));
+    let mut placed = vec![0; targets.len()];
+    let mut last = i64::MIN;
+    for &i in &order {
+        let yy = targets[i].max(lo).max(last.saturating_add(gap));
+        placed[i] = yy;
+        last = yy;
+    }
+    let mut next = i64::MAX;
+    for &i in order.iter().rev() {
+        let yy = placed[i].min(hi).min(next.saturating_sub(gap));
+        placed[i] = yy;
+        next = yy;
+    }
+    placed
+}
+
 /// A race chart: `lines` over `months` months (x axis labelled with `dates`), progress on the
 /// y axis; `marks` rows below it. `title` is the chart's accessible name.
 pub fn race_chart(
@@ -195,35 +217,41 @@ pub fn race_chart(
         };
         let _ = write!(
             s,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}{}/>",
             points.join(" "),
             l.colour,
-            l.width
+            l.width,
+            if l.labelled {
+                format!(" data-label=\"{}\"", esc(&l.label, 20))
+            } else {
+                String::new()
+            }
         );
     }
-    // End labels, pushed apart so none overlaps another.
-    let mut ends: Vec<(i64, i64, &Line)> = lines
+    // End labels, spread so none overlaps another and each tied to its line's end by a
+    // leader in the line's colour: a label can sit away from its line, never beside another's.
+    let ends: Vec<&Line> = lines
         .iter()
         .filter(|l| l.labelled && !l.values.is_empty())
-        .map(|l| {
-            let m = l.values.len() as i64 - 1;
-            (y(i64::from(l.values[m as usize])), x(m), l)
-        })
         .collect();
-    ends.sort_by_key(|(yy, _, _)| *yy);
-    let mut last = i64::MIN;
-    for (yy, xx, l) in &mut ends {
-        *yy = (*yy).max(last.saturating_add(LABEL_GAP));
-        last = *yy;
+    let end_y = |l: &Line| y(i64::from(*l.values.last().unwrap_or(&0)));
+    let targets: Vec<i64> = ends.iter().map(|l| end_y(l)).collect();
+    let placed = spread_labels(&targets, LABEL_GAP, TOP, HEIGHT - 8);
+    for (l, label_y) in ends.iter().zip(placed) {
+        let end_x = x(l.values.len() as i64 - 1);
+        let cy = end_y(l);
+        let text_x = LEFT + plot_w + 12;
         let _ = write!(
             s,
-            "<circle cx=\"{xx}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" class=\"label\">{}</text>",
-            y(i64::from(*l.values.last().unwrap_or(&0))),
-            l.colour,
-            LEFT + plot_w + 12,
-            *yy + 6,
-            esc(&l.label, 20)
+            "<g class=\"end\"><circle cx=\"{end_x}\" cy=\"{cy}\" r=\"5\" fill=\"{c}\"/>\
+             <path d=\"M{end_x} {cy} L{} {label_y} L{} {label_y}\" fill=\"none\" \
+             stroke=\"{c}\" stroke-width=\"1\"/>\
+             <text x=\"{text_x}\" y=\"{}\" class=\"label\" fill=\"{c}\">{}</text></g>",
+            text_x - 8,
+            text_x - 2,
+            label_y + 6,
+            esc(&l.label, 20),
+            c = l.colour,
         );
     }
     // Decision marks: one row per lever, a square at each month used.
@@ -386,4 +414,19 @@ pub fn histogram(title: &str, buckets: &[(String, usize)]) -> String {
         top + plot_h
     );
     s
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::spread_labels;
+
+    #[test]
+    fn labels_keep_their_order_and_their_distance() {
+        // Three lines ending at one point near the top, one near the bottom edge.
+        let placed = spread_labels(&[100, 30, 30, 395], 20, 20, 400);
+        assert_eq!(placed, vec![100, 30, 50, 395]);
+        // Crowded at the bottom: pushed back up, still apart and in order.
+        let placed = spread_labels(&[400, 400, 400], 20, 20, 400);
+        assert_eq!(placed, vec![360, 380, 400]);
+    }
 }

@@ -87,49 +87,73 @@ pub fn score_parts(s: &Session) -> Explanation {
     }
 }
 
+/// "+12", "-3", "+0".
+fn signed_whole(p: i64) -> String {
+    if p < 0 {
+        p.to_string()
+    } else {
+        format!("+{p}")
+    }
+}
+
 /// The teaching part of the debrief, from the same model as `ai-race debrief`: what the
 /// player's decisions were worth apart from the lab they started with (the game replayed
 /// without each lever), where research speed came from, and three questions chosen from what
 /// happened.
 fn lessons(s: &Session, l: &mut Lines) {
     let d = crate::report::debrief::Debrief::from_game(&s.game, s.record.decisions());
-    l.head("What your decisions were worth (final progress, points)");
+    l.head("What your decisions were worth in the race");
     match &d.credit {
         Some(c) => {
-            l.dim("  The same world replayed without each lever's decisions; event answers kept.");
-            for (i, r) in c.rows().iter().enumerate() {
-                if i == 0 {
-                    l.line(format!(
-                        "  {:<30} {:>6}",
-                        "the starting position",
-                        tenths(r.shown_tenths)
-                    ));
+            for line in crate::ui::widgets::wrap(crate::report::counterfactual::MEANING, 76) {
+                l.dim(format!("  {line}"));
+            }
+            let chance = c.chance_percent();
+            let pct = |p: Option<i64>| p.map_or("-".to_string(), |p| format!("{p}%"));
+            l.line(format!(
+                "  {:<24} {:>14} {:>11}",
+                "", "months to 100", "win chance"
+            ));
+            l.line(format!(
+                "  {:<24} {:>14} {:>11}",
+                "the starting position",
+                tenths(c.baseline_tenths()),
+                pct(chance.map(|(b, _)| b))
+            ));
+            l.dim(format!(
+                "    the lab you inherited, no decisions: {}",
+                crate::report::counterfactual::arrival_words(&c.baseline.arrival)
+            ));
+            for r in c.rows().iter().filter(|r| r.decisions > 0) {
+                l.delta(
+                    format!(
+                        "  {:<24} {:>14} {:>11}",
+                        r.label,
+                        signed_tenths(-r.months_tenths),
+                        r.chance_points.map_or("-".to_string(), signed_whole)
+                    ),
+                    r.months_tenths,
+                    true,
+                );
+                // A lever that changed how the game ended says so.
+                if let Some(lever) = c.levers.iter().find(|x| x.name == r.label)
+                    && lever.without.differs_from(&c.actual)
+                {
                     l.dim(format!(
-                        "    the lab you inherited, no decisions: {}, {}",
-                        c.baseline.ending, c.baseline.month
+                        "    without it alone: {}, {}",
+                        lever.without.ending, lever.without.month
                     ));
-                } else {
-                    l.delta(
-                        format!("  {:<30} {:>6}", r.label, signed_tenths(r.shown_tenths)),
-                        r.shown_tenths,
-                        true,
-                    );
-                    // A lever that changed how the game ended says so.
-                    if let Some(lever) = c.levers.iter().find(|x| x.name == r.label)
-                        && lever.decisions > 0
-                        && lever.without.differs_from(&c.actual)
-                    {
-                        l.dim(format!(
-                            "    without it: {}, {}",
-                            lever.without.ending, lever.without.month
-                        ));
-                    }
                 }
             }
             l.line(format!(
-                "  {:<30} {:>6}",
-                "your result",
-                c.actual.progress.display()
+                "  {:<24} {:>14} {:>11}",
+                "your game",
+                tenths(c.actual_tenths()),
+                pct(chance.map(|(_, a)| a))
+            ));
+            l.dim(format!(
+                "    {}",
+                crate::report::counterfactual::arrival_words(&c.actual.arrival)
             ));
         }
         None => l.dim("  not measured: this game's decisions are not all recorded"),
@@ -188,6 +212,12 @@ mod tests {
         assert!(t.contains("What your decisions were worth"), "{t}");
         assert!(t.contains("the starting position"), "{t}");
         assert!(t.contains("the lab you inherited, no decisions"), "{t}");
+        // In months and win chance, with no leftover line.
+        assert!(
+            t.contains("months to 100") && t.contains("win chance"),
+            "{t}"
+        );
+        assert!(!t.contains("interaction") && !t.contains("together"), "{t}");
         assert!(t.contains("Share of research speed"), "{t}");
         let st = &s.game.state;
         let last = crate::report::format::month_of(s.content(), st.month, true);

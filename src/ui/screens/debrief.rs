@@ -10,8 +10,8 @@ use std::cell::RefCell;
 
 use crate::game::state::{Ending, Lever};
 use crate::game::units::Progress;
-use crate::report::counterfactual::Credit;
-use crate::report::format::{month_of, signed_tenths, tenths};
+use crate::report::counterfactual::{self, Credit};
+use crate::report::format::{month_of, signed_tenths};
 
 use super::super::app::Outcome;
 use super::super::keys::{Action, Hint, hint};
@@ -119,24 +119,58 @@ fn credit(s: &Session) -> Option<Credit> {
     })
 }
 
-/// "worth: start 72.3 · hiring +5.2 · ...": the credit in one line to wrap (the sum follows).
+/// "months sooner: pipeline +2.1 · tech +1.5 · ... · win chance 100% (no decisions 0%):
+/// pipeline +28 · ... · superintelligence after 9.0 months (no decisions: after 13.1 months
+/// (projected))": the credit in one line to wrap, the levers that counted most first, so the
+/// smallest screen still shows the lesson's point.
 fn credit_text(credit: &Credit) -> String {
-    let rows = credit.rows();
-    let mut parts = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
-        if i == 0 {
-            parts.push(format!("start {}", tenths(r.shown_tenths)));
-        } else {
-            let name = match r.label {
-                "adopted tech" => "tech",
-                "other decisions" => "other",
-                "levers together (interaction)" => "together",
-                other => other,
-            };
-            parts.push(format!("{name} {}", signed_tenths(r.shown_tenths)));
+    let short = |label: &str| {
+        match label {
+            "adopted tech" => "tech",
+            "other decisions" => "other",
+            other => other,
         }
+        .to_string()
+    };
+    let mut rows: Vec<_> = credit
+        .rows()
+        .into_iter()
+        .filter(|r| r.decisions > 0)
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse((r.chance_points, r.months_tenths)));
+    let join = |parts: Vec<String>| {
+        if parts.is_empty() {
+            "none".to_string()
+        } else {
+            parts.join(" · ")
+        }
+    };
+    let months = join(
+        rows.iter()
+            .map(|r| format!("{} {}", short(r.label), signed_tenths(r.months_tenths)))
+            .collect(),
+    );
+    let mut text = format!("months sooner: {months}");
+    if let Some((base, actual)) = credit.chance_percent() {
+        let chances = join(
+            rows.iter()
+                .filter_map(|r| r.chance_points.map(|p| (r.label, p)))
+                .map(|(label, p)| {
+                    let sign = if p < 0 { "" } else { "+" };
+                    format!("{} {sign}{p}", short(label))
+                })
+                .collect(),
+        );
+        text.push_str(&format!(
+            " · win chance {actual}% (no decisions {base}%): {chances}"
+        ));
     }
-    format!("worth: {}", parts.join(" · "))
+    text.push_str(&format!(
+        " · superintelligence {} (no decisions: {})",
+        counterfactual::arrival_words(&credit.actual.arrival),
+        counterfactual::arrival_words(&credit.baseline.arrival)
+    ));
+    text
 }
 
 pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -241,7 +275,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     row += 1;
     let standing = format!("{}, rank {}", p.progress().display(), st.player_rank());
     let text = match credit(s) {
-        Some(credit) => format!("{} = {standing}", credit_text(&credit)),
+        Some(credit) => format!("{} · {standing}", credit_text(&credit)),
         None => {
             let levers: Vec<String> = lever_counts(s)
                 .iter()

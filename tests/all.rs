@@ -11,6 +11,8 @@ mod class_report;
 mod common;
 #[path = "debrief.rs"]
 mod debrief;
+#[path = "debrief_shapley.rs"]
+mod debrief_shapley;
 #[path = "debrief_truth.rs"]
 mod debrief_truth;
 #[path = "determinism.rs"]

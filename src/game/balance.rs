@@ -138,6 +138,11 @@ pub struct ActionBalance {
     pub licence_raise_gap: u16,
     /// Retiring legacy: months of disruption and morale lost.
     pub retire_morale: i32,
+    /// An open release draws researchers who want to work in the open: the market's memory of
+    /// the lab's overpaying (see `HiringBalance::memory_per_10pct`) falls by this many points.
+    /// Sane range 0..=100.
+    #[serde(default)]
+    pub release_memory_cut: i32,
 }
 
 /// Risk, review and incidents.
@@ -206,6 +211,37 @@ pub struct HiringBalance {
     pub counter: Vec<(Personality, i64)>,
     /// Chance that a person in the market is a star, per mille.
     pub star_permille: i64,
+    /// Pay gaps: a hire above this percent of the ask upsets the people already there.
+    /// 0 (balances written before it existed): no pay-gap rule. Sane range 0..=300.
+    #[serde(default)]
+    pub pay_gap_from_pct: i64,
+    /// Morale lost per 10 points of the offer above `pay_gap_from_pct`. Sane range 0..=10.
+    #[serde(default)]
+    pub pay_gap_morale_per_10pct: i64,
+    /// The market remembers: each 10 points a hire's pay is above 100% of the ask add this
+    /// many percent to every later ask the lab meets. Sane range 0..=10.
+    #[serde(default)]
+    pub memory_per_10pct: i32,
+    /// Points of that memory that fade each month. Sane range 0..=20.
+    #[serde(default)]
+    pub memory_decay: i32,
+    /// Most the asks can rise from memory, percent. Sane range 0..=200.
+    #[serde(default)]
+    pub memory_max: i32,
+    /// Mercenaries: loyalty a new hire lacks per 10 points of pay above 100% of the ask
+    /// (someone who joins for money leaves for money). Sane range 0..=20.
+    #[serde(default)]
+    pub mercenary_loyalty_per_10pct: i64,
+    /// Named staff with loyalty below this may leave for a richer rival on their own each
+    /// month, with chance (`flight_loyalty` − loyalty) × `flight_permille_per_point` per
+    /// mille. 0: nobody leaves unasked. Sane ranges 0..=100 and 0..=100.
+    #[serde(default)]
+    pub flight_loyalty: i64,
+    #[serde(default)]
+    pub flight_permille_per_point: i64,
+    /// A rival that lures someone away offers this percent of their pay. Sane range 100..=300.
+    #[serde(default)]
+    pub flight_offer_pct: u32,
 }
 
 /// How rivals play.
@@ -227,6 +263,11 @@ pub struct RivalBalance {
     pub preferences: Vec<(Personality, [u32; 10])>,
     /// Money a rival keeps in reserve, in months of income.
     pub reserve_months: Money,
+    /// Months between two rivals' approaches to the player's people: poaching is one
+    /// dilemma among many, not the monthly routine. 0 (balances written before it existed):
+    /// no gap. Sane range 0..=24.
+    #[serde(default)]
+    pub approach_gap: u16,
     /// How the others answer a lab (the player or a rival) that runs away with the race.
     /// Older scenario files without this section get the shipped defaults.
     #[serde(default)]
@@ -284,6 +325,24 @@ pub struct BoardBalance {
     pub burn_malus: i64,
     pub leader_bonus: i64,
     pub debt_malus: i64,
+    /// Capital guidance: what the board accepts being spent up front (every action's price:
+    /// data centres, signing bonuses, projects, deals) in one quarter of three months, as
+    /// percent of one month's income. 0 (balances written before it existed): no guidance.
+    /// Sane range 0..=1000.
+    #[serde(default)]
+    pub guidance_pct: i64,
+    /// Board confidence lost per month of income spent beyond the quarter's guidance, charged
+    /// as the spending happens. Sane range 0..=100.
+    #[serde(default)]
+    pub over_guidance_board: i64,
+    /// Below this board confidence the board withholds part of each month's income.
+    /// 0: never. Sane range 0..=100.
+    #[serde(default)]
+    pub cut_below: i32,
+    /// Percent of the month's income withheld per point of board confidence below
+    /// `cut_below` (never more than the whole income). Sane range 0..=100.
+    #[serde(default)]
+    pub cut_pct_per_point: i64,
 }
 
 /// Random events.

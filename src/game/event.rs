@@ -29,6 +29,8 @@ pub enum Stat {
     Products,
     Disruption,
     SpeedBonus,
+    /// Percent the talent market adds to the asks this lab meets (its memory of overpaying).
+    PayMemory,
 }
 
 impl Stat {
@@ -47,6 +49,7 @@ impl Stat {
             Stat::Products => "AI products",
             Stat::Disruption => "disruption",
             Stat::SpeedBonus => "speed this month",
+            Stat::PayMemory => "asking pay",
         }
     }
 }
@@ -60,6 +63,8 @@ pub enum Flow {
     ComputeRunning,
     Action,
     Event,
+    /// Income the board withholds while its confidence is low.
+    BoardCut,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -222,9 +227,12 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             let l = &mut state.labs[*lab as usize];
             l.weeks = l.weeks.saturating_sub(*weeks);
         }
-        Event::Money { lab, delta, .. } => {
+        Event::Money { lab, delta, flow } => {
             let l = &mut state.labs[*lab as usize];
             l.budget = l.budget.saturating_add(*delta);
+            if *flow == Flow::Action && *delta < 0 {
+                l.quarter_spent = l.quarter_spent.saturating_sub(*delta);
+            }
         }
         Event::Stat { lab, stat, delta } => apply_stat(state, *lab, *stat, *delta),
         Event::PersonJoined { person } => state.people.push(person.clone()),
@@ -336,7 +344,12 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             l.speed_bonus_pct = 0;
         }
         Event::TrackGain { lab, gain } => add_tracks(&mut state.labs[*lab as usize].tracks, gain),
-        Event::ChoiceOpened { choice } => state.pending = Some(choice.clone()),
+        Event::ChoiceOpened { choice } => {
+            if let super::state::ChoiceSource::Poach { .. } = choice.source {
+                state.labs[usize::from(super::state::PLAYER)].last_approach = Some(state.month);
+            }
+            state.pending = Some(choice.clone());
+        }
         Event::ChoiceClosed => state.pending = None,
         Event::Scheduled { item } => state.scheduled.push(item.clone()),
         Event::ScheduledLanded { month } => state.scheduled.retain(|s| s.month > *month),
@@ -371,7 +384,11 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             state.month = state.month.saturating_add(1);
             let player_weeks = i16::from(WEEKS_PER_MONTH) + i16::from(state.weeks_next);
             state.weeks_next = 0;
+            let new_quarter = state.month.is_multiple_of(3);
             for (i, l) in state.labs.iter_mut().enumerate() {
+                if new_quarter {
+                    l.quarter_spent = 0;
+                }
                 l.weeks = if i == 0 {
                     player_weeks.clamp(1, 6) as u8
                 } else {
@@ -424,5 +441,6 @@ fn apply_stat(state: &mut GameState, lab: LabId, stat: Stat, delta: i64) {
         Stat::Products => l.products = (i64::from(l.products) + delta).clamp(0, 10) as u8,
         Stat::Disruption => l.disruption = (i64::from(l.disruption) + delta).clamp(0, 12) as u8,
         Stat::SpeedBonus => l.speed_bonus_pct = bump(l.speed_bonus_pct, -90, 200),
+        Stat::PayMemory => l.pay_memory = bump(l.pay_memory, 0, 200),
     }
 }

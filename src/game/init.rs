@@ -59,6 +59,9 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                 last_speed: SpeedBreakdown::default(),
                 months_in_debt: 0,
                 last_burn: 0,
+                quarter_spent: 0,
+                pay_memory: 0,
+                last_approach: None,
             }
         })
         .collect();

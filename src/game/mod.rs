@@ -7,6 +7,7 @@
 //! fixed order documented in [`month`].
 
 pub mod balance;
+pub mod board;
 pub mod command;
 pub mod data;
 pub mod deck;
@@ -37,7 +38,7 @@ pub use score::Score;
 pub use state::{Ending, GameState, PLAYER};
 
 /// The version of the rules. Saves record it; a change to how a game plays out bumps it.
-pub const RULES_VERSION: u32 = 3;
+pub const RULES_VERSION: u32 = 4;
 
 /// One game: its content and its state.
 #[derive(Debug, Clone)]

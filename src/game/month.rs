@@ -28,6 +28,7 @@ pub fn resolve(ctx: &mut Ctx) {
     for lab in 1..labs {
         super::rivals::act(ctx, lab);
     }
+    super::rules::flight(ctx);
     super::effects::land_scheduled(ctx);
     super::inject::fire_due(ctx);
     super::deck::draw(ctx);
@@ -251,6 +252,14 @@ fn morale_step(ctx: &mut Ctx, lab: LabId) {
         delta -= 2;
     }
     ctx.stat(lab, Stat::Morale, delta);
+    // The market's memory of overpaying fades.
+    let fade = ctx
+        .content
+        .balance
+        .hiring
+        .memory_decay
+        .min(ctx.state.lab(lab).pay_memory);
+    ctx.stat(lab, Stat::PayMemory, -i64::from(fade.max(0)));
 }
 
 fn risk_step(ctx: &mut Ctx, lab: LabId) {
@@ -330,6 +339,19 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
         delta += 1;
     }
     ctx.stat(PLAYER, Stat::Board, delta);
+    // A board with little confidence withholds part of the month's income.
+    let board = ctx.state.player().board;
+    let cut = super::board::income_cut(ctx.content, income, board);
+    if cut > 0 {
+        ctx.pay(PLAYER, cut, Flow::BoardCut);
+        ctx.news(
+            NewsKind::Warning,
+            Story::BudgetCut {
+                amount: cut,
+                board: board.clamp(0, 100) as u8,
+            },
+        );
+    }
     if in_debt {
         ctx.news(
             NewsKind::Warning,

@@ -131,6 +131,34 @@ pub enum Story {
         months: u8,
     },
     BudgetFrozen,
+    /// Spending up front passed the quarter's capital guidance: `spent` of `guidance` so far
+    /// this quarter, and the board confidence it cost now.
+    OverGuidance {
+        spent: Money,
+        guidance: Money,
+        board: u8,
+    },
+    /// The board withheld `amount` of the month's income because its confidence is `board`.
+    BudgetCut {
+        amount: Money,
+        board: u8,
+    },
+    /// A hire above the ask: the staff's pay-gap grievance (`morale` lost) and the market's
+    /// memory (`memory` percent added to later asks).
+    PayGap {
+        morale: u8,
+        memory: u8,
+    },
+    /// Someone who joined for money left for more money, without asking for a match.
+    LeftForMoney {
+        person: PersonId,
+        rival: LabId,
+        salary: u32,
+    },
+    /// An open release drew researchers who want to work in the open: asks fell `points`.
+    AsksEased {
+        points: u8,
+    },
     Halfway {
         lab: LabId,
     },
@@ -446,6 +474,43 @@ impl Story {
                 plural(*months, "month")
             ),
             Story::BudgetFrozen => "The board has frozen the AI budget".to_string(),
+            Story::OverGuidance {
+                spent,
+                guidance,
+                board,
+            } => format!(
+                "Spending this quarter ({}) is beyond the board's capital guidance ({}): board \
+                 confidence -{board}",
+                money(*spent),
+                money(*guidance)
+            ),
+            Story::BudgetCut { amount, board } => format!(
+                "The board, at confidence {board}, withheld {} of this month's income",
+                money(*amount)
+            ),
+            Story::PayGap { morale, memory } => {
+                let mut parts = Vec::new();
+                if *morale > 0 {
+                    parts.push(format!("the team resents the pay gap (morale -{morale})"));
+                }
+                if *memory > 0 {
+                    parts.push(format!("the market remembers (asks +{memory}%)"));
+                }
+                format!("Paid above the ask: {}", parts.join(" and "))
+            }
+            Story::LeftForMoney {
+                person,
+                rival,
+                salary,
+            } => format!(
+                "{}, who joined for the money, left for {} at {} a year without asking for a match",
+                n.person_titled(*person),
+                n.lab_short(*rival),
+                money(Money::from(*salary))
+            ),
+            Story::AsksEased { points } => format!(
+                "Researchers who want to work in the open call: the asks you meet fall {points} points"
+            ),
             Story::Halfway { lab } => format!("{} passes the halfway mark", n.lab_name(*lab)),
             Story::Automation { lab } => format!(
                 "{} reaches automated AI research: progress now feeds on itself",
@@ -531,11 +596,13 @@ impl Story {
         let n = Names { content, state };
         match self {
             Story::Hired { person, .. } => format!("Hired {}", n.person_titled(*person)),
-            Story::LeftYou { person, rival } => format!(
-                "{} left you for {}",
-                n.person_titled(*person),
-                n.lab_short(*rival)
-            ),
+            Story::LeftYou { person, rival } | Story::LeftForMoney { person, rival, .. } => {
+                format!(
+                    "{} left you for {}",
+                    n.person_titled(*person),
+                    n.lab_short(*rival)
+                )
+            }
             Story::Matched { person } => format!("Matched an offer to keep {}", n.person(*person)),
             Story::Retired { legacy } => format!("Retired {}", n.legacy(*legacy)),
             Story::StageStarted { stage } => format!("Started {}", n.stage(*stage)),

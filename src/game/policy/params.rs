@@ -437,8 +437,11 @@ fn propose(
 fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> Option<Command> {
     let p = state.player();
     let weakest = p.weakest_track();
-    let salary_for = |ask: u32| {
-        let (lo, hi) = rules::offer_range(content, ask);
+    // The ask the market sets for this lab (raised by its memory of overpaying), within the
+    // range the rules allow around the person's pay.
+    let salary_for = |id: u32| {
+        let ask = rules::ask(state, PLAYER, id);
+        let (lo, hi) = rules::offer_range(content, state.people[id as usize].salary);
         (u64::from(ask) * u64::from(params.offer_pct) / 100).clamp(u64::from(lo), u64::from(hi))
             as u32
     };
@@ -460,7 +463,7 @@ fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> 
         if c.role != Role::Research || c.refused_month == Some(state.month) {
             continue;
         }
-        if i64::from(salary_for(c.salary)) * 2 + reserve >= p.budget {
+        if i64::from(salary_for(id)) * 2 + reserve >= p.budget {
             continue;
         }
         if best.is_none_or(|b| value(id) > value(b)) {
@@ -470,7 +473,7 @@ fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> 
     let id = best?;
     let cmd = Command::Offer {
         person: id,
-        salary: salary_for(state.people[id as usize].salary),
+        salary: salary_for(id),
     };
     legal(content, state, &cmd).then_some(cmd)
 }

@@ -220,6 +220,26 @@ fn open_release(ctx: &mut Ctx, lab: LabId) {
     };
     ctx.lab_news(lab, story);
     ctx.timeline(lab, Lever::OpenRelease, Story::OpenRelease);
+    // Researchers who want to work in the open come cheaper: the market forgets some of the
+    // lab's overpaying.
+    let eased = ctx
+        .content
+        .balance
+        .actions
+        .release_memory_cut
+        .min(ctx.state.lab(lab).pay_memory)
+        .max(0);
+    if eased > 0 {
+        ctx.stat(lab, Stat::PayMemory, -i64::from(eased));
+        if lab == PLAYER {
+            ctx.news(
+                NewsKind::Player,
+                Story::AsksEased {
+                    points: eased.min(255) as u8,
+                },
+            );
+        }
+    }
 }
 
 fn choose(ctx: &mut Ctx, option: u8) {

@@ -169,6 +169,11 @@ fn check_specific(
             if !poaching && !state.market.contains(person) {
                 return Err(RuleError::NotInMarket(p.name.clone()));
             }
+            // The player's people hear from rivals at most once every `approach_gap` months.
+            if poaching && p.employer == Some(PLAYER) && !super::may_approach_player(content, state)
+            {
+                return Err(RuleError::NotInMarket(p.name.clone()));
+            }
             if lab == PLAYER && p.refused_month == Some(state.month) {
                 return Err(RuleError::AlreadyRefused(p.name.clone()));
             }

@@ -25,8 +25,11 @@ mod v2_tests;
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
-pub(crate) use hiring::close_choice_about;
-pub use hiring::{acceptance_permille, counter_permille, offer_odds_permille};
+pub use hiring::{
+    acceptance_permille, ask, counter_permille, may_approach_player, offer_odds_permille,
+    overpay_costs,
+};
+pub(crate) use hiring::{close_choice_about, flight};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.
@@ -77,12 +80,34 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn pay(&mut self, lab: LabId, amount: Money, flow: Flow) {
-        if amount != 0 {
-            self.emit(Event::Money {
-                lab,
-                delta: -amount,
-                flow,
-            });
+        if amount == 0 {
+            return;
+        }
+        let judged = lab == PLAYER && flow == Flow::Action;
+        let before = if judged {
+            super::board::over_guidance_points(self.content, self.state, lab)
+        } else {
+            0
+        };
+        self.emit(Event::Money {
+            lab,
+            delta: -amount,
+            flow,
+        });
+        if judged {
+            // Spending beyond the quarter's guidance costs the board's confidence as it goes.
+            let after = super::board::over_guidance_points(self.content, self.state, lab);
+            let lost = after - before;
+            if lost > 0 {
+                self.stat(lab, Stat::Board, -lost);
+                let l = self.state.lab(lab);
+                let story = Story::OverGuidance {
+                    spent: l.quarter_spent,
+                    guidance: super::board::guidance(self.content, self.state, lab),
+                    board: lost.min(100) as u8,
+                };
+                self.news(NewsKind::Warning, story);
+            }
         }
     }
 

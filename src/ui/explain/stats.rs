@@ -17,7 +17,7 @@ pub(super) fn stat_math(s: &Session, figure: Figure, l: &mut Lines) {
             "Grows each month with experiments × thin safety review; falls with review; adopted tech adds dependency risk. Above 35 incidents become possible, above 80 catastrophe."
         }
         _ => {
-            "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. At 0 it freezes the budget."
+            "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. Spending up front beyond the quarter's capital guidance costs confidence as the money goes out (see the budget). Below 40 it withholds part of each month's income; at 0 it freezes the budget."
         }
     };
     l.dim(format!("  {drivers}"));

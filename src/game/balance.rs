@@ -154,19 +154,10 @@ pub struct SafetyBalance {
     /// Review at or above this lowers risk by one a month; below `thin_review` adds one.
     pub strong_review: i32,
     pub thin_review: i32,
-    /// Incident chance per mille: (risk − `incident_from`) × `incident_permille_per_point`.
-    pub incident_from: i64,
-    pub incident_permille_per_point: i64,
-    /// An incident at risk ≥ `catastrophe_from` is catastrophic with chance
-    /// (risk − `catastrophe_base`) × `catastrophe_permille_per_point` per mille.
-    pub catastrophe_from: i32,
-    pub catastrophe_base: i64,
-    pub catastrophe_permille_per_point: i64,
-    /// Below this much progress (points) a lab's models cannot do catastrophic harm: the
-    /// danger grows with capability, so a reckless sprint is a gamble of its last months.
-    /// Left out (balances written before it existed): no such threshold.
+    /// How the chances of an incident and of a catastrophe grow with risk and capability.
+    /// Older balances without this section get the shipped curve.
     #[serde(default)]
-    pub catastrophe_min_progress: i32,
+    pub curve: RiskCurve,
     /// What an incident does.
     pub incident_morale: i32,
     pub incident_board: i32,
@@ -178,6 +169,40 @@ pub struct SafetyBalance {
     /// Crunch: deploys faster than this (minutes) with review below `crunch_review` cost morale.
     pub crunch_minutes: u32,
     pub crunch_review: i32,
+}
+
+/// The chances of incidents and catastrophes, a smooth curve of risk and capability (see
+/// `risk.rs`). Chances are in hundred-thousandths (1,000 = 1% a month).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskCurve {
+    /// Incident chance a month = risk² × (100 + progress points) × this ÷ 1,000: at risk 50
+    /// and progress 50 a scale of 6 gives 2.3% a month. Sane range 1–20.
+    pub incident_scale: i64,
+    /// Catastrophe chance a month = risk³ × progress points² ÷ this (the player only): at
+    /// risk 65 and progress 80 a divisor of 1,500,000 gives 1.2% a month, at risk 40 0.3%.
+    /// Smaller is deadlier. Sane range 300,000–20,000,000.
+    pub catastrophe_div: i64,
+    /// The real chance this month lies within ± this percent of the estimate, with no review.
+    /// Sane range 0–90.
+    pub spread_max_pct: i64,
+    /// Each point of safety review narrows the spread by this many tenths of a percent.
+    /// Sane range 0–20.
+    pub spread_per_review_tenths: i64,
+    /// The spread never narrows below this percent. Sane range 0–`spread_max_pct`.
+    pub spread_min_pct: i64,
+}
+
+impl Default for RiskCurve {
+    fn default() -> Self {
+        RiskCurve {
+            incident_scale: 6,
+            catastrophe_div: 1_500_000,
+            spread_max_pct: 60,
+            spread_per_review_tenths: 6,
+            spread_min_pct: 10,
+        }
+    }
 }
 
 /// The talent war.

@@ -20,6 +20,7 @@ pub mod month;
 pub mod people;
 pub mod policy;
 pub mod research;
+pub mod risk;
 pub mod rivals;
 pub mod rng;
 pub mod rules;

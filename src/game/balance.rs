@@ -78,7 +78,8 @@ pub struct ResearchBalance {
 pub struct ComputeBalance {
     /// USD millions per thousand GPUs of a data centre.
     pub data_centre_cost: Money,
-    /// Months for a data centre to come online.
+    /// Months for a data centre to come online before its size counts: a data centre of k
+    /// thousand GPUs takes this plus k ÷ `supply.build_kgpu_per_month` months (rounded up).
     pub data_centre_months: u8,
     /// Largest data centre in one go (thousands of GPUs).
     pub max_data_centre: u32,
@@ -89,6 +90,38 @@ pub struct ComputeBalance {
     pub max_lease: u32,
     /// Running a thousand owned GPUs for a month (power, staff), USD millions.
     pub running_monthly: Money,
+    /// The quarter's shared GPU supply, its price and how long building takes. Older balances
+    /// without this section get the shipped market.
+    #[serde(default)]
+    pub supply: GpuSupply,
+}
+
+/// The GPU market every lab buys from (see `compute.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GpuSupply {
+    /// Thousands of GPUs all labs together can order in a calendar quarter (data centres and
+    /// leases). Sane range 200–5,000.
+    pub quarter_supply: u32,
+    /// Percent over list price per 100k GPUs ordered this quarter by anyone. Sane range 0–50.
+    pub market_pct_per_100k: i64,
+    /// Further percent per 100k GPUs the buying lab itself ordered this quarter: the biggest
+    /// buyer pays most. Sane range 0–50.
+    pub buyer_pct_per_100k: i64,
+    /// Thousands of GPUs of a data centre built per month, after `data_centre_months`.
+    /// Sane range 10–200.
+    pub build_kgpu_per_month: u32,
+}
+
+impl Default for GpuSupply {
+    fn default() -> Self {
+        GpuSupply {
+            quarter_supply: 800,
+            market_pct_per_100k: 6,
+            buyer_pct_per_100k: 8,
+            build_kgpu_per_month: 40,
+        }
+    }
 }
 
 /// Salaries and the books.
@@ -256,6 +289,56 @@ pub struct RivalBalance {
     /// Older scenario files without this section get the shipped defaults.
     #[serde(default)]
     pub leader: LeaderReactions,
+    /// How the others answer the player's own pattern: poaching, buying compute, depending on
+    /// licences. Older scenario files without this section get the shipped defaults.
+    #[serde(default)]
+    pub counter: CounterPlay,
+}
+
+/// How rivals answer the player's pattern (see `counterplay.rs`). Chances are per mille,
+/// checked once a month by each rival.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CounterPlay {
+    /// A lab's chance to counter the player's offer for one of its people rises by this for
+    /// every raid it remembers (a retention package). Sane range 0–300.
+    pub retention_permille_per_raid: i64,
+    /// A raided lab's chance each month to go after the player's best person, per raid it
+    /// remembers. Sane range 0–300.
+    pub poach_back_permille_per_raid: i64,
+    /// Its offer, percent of the person's pay on top of its usual generosity. Sane range 0–100.
+    pub poach_back_premium_pct: u32,
+    /// Thousands of GPUs the player orders in a quarter from which rivals rush their own
+    /// orders (0: never). Sane range 0–1,000.
+    pub rush_kgpu: u32,
+    /// Chance that a rival which has not ordered this quarter rushes an order, half the
+    /// player's size at most. Sane range 0–1,000.
+    pub rush_permille: i64,
+    /// A vendor's chance to raise a licence price rises by this per paid licence the player
+    /// holds beyond the first. Sane range 0–300.
+    pub dependency_raise_permille: i64,
+    /// From this many paid licences a vendor may cut one off (0: never). Sane range 0–10.
+    pub dependency_cut_from: u8,
+    /// The chance of a cut-off per licence from `dependency_cut_from` on. Sane range 0–300.
+    pub dependency_cut_permille: i64,
+    /// Months a cut-off lasts. Sane range 1–6.
+    pub cut_months: u8,
+}
+
+impl Default for CounterPlay {
+    fn default() -> Self {
+        CounterPlay {
+            retention_permille_per_raid: 120,
+            poach_back_permille_per_raid: 50,
+            poach_back_premium_pct: 25,
+            rush_kgpu: 150,
+            rush_permille: 250,
+            dependency_raise_permille: 40,
+            dependency_cut_from: 3,
+            dependency_cut_permille: 30,
+            cut_months: 2,
+        }
+    }
 }
 
 /// How rivals answer whoever leads the race: squeezing the leader's licences, poaching its best

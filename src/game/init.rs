@@ -59,6 +59,8 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                 last_speed: SpeedBreakdown::default(),
                 months_in_debt: 0,
                 last_burn: 0,
+                gpu_quarter: 0,
+                raids: 0,
             }
         })
         .collect();

@@ -8,6 +8,8 @@
 
 pub mod balance;
 pub mod command;
+pub mod compute;
+pub mod counterplay;
 pub mod data;
 pub mod deck;
 pub mod effects;

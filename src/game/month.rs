@@ -403,7 +403,11 @@ fn close(ctx: &mut Ctx) {
         deploy_minutes: p.deploy_minutes,
         speed: p.last_speed.clone(),
     };
+    let closed = ctx.state.month;
     ctx.emit(Event::MonthClosed { record });
+    if super::compute::quarter_ends(ctx.content, closed) {
+        ctx.emit(Event::QuarterClosed);
+    }
     if ctx.state.ending.is_none() {
         super::market::refresh(ctx);
     } else if ctx.state.pending.is_some() {

@@ -140,6 +140,14 @@ pub struct Lab {
     pub months_in_debt: u8,
     /// Spending of the last month, for runway.
     pub last_burn: Money,
+    /// Thousands of GPUs this lab ordered this quarter (data centres and leases), out of the
+    /// shared supply (see `compute.rs`).
+    #[serde(default)]
+    pub gpu_quarter: u32,
+    /// How many of this lab's people the player has taken lately (one fades each quarter):
+    /// a raided lab counters harder and poaches back (see `rivals.rs`).
+    #[serde(default)]
+    pub raids: u8,
 }
 
 impl Lab {

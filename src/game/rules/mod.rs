@@ -5,6 +5,7 @@
 //! levers; `hiring` resolves offers, counter-offers and poaching.
 
 use super::command::{Command, Cost, RuleError};
+use super::compute;
 use super::data::{Content, Personality};
 use super::effects::apply_effects;
 use super::event::{Event, Flow, Stat};
@@ -26,7 +27,7 @@ use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
 pub(crate) use hiring::close_choice_about;
-pub use hiring::{acceptance_permille, counter_permille, offer_odds_permille};
+pub use hiring::{acceptance_permille, counter_permille, offer_odds_permille, retention_permille};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.
@@ -39,6 +40,9 @@ pub struct Ctx<'a> {
     /// The leader a rival's next move answers, and by how much it leads (thousandths of a
     /// point): that move's news then gives the reason instead of a plain line.
     pub reacting_to: Option<(LabId, i32)>,
+    /// The player's GPU orders this quarter (thousands) that a rival's next data centre
+    /// answers: its news then says so (see `counterplay.rs`).
+    pub rushing_after: Option<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -49,6 +53,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: true,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 
@@ -60,6 +65,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: false,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 

@@ -78,7 +78,8 @@ pub struct ResearchBalance {
 pub struct ComputeBalance {
     /// USD millions per thousand GPUs of a data centre.
     pub data_centre_cost: Money,
-    /// Months for a data centre to come online.
+    /// Months for a data centre to come online before its size counts: a data centre of k
+    /// thousand GPUs takes this plus k ÷ `supply.build_kgpu_per_month` months (rounded up).
     pub data_centre_months: u8,
     /// Largest data centre in one go (thousands of GPUs).
     pub max_data_centre: u32,
@@ -89,6 +90,38 @@ pub struct ComputeBalance {
     pub max_lease: u32,
     /// Running a thousand owned GPUs for a month (power, staff), USD millions.
     pub running_monthly: Money,
+    /// The quarter's shared GPU supply, its price and how long building takes. Older balances
+    /// without this section get the shipped market.
+    #[serde(default)]
+    pub supply: GpuSupply,
+}
+
+/// The GPU market every lab buys from (see `compute.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GpuSupply {
+    /// Thousands of GPUs all labs together can order in a calendar quarter (data centres and
+    /// leases). Sane range 200–5,000.
+    pub quarter_supply: u32,
+    /// Percent over list price per 100k GPUs ordered this quarter by anyone. Sane range 0–50.
+    pub market_pct_per_100k: i64,
+    /// Further percent per 100k GPUs the buying lab itself ordered this quarter: the biggest
+    /// buyer pays most. Sane range 0–50.
+    pub buyer_pct_per_100k: i64,
+    /// Thousands of GPUs of a data centre built per month, after `data_centre_months`.
+    /// Sane range 10–200.
+    pub build_kgpu_per_month: u32,
+}
+
+impl Default for GpuSupply {
+    fn default() -> Self {
+        GpuSupply {
+            quarter_supply: 800,
+            market_pct_per_100k: 6,
+            buyer_pct_per_100k: 8,
+            build_kgpu_per_month: 40,
+        }
+    }
 }
 
 /// Salaries and the books.
@@ -159,19 +192,10 @@ pub struct SafetyBalance {
     /// Review at or above this lowers risk by one a month; below `thin_review` adds one.
     pub strong_review: i32,
     pub thin_review: i32,
-    /// Incident chance per mille: (risk − `incident_from`) × `incident_permille_per_point`.
-    pub incident_from: i64,
-    pub incident_permille_per_point: i64,
-    /// An incident at risk ≥ `catastrophe_from` is catastrophic with chance
-    /// (risk − `catastrophe_base`) × `catastrophe_permille_per_point` per mille.
-    pub catastrophe_from: i32,
-    pub catastrophe_base: i64,
-    pub catastrophe_permille_per_point: i64,
-    /// Below this much progress (points) a lab's models cannot do catastrophic harm: the
-    /// danger grows with capability, so a reckless sprint is a gamble of its last months.
-    /// Left out (balances written before it existed): no such threshold.
+    /// How the chances of an incident and of a catastrophe grow with risk and capability.
+    /// Older balances without this section get the shipped curve.
     #[serde(default)]
-    pub catastrophe_min_progress: i32,
+    pub curve: RiskCurve,
     /// What an incident does.
     pub incident_morale: i32,
     pub incident_board: i32,
@@ -183,6 +207,40 @@ pub struct SafetyBalance {
     /// Crunch: deploys faster than this (minutes) with review below `crunch_review` cost morale.
     pub crunch_minutes: u32,
     pub crunch_review: i32,
+}
+
+/// The chances of incidents and catastrophes, a smooth curve of risk and capability (see
+/// `risk.rs`). Chances are in hundred-thousandths (1,000 = 1% a month).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskCurve {
+    /// Incident chance a month = risk² × (100 + progress points) × this ÷ 1,000: at risk 50
+    /// and progress 50 a scale of 6 gives 2.3% a month. Sane range 1–20.
+    pub incident_scale: i64,
+    /// Catastrophe chance a month = risk³ × progress points² ÷ this (the player only): at
+    /// risk 65 and progress 80 a divisor of 1,500,000 gives 1.2% a month, at risk 40 0.3%.
+    /// Smaller is deadlier. Sane range 300,000–20,000,000.
+    pub catastrophe_div: i64,
+    /// The real chance this month lies within ± this percent of the estimate, with no review.
+    /// Sane range 0–90.
+    pub spread_max_pct: i64,
+    /// Each point of safety review narrows the spread by this many tenths of a percent.
+    /// Sane range 0–20.
+    pub spread_per_review_tenths: i64,
+    /// The spread never narrows below this percent. Sane range 0–`spread_max_pct`.
+    pub spread_min_pct: i64,
+}
+
+impl Default for RiskCurve {
+    fn default() -> Self {
+        RiskCurve {
+            incident_scale: 6,
+            catastrophe_div: 1_500_000,
+            spread_max_pct: 60,
+            spread_per_review_tenths: 6,
+            spread_min_pct: 10,
+        }
+    }
 }
 
 /// The talent war.
@@ -272,6 +330,56 @@ pub struct RivalBalance {
     /// Older scenario files without this section get the shipped defaults.
     #[serde(default)]
     pub leader: LeaderReactions,
+    /// How the others answer the player's own pattern: poaching, buying compute, depending on
+    /// licences. Older scenario files without this section get the shipped defaults.
+    #[serde(default)]
+    pub counter: CounterPlay,
+}
+
+/// How rivals answer the player's pattern (see `counterplay.rs`). Chances are per mille,
+/// checked once a month by each rival.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CounterPlay {
+    /// A lab's chance to counter the player's offer for one of its people rises by this for
+    /// every raid it remembers (a retention package). Sane range 0–300.
+    pub retention_permille_per_raid: i64,
+    /// A raided lab's chance each month to go after the player's best person, per raid it
+    /// remembers. Sane range 0–300.
+    pub poach_back_permille_per_raid: i64,
+    /// Its offer, percent of the person's pay on top of its usual generosity. Sane range 0–100.
+    pub poach_back_premium_pct: u32,
+    /// Thousands of GPUs the player orders in a quarter from which rivals rush their own
+    /// orders (0: never). Sane range 0–1,000.
+    pub rush_kgpu: u32,
+    /// Chance that a rival which has not ordered this quarter rushes an order, half the
+    /// player's size at most. Sane range 0–1,000.
+    pub rush_permille: i64,
+    /// A vendor's chance to raise a licence price rises by this per paid licence the player
+    /// holds beyond the first. Sane range 0–300.
+    pub dependency_raise_permille: i64,
+    /// From this many paid licences a vendor may cut one off (0: never). Sane range 0–10.
+    pub dependency_cut_from: u8,
+    /// The chance of a cut-off per licence from `dependency_cut_from` on. Sane range 0–300.
+    pub dependency_cut_permille: i64,
+    /// Months a cut-off lasts. Sane range 1–6.
+    pub cut_months: u8,
+}
+
+impl Default for CounterPlay {
+    fn default() -> Self {
+        CounterPlay {
+            retention_permille_per_raid: 120,
+            poach_back_permille_per_raid: 50,
+            poach_back_premium_pct: 25,
+            rush_kgpu: 150,
+            rush_permille: 250,
+            dependency_raise_permille: 40,
+            dependency_cut_from: 3,
+            dependency_cut_permille: 30,
+            cut_months: 2,
+        }
+    }
 }
 
 /// How rivals answer whoever leads the race: squeezing the leader's licences, poaching its best

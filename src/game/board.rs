@@ -1,6 +1,6 @@
 //! The board and the money it allows: capital guidance and the budget cut.
 //!
-//! Each quarter (three months of the campaign) the board accepts a certain amount of money
+//! Each calendar quarter the board accepts a certain amount of money
 //! spent up front, as a share of a month's income: its capital guidance. Spending beyond it
 //! is allowed, but the board loses confidence as the money goes out (in October 2025 Meta
 //! raised its capital-spending guidance and its shares fell about 11% the next day). A board
@@ -48,7 +48,8 @@ pub fn income_cut(content: &Content, income: Money, board: i32) -> Money {
     (income.saturating_mul(points.saturating_mul(b.cut_pct_per_point.max(0))) / 100).min(income)
 }
 
-/// Months left in the current quarter, this one included (1 to 3).
-pub fn months_left_in_quarter(state: &GameState) -> u16 {
-    3 - state.month % 3
+/// Months left in the current calendar quarter, this one included (1 to 3).
+pub fn months_left_in_quarter(content: &Content, state: &GameState) -> u16 {
+    let zero = u16::from(content.scenario.start_month.clamp(1, 12) - 1) + state.month % 12;
+    3 - zero % 3
 }

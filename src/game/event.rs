@@ -150,6 +150,17 @@ pub enum Event {
         tech: u16,
         until: u16,
     },
+    /// A lab ordered GPUs (thousands) out of the quarter's shared supply.
+    GpuOrdered {
+        lab: LabId,
+        kgpu: u32,
+    },
+    /// The player took one of this lab's people.
+    Raided {
+        lab: LabId,
+    },
+    /// A calendar quarter ended: the GPU supply is renewed and one raid of every lab fades.
+    QuarterClosed,
     Retired {
         lab: LabId,
         legacy: u16,
@@ -305,6 +316,21 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             state.people[*person as usize].loyalty = *loyalty;
         }
         Event::AccessCut { tech, until } => state.techs[*tech as usize].cut_until = Some(*until),
+        Event::GpuOrdered { lab, kgpu } => {
+            let l = &mut state.labs[*lab as usize];
+            l.gpu_quarter = l.gpu_quarter.saturating_add(*kgpu);
+        }
+        Event::Raided { lab } => {
+            let l = &mut state.labs[*lab as usize];
+            l.raids = l.raids.saturating_add(1);
+        }
+        Event::QuarterClosed => {
+            for l in &mut state.labs {
+                l.gpu_quarter = 0;
+                l.quarter_spent = 0;
+                l.raids = l.raids.saturating_sub(1);
+            }
+        }
         Event::Retired { lab, legacy } => state.labs[*lab as usize].legacy.retain(|l| l != legacy),
         Event::ProjectStarted { lab, project } => {
             state.labs[*lab as usize].projects.push(project.clone());
@@ -384,11 +410,7 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             state.month = state.month.saturating_add(1);
             let player_weeks = i16::from(WEEKS_PER_MONTH) + i16::from(state.weeks_next);
             state.weeks_next = 0;
-            let new_quarter = state.month.is_multiple_of(3);
             for (i, l) in state.labs.iter_mut().enumerate() {
-                if new_quarter {
-                    l.quarter_spent = 0;
-                }
                 l.weeks = if i == 0 {
                     player_weeks.clamp(1, 6) as u8
                 } else {

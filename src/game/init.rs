@@ -62,6 +62,8 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                 quarter_spent: 0,
                 pay_memory: 0,
                 last_approach: None,
+                gpu_quarter: 0,
+                raids: 0,
             }
         })
         .collect();

@@ -9,6 +9,8 @@
 pub mod balance;
 pub mod board;
 pub mod command;
+pub mod compute;
+pub mod counterplay;
 pub mod data;
 pub mod deck;
 pub mod effects;
@@ -21,6 +23,7 @@ pub mod month;
 pub mod people;
 pub mod policy;
 pub mod research;
+pub mod risk;
 pub mod rivals;
 pub mod rng;
 pub mod rules;

@@ -150,6 +150,14 @@ pub struct Lab {
     /// The month a rival last approached this lab's people.
     #[serde(default)]
     pub last_approach: Option<u16>,
+    /// Thousands of GPUs this lab ordered this quarter (data centres and leases), out of the
+    /// shared supply (see `compute.rs`).
+    #[serde(default)]
+    pub gpu_quarter: u32,
+    /// How many of this lab's people the player has taken lately (one fades each quarter):
+    /// a raided lab counters harder and poaches back (see `rivals.rs`).
+    #[serde(default)]
+    pub raids: u8,
 }
 
 impl Lab {

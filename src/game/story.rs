@@ -77,6 +77,9 @@ pub enum Story {
     DataCentreStarted {
         kgpu: u32,
         months: u8,
+        /// What the GPUs cost, percent of list price (this quarter's orders raise it).
+        #[serde(default = "list_price")]
+        price_pct: i64,
     },
     DataCentreOnline {
         kgpu: u32,
@@ -183,6 +186,26 @@ pub enum Story {
         lead: i32,
         person: PersonId,
         joined: bool,
+    },
+    /// A vendor cut off the player's licence of `tech` until `until` because the player holds
+    /// `licences` paid licences.
+    DependencyCutOff {
+        tech: u16,
+        until: u16,
+        licences: u8,
+    },
+    /// A lab the player took `raids` people from went after the player's best person.
+    PoachBack {
+        person: PersonId,
+        raids: u8,
+        joined: bool,
+    },
+    /// A rival rushed an order of `kgpu` GPUs after the player's `player_kgpu` this quarter;
+    /// GPUs now cost `price_pct` percent of list price.
+    GpuRush {
+        kgpu: u32,
+        player_kgpu: u32,
+        price_pct: i64,
     },
     /// A rival `behind` the leader (thousandths of a point) open-released its model.
     Commoditise {
@@ -425,10 +448,24 @@ impl Story {
                     format!("finished an in-house equivalent of {}", n.tech(*tech))
                 }
             }
-            Story::DataCentreStarted { kgpu, months } => format!(
-                "began a data centre for {kgpu}k GPUs (online in {})",
-                plural(*months, "month")
-            ),
+            Story::DataCentreStarted {
+                kgpu,
+                months,
+                price_pct,
+            } => {
+                let price = if *price_pct > 100 {
+                    format!(
+                        "; GPUs at {}% over list price this quarter",
+                        price_pct - 100
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "began a data centre for {kgpu}k GPUs (online in {}{price})",
+                    plural(*months, "month")
+                )
+            }
             Story::DataCentreOnline { kgpu } => {
                 format!("brought a data centre online (+{kgpu}k GPUs)")
             }
@@ -578,6 +615,46 @@ impl Story {
                     n.because(*leader, *lead)
                 )
             }
+            Story::DependencyCutOff {
+                tech,
+                until,
+                licences,
+            } => format!(
+                "cut off your licence of {} until {}: you depend on {licences} paid licences, \
+                 and vendors squeeze a dependent customer; build it in-house or retire licences \
+                 to stop it",
+                n.tech(*tech),
+                content.date_label(*until),
+            ),
+            Story::PoachBack {
+                person,
+                raids,
+                joined,
+            } => {
+                let outcome = if *joined {
+                    "and got them"
+                } else {
+                    "(match the offer or let them go)"
+                };
+                let took = if *raids == 1 {
+                    "the person".to_string()
+                } else {
+                    format!("the {raids} people")
+                };
+                format!(
+                    "went after your {} in return for {took} you took from it {outcome}",
+                    n.person(*person),
+                )
+            }
+            Story::GpuRush {
+                kgpu,
+                player_kgpu,
+                price_pct,
+            } => format!(
+                "rushed an order for {kgpu}k GPUs after your {player_kgpu}k this quarter: \
+                 GPUs now cost {}% over list price until the quarter ends",
+                price_pct - 100
+            ),
             Story::Commoditise {
                 leader,
                 lead,
@@ -727,4 +804,9 @@ mod tests {
             std::mem::size_of::<Story>()
         );
     }
+}
+
+/// The price of GPUs ordered before the market had a price: list price.
+fn list_price() -> i64 {
+    100
 }

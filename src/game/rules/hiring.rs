@@ -98,7 +98,7 @@ fn counter_threat(
     let ratio = offer_ratio(state, lab, person, salary);
     Some(CounterThreat {
         rival,
-        permille: counter_permille(content, r.personality),
+        permille: retention_permille(content, state, rival),
         malus: if ratio >= 150 {
             h.counter_generous
         } else {
@@ -110,6 +110,14 @@ fn counter_threat(
 /// How likely a rival is to counter an offer for one of its people, per mille.
 pub fn counter_permille(content: &Content, personality: Personality) -> i64 {
     content.balance.counter_permille(personality)
+}
+
+/// How likely `rival` is to counter the player's offer for one of its people, per mille: its
+/// personality's chance, raised by a retention package for every raid it remembers.
+pub fn retention_permille(content: &Content, state: &GameState, rival: LabId) -> i64 {
+    let r = state.lab(rival);
+    let per_raid = content.balance.rivals.counter.retention_permille_per_raid;
+    (counter_permille(content, r.personality) + i64::from(r.raids) * per_raid).clamp(0, 1_000)
 }
 
 pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
@@ -171,6 +179,12 @@ fn hire(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32, from: Option<L
         salary,
         from,
     });
+    // A lab the player takes people from remembers it (see `counterplay.rs`).
+    if lab == PLAYER
+        && let Some(rival) = from.filter(|&r| r != PLAYER)
+    {
+        ctx.emit(Event::Raided { lab: rival });
+    }
     let a = &ctx.content.balance.actions;
     let h = &ctx.content.balance.hiring;
     let (gap, memory, mercenary) = overpay_costs(ctx.content, ratio);

@@ -5,6 +5,7 @@
 //! levers; `hiring` resolves offers, counter-offers and poaching.
 
 use super::command::{Command, Cost, RuleError};
+use super::compute;
 use super::data::{Content, Personality};
 use super::effects::apply_effects;
 use super::event::{Event, Flow, Stat};
@@ -25,11 +26,11 @@ mod v2_tests;
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
+pub(crate) use hiring::{close_choice_about, flight};
 pub use hiring::{
     acceptance_permille, ask, counter_permille, may_approach_player, offer_odds_permille,
-    overpay_costs,
+    overpay_costs, retention_permille,
 };
-pub(crate) use hiring::{close_choice_about, flight};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.
@@ -42,6 +43,9 @@ pub struct Ctx<'a> {
     /// The leader a rival's next move answers, and by how much it leads (thousandths of a
     /// point): that move's news then gives the reason instead of a plain line.
     pub reacting_to: Option<(LabId, i32)>,
+    /// The player's GPU orders this quarter (thousands) that a rival's next data centre
+    /// answers: its news then says so (see `counterplay.rs`).
+    pub rushing_after: Option<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -52,6 +56,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: true,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 
@@ -63,6 +68,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: false,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 

@@ -5,10 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::compute;
 use crate::game::data::plural;
 use crate::game::research;
 use crate::game::rules::{
-    counter_permille, offer_odds_permille, offer_range, overpay_costs, signing_bonus,
+    offer_odds_permille, offer_range, overpay_costs, retention_permille, signing_bonus,
 };
 use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
@@ -245,7 +246,7 @@ impl Amount {
                     if let Some(e) = p.employer
                         && e != PLAYER
                     {
-                        let c = counter_permille(&g.content, g.state.lab(e).personality);
+                        let c = retention_permille(&g.content, &g.state, e);
                         lines.push((
                             format!(
                                 "(counted in: {} counters about {}% of the time, less harmful at 150%+ of the ask)",
@@ -276,21 +277,31 @@ impl Amount {
             }
             AmountKind::DataCentre => {
                 let c = &g.content.balance.compute;
-                let months = plural(c.data_centre_months, "month");
+                let months = plural(compute::build_months(c, v), "month");
+                let (content, state) = (&g.content, &g.state);
                 title = "Build a data centre".to_string();
                 lines.push((
                     format!(
-                        "Owned GPUs: {} per thousand up front, online after {months},",
-                        money(c.data_centre_cost)
+                        "Owned GPUs: {} per thousand at list price, built {}k a month,",
+                        money(c.data_centre_cost),
+                        c.supply.build_kgpu_per_month
                     ),
                     Tone::Normal,
                 ));
-                lines.push(("then cheap to run. 1 CEO week.".to_string(), Tone::Normal));
+                lines.push((
+                    format!(
+                        "then cheap to run. 1 CEO week. {}k of {}k GPUs left this quarter.",
+                        compute::supply_left(content, state),
+                        c.supply.quarter_supply
+                    ),
+                    Tone::Normal,
+                ));
                 lines.push((String::new(), Tone::Normal));
                 lines.push((
                     format!(
-                        "{v}k GPUs: {} now, online in {months}",
-                        money(Money::from(v) * c.data_centre_cost)
+                        "{v}k GPUs: {} now ({}% of list), online in {months}",
+                        money(compute::data_centre_cost(content, state, PLAYER, v)),
+                        compute::price_pct(content, state, PLAYER, v)
                     ),
                     Tone::Heading,
                 ));

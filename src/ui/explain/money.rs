@@ -206,7 +206,7 @@ fn guidance_lines(s: &Session, l: &mut Lines) {
     let b = &content.balance.board;
     if board::has_guidance(content) {
         let guidance = board::guidance(content, st, PLAYER);
-        let left = board::months_left_in_quarter(st);
+        let left = board::months_left_in_quarter(content, st);
         l.head("The board's capital guidance");
         l.line(format!(
             "  spent up front this quarter {} of {} ({}.{} months of income); {} left in the quarter",

@@ -12,10 +12,13 @@ use std::sync::Arc;
 
 use crate::game::data::Content;
 use crate::game::policy::{
-    Action, ChoicePref, HirePref, Params, Policy, StagePref, Strategy, TechPref,
+    Action, ChoicePref, HirePref, Params, Plan, Policy, StagePref, Strategy, TechPref,
 };
 use crate::game::rng::Pcg32;
 use crate::sim::{self, SimSummary};
+
+mod moves;
+pub use moves::{neighbour_plan, random_plan};
 
 /// How hard to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +40,7 @@ pub type Fitness = (u32, i64);
 /// What the search found.
 #[derive(Debug, Clone)]
 pub struct Found {
-    pub best: Params,
+    pub best: Plan,
     /// The best's wins on the search games.
     pub fitness: Fitness,
     /// Candidates actually played.
@@ -51,21 +54,25 @@ pub fn search_seed(seed: u64) -> u64 {
     Pcg32::new(seed, 0x7E_5EA2C4).next_u64()
 }
 
+/// The strategy a plan is: the plain priority policy when it has no rules (so its games are
+/// exactly those of the parameters alone), else the rule list.
+pub fn strategy_of(plan: &Plan) -> Strategy {
+    if plan.rules.is_empty() {
+        Strategy::Priority(plan.otherwise.clone())
+    } else {
+        Strategy::Plan(plan.clone())
+    }
+}
+
 /// Plays the search games of one candidate.
 fn fitness(
     content: &Arc<Content>,
-    params: &Params,
+    plan: &Plan,
     games: u32,
     seed: u64,
     world: Option<u64>,
 ) -> Fitness {
-    let s = sim::run_strategy(
-        content,
-        &Strategy::Priority(params.clone()),
-        games,
-        search_seed(seed),
-        world,
-    );
+    let s = sim::run_strategy(content, &strategy_of(plan), games, search_seed(seed), world);
     (s.wins, s.mean_score)
 }
 
@@ -77,10 +84,11 @@ pub fn search(
     progress: &mut dyn FnMut(&str),
 ) -> Found {
     let mut rng = Pcg32::new(budget.seed, 0x7E_5EA2C5);
+    let ranges = Ranges::of(content);
     let mut seen: BTreeMap<String, Fitness> = BTreeMap::new();
     let mut evals = 0u32;
-    let mut eval = |p: &Params, evals: &mut u32| -> Option<Fitness> {
-        let key = to_ron(p);
+    let mut eval = |p: &Plan, evals: &mut u32| -> Option<Fitness> {
+        let key = plan_to_ron(p);
         if let Some(f) = seen.get(&key) {
             return Some(*f);
         }
@@ -93,16 +101,16 @@ pub fn search(
         Some(f)
     };
     let restarts = budget.restarts.max(1);
-    let mut best = Params::default();
+    let mut best = Plan::default();
     let mut best_fit = (0, i64::MIN);
     let mut trail = Vec::new();
     for r in 0..restarts {
         let share = budget.evals / restarts + u32::from(r < budget.evals % restarts);
         let stop = (evals + share).min(budget.evals);
-        let mut current = STARTS
-            .get(r as usize)
-            .and_then(|p| p.params())
-            .unwrap_or_else(|| random_params(&mut rng));
+        let mut current = match STARTS.get(r as usize).and_then(|p| p.params()) {
+            Some(p) => Plan::fixed(p),
+            None => moves::random_plan(&mut rng, &ranges),
+        };
         let Some(mut fit) = eval(&current, &mut evals) else {
             break;
         };
@@ -111,7 +119,7 @@ pub fn search(
         let mut tries = 0u32;
         while evals < stop && tries < budget.evals.saturating_mul(20) {
             tries += 1;
-            let next = neighbour(&current, &mut rng);
+            let next = moves::neighbour_plan(&current, &mut rng, &ranges);
             let Some(f) = eval(&next, &mut evals) else {
                 break;
             };
@@ -167,13 +175,62 @@ const TECHS: [TechPref; 3] = [
 const STAGES: [StagePref; 3] = [StagePref::InOrder, StagePref::Fastest, StagePref::Biggest];
 const CHOICES: [ChoicePref; 2] = [ChoicePref::First, ChoicePref::Cheapest];
 
-/// The searched range of each number: (low, high, step).
-const SAFETY: (i64, i64, i64) = (0, 100, 5);
-const MORALE: (i64, i64, i64) = (0, 105, 5);
-const OFFER: (i64, i64, i64) = (50, 300, 10);
-const RESERVE: (i64, i64, i64) = (0, 12, 1);
-const SPLIT: (i64, i64, i64) = (1, 10, 1);
-const LEASE: (i64, i64, i64) = (10, 200, 10);
+/// A searched range: (low, high, step).
+pub type Range = (i64, i64, i64);
+
+/// The searched range of each number. The ones the rules limit (offers, leases, data centres,
+/// moves a month) reach the rules' own limits, so the search is never held back by a cap
+/// tighter than the game's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranges {
+    pub safety: Range,
+    pub morale: Range,
+    pub offer: Range,
+    pub reserve: Range,
+    pub split: Range,
+    pub lease: Range,
+    pub data_centre: Range,
+    /// The highest limit of moves of one kind a month it tries (beyond it: no limit).
+    pub per_month: u8,
+    /// Months of the campaign, for conditions on the month.
+    pub months: u16,
+}
+
+impl Default for Ranges {
+    fn default() -> Self {
+        Ranges {
+            safety: (0, 100, 5),
+            morale: (0, 105, 5),
+            offer: (50, 300, 10),
+            reserve: (0, 12, 1),
+            split: (1, 10, 1),
+            lease: (10, 200, 10),
+            data_centre: (10, 400, 10),
+            per_month: 6,
+            months: 39,
+        }
+    }
+}
+
+impl Ranges {
+    /// The ranges for a content's rules.
+    pub fn of(content: &Content) -> Ranges {
+        let b = &content.balance;
+        let up_to = |max: u32| (10, i64::from(max.max(10)), 10);
+        let offer_lo = i64::from(b.actions.offer_min_pct).max(1);
+        Ranges {
+            offer: (
+                offer_lo,
+                i64::from(b.actions.offer_max_pct).max(offer_lo),
+                10,
+            ),
+            lease: up_to(b.compute.max_lease),
+            data_centre: up_to(b.compute.max_data_centre),
+            months: content.scenario.months.max(1),
+            ..Ranges::default()
+        }
+    }
+}
 
 fn pick_in(rng: &mut Pcg32, (lo, hi, step): (i64, i64, i64)) -> i64 {
     lo + rng.range(0, (hi - lo) / step) * step
@@ -198,6 +255,11 @@ fn other<T: Copy + PartialEq>(rng: &mut Pcg32, all: &[T], now: T) -> T {
 /// A random starting point: a random subset of the action kinds in a random order and random
 /// thresholds.
 pub fn random_params(rng: &mut Pcg32) -> Params {
+    random_params_in(rng, &Ranges::default())
+}
+
+/// [`random_params`] within `r`.
+pub fn random_params_in(rng: &mut Pcg32, r: &Ranges) -> Params {
     let mut order: Vec<Action> = Action::ALL
         .into_iter()
         .filter(|_| rng.chance_permille(750))
@@ -209,16 +271,17 @@ pub fn random_params(rng: &mut Pcg32) -> Params {
     Params {
         order,
         rotate: rng.chance_permille(100),
-        safety_risk: pick_in(rng, SAFETY) as i32,
-        morale_floor: pick_in(rng, MORALE) as i32,
-        offer_pct: pick_in(rng, OFFER) as u32,
-        reserve_months: pick_in(rng, RESERVE),
+        safety_risk: pick_in(rng, r.safety) as i32,
+        morale_floor: pick_in(rng, r.morale) as i32,
+        offer_pct: pick_in(rng, r.offer) as u32,
+        reserve_months: pick_in(rng, r.reserve),
         hire: HIRES[rng.below(3) as usize],
         tech: TECHS[rng.below(3) as usize],
         stage: STAGES[rng.below(3) as usize],
         choice: CHOICES[rng.below(2) as usize],
-        compute_split: pick_in(rng, SPLIT),
-        lease_k: pick_in(rng, LEASE) as u32,
+        compute_split: pick_in(rng, r.split),
+        lease_k: pick_in(rng, r.lease) as u32,
+        data_centre_max_k: pick_in(rng, r.data_centre) as u32,
         match_poach: rng.below(2) == 0,
         max_per_month: BTreeMap::new(),
         skip_review_stages: rng.below(2) == 0,
@@ -227,10 +290,15 @@ pub fn random_params(rng: &mut Pcg32) -> Params {
 
 /// One coordinate move: a step on one number, another value of one choice, or one change to
 /// the order (swap two neighbours, move one to the front, drop one, add a missing one), or
-/// one kind's monthly limit (none, 1, 2 or 3).
+/// one kind's monthly limit (none, or 1 up to `per_month`).
 pub fn neighbour(p: &Params, rng: &mut Pcg32) -> Params {
+    neighbour_in(p, rng, &Ranges::default())
+}
+
+/// [`neighbour`] within `r`.
+pub fn neighbour_in(p: &Params, rng: &mut Pcg32, r: &Ranges) -> Params {
     let mut n = p.clone();
-    match rng.below(18) {
+    match rng.below(19) {
         0..=3 => {
             let len = n.order.len();
             match rng.below(4) {
@@ -259,25 +327,28 @@ pub fn neighbour(p: &Params, rng: &mut Pcg32) -> Params {
                 }
             }
         }
-        4 => n.safety_risk = nudge(rng, i64::from(n.safety_risk), SAFETY) as i32,
-        5 => n.morale_floor = nudge(rng, i64::from(n.morale_floor), MORALE) as i32,
-        6 => n.offer_pct = nudge(rng, i64::from(n.offer_pct), OFFER) as u32,
-        7 => n.reserve_months = nudge(rng, n.reserve_months, RESERVE),
+        4 => n.safety_risk = nudge(rng, i64::from(n.safety_risk), r.safety) as i32,
+        5 => n.morale_floor = nudge(rng, i64::from(n.morale_floor), r.morale) as i32,
+        6 => n.offer_pct = nudge(rng, i64::from(n.offer_pct), r.offer) as u32,
+        7 => n.reserve_months = nudge(rng, n.reserve_months, r.reserve),
         8 => n.hire = other(rng, &HIRES, n.hire),
         9 => n.tech = other(rng, &TECHS, n.tech),
         10 => n.stage = other(rng, &STAGES, n.stage),
         11 => n.choice = other(rng, &CHOICES, n.choice),
-        12 => n.compute_split = nudge(rng, n.compute_split, SPLIT),
-        13 => n.lease_k = nudge(rng, i64::from(n.lease_k), LEASE) as u32,
+        12 => n.compute_split = nudge(rng, n.compute_split, r.split),
+        13 => n.lease_k = nudge(rng, i64::from(n.lease_k), r.lease) as u32,
         14 => n.match_poach = !n.match_poach,
         15 => {
             let a = Action::ALL[rng.below(Action::ALL.len() as u32) as usize];
-            match rng.below(4) as u8 {
+            match rng.below(u32::from(r.per_month) + 1) as u8 {
                 0 => n.max_per_month.remove(&a),
                 cap => n.max_per_month.insert(a, cap),
             };
         }
         16 => n.skip_review_stages = !n.skip_review_stages,
+        17 => {
+            n.data_centre_max_k = nudge(rng, i64::from(n.data_centre_max_k), r.data_centre) as u32;
+        }
         _ => n.rotate = !n.rotate,
     }
     n
@@ -289,31 +360,56 @@ pub fn to_ron(p: &Params) -> String {
         .unwrap_or_default()
 }
 
+/// A plan as RON: a plan without rules is printed as its parameters alone (the older form).
+pub fn plan_to_ron(p: &Plan) -> String {
+    if p.rules.is_empty() {
+        return to_ron(&p.otherwise);
+    }
+    ron::ser::to_string_pretty(p, ron::ser::PrettyConfig::default().new_line("\n"))
+        .unwrap_or_default()
+}
+
 /// Reads parameters written as RON (fields left out keep `balanced`'s values).
 pub fn parse_params(file: &str, text: &str) -> Result<Params, String> {
     crate::content::parse::<Params>(file, text).map_err(|e| e.to_string())
 }
 
+/// Reads a strategy file: the parameters of one priority policy (the older form, fields left
+/// out keep `balanced`'s values) or a rule list (`(rules: [...], otherwise: (...))`).
+pub fn parse_strategy(file: &str, text: &str) -> Result<Strategy, String> {
+    match crate::content::parse::<Params>(file, text) {
+        Ok(p) => Ok(Strategy::Priority(p)),
+        Err(as_params) => match crate::content::parse::<Plan>(file, text) {
+            Ok(plan) => Ok(Strategy::Plan(plan)),
+            Err(as_plan) => {
+                let looks_like_plan = text.contains("rules") || text.contains("otherwise");
+                Err(if looks_like_plan { as_plan } else { as_params }.to_string())
+            }
+        },
+    }
+}
+
 /// Sets one field of the first parameters back to the second's value.
 type ResetField = fn(&mut Params, &Params);
 
-/// How much each part of `params` adds: the search games played with that part set back to
-/// `balanced`'s value (or, for an action kind, with it left out). Sorted by the wins lost,
-/// largest first.
+/// How much each part of `plan` adds: the search games played with that part set back to
+/// `balanced`'s value (or, for an action kind, with it left out) in the parameters it plays
+/// when no rule holds, and without each of its rules. Sorted by the wins lost, largest first.
 pub fn sensitivity(
     content: &Arc<Content>,
     world: Option<u64>,
-    params: &Params,
+    plan: &Plan,
     budget: Budget,
 ) -> Vec<(String, i64)> {
     let base = Params::default();
+    let params = &plan.otherwise;
     let mut variants: Vec<(String, Params)> = Vec::new();
     for a in &params.order {
         let mut v = params.clone();
         v.order.retain(|x| x != a);
         variants.push((format!("without {a:?}"), v));
     }
-    let fields: [(&str, ResetField); 13] = [
+    let fields: [(&str, ResetField); 14] = [
         ("rotate", |v, b| v.rotate = b.rotate),
         ("safety_risk", |v, b| v.safety_risk = b.safety_risk),
         ("morale_floor", |v, b| v.morale_floor = b.morale_floor),
@@ -326,6 +422,9 @@ pub fn sensitivity(
         ("compute_split", |v, b| v.compute_split = b.compute_split),
         ("lease_k", |v, b| v.lease_k = b.lease_k),
         ("match_poach", |v, b| v.match_poach = b.match_poach),
+        ("data_centre_max_k", |v, b| {
+            v.data_centre_max_k = b.data_centre_max_k
+        }),
         ("max_per_month", |v, b| {
             v.max_per_month = b.max_per_month.clone()
         }),
@@ -337,8 +436,25 @@ pub fn sensitivity(
             variants.push((format!("{name} as in balanced"), v));
         }
     }
-    let own = fitness(content, params, budget.games, budget.seed, world).0;
-    let mut out: Vec<(String, i64)> = variants
+    let mut plans: Vec<(String, Plan)> = variants
+        .into_iter()
+        .map(|(name, v)| {
+            (
+                name,
+                Plan {
+                    rules: plan.rules.clone(),
+                    otherwise: v,
+                },
+            )
+        })
+        .collect();
+    for i in 0..plan.rules.len() {
+        let mut v = plan.clone();
+        v.rules.remove(i);
+        plans.push((format!("without rule {}", i + 1), v));
+    }
+    let own = fitness(content, plan, budget.games, budget.seed, world).0;
+    let mut out: Vec<(String, i64)> = plans
         .into_iter()
         .map(|(name, v)| {
             let wins = fitness(content, &v, budget.games, budget.seed, world).0;

@@ -26,11 +26,11 @@ mod v2_tests;
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
-pub(crate) use hiring::{close_choice_about, flight};
 pub use hiring::{
     acceptance_permille, ask, counter_permille, may_approach_player, offer_odds_permille,
     overpay_costs, retention_permille,
 };
+pub(crate) use hiring::{close_choice_about, flight};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.

@@ -647,6 +647,11 @@ impl Story {
     }
 }
 
+/// The price of GPUs ordered before the market had a price: list price.
+fn list_price() -> i64 {
+    100
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -737,9 +742,4 @@ mod tests {
             std::mem::size_of::<Story>()
         );
     }
-}
-
-/// The price of GPUs ordered before the market had a price: list price.
-fn list_price() -> i64 {
-    100
 }

@@ -56,7 +56,9 @@ pub fn data_centre_cost(content: &Content, state: &GameState, lab: LabId, k: u32
 /// Months a data centre of `k` thousand GPUs takes to come online.
 pub fn build_months(c: &ComputeBalance, k: u32) -> u8 {
     let per_month = c.supply.build_kgpu_per_month.max(1);
-    (u32::from(c.data_centre_months) + k.div_ceil(per_month)).clamp(1, 60) as u8
+    u32::from(c.data_centre_months)
+        .saturating_add(k.div_ceil(per_month))
+        .clamp(1, 60) as u8
 }
 
 /// Whether the month that just closed (0 is the first) was the last of a calendar quarter.

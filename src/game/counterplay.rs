@@ -52,7 +52,9 @@ pub fn paid_licences(content: &Content, state: &GameState) -> Vec<u16> {
 pub fn raise_permille(content: &Content, licences: usize) -> i64 {
     let r = &content.balance.rivals;
     let extra = (licences as i64 - 1).max(0);
-    (r.raise_permille + extra * r.counter.dependency_raise_permille).clamp(0, 1_000)
+    r.raise_permille
+        .saturating_add(extra.saturating_mul(r.counter.dependency_raise_permille))
+        .clamp(0, 1_000)
 }
 
 /// The chance per month (per mille) that a vendor cuts off one licence of a player holding
@@ -63,7 +65,8 @@ pub fn cut_permille(content: &Content, licences: usize) -> i64 {
     if c.dependency_cut_from == 0 || over <= 0 {
         return 0;
     }
-    (over * c.dependency_cut_permille).clamp(0, 1_000)
+    over.saturating_mul(c.dependency_cut_permille)
+        .clamp(0, 1_000)
 }
 
 /// A vendor whose tech the player licenses may raise its price, likelier the more the player
@@ -110,7 +113,9 @@ fn poach_back(ctx: &mut Ctx, lab: LabId) {
     if raids == 0 {
         return;
     }
-    let chance = (i64::from(raids) * c.poach_back_permille_per_raid).clamp(0, 1_000);
+    let chance = i64::from(raids)
+        .saturating_mul(c.poach_back_permille_per_raid)
+        .clamp(0, 1_000);
     if !ctx.state.dice.rivals.chance_permille(chance) {
         return;
     }
@@ -125,11 +130,10 @@ fn poach_back(ctx: &mut Ctx, lab: LabId) {
         return;
     };
     let generous = content.balance.generosity(state.lab(lab).personality);
-    let salary =
-        (pay * (generous + c.poach_back_premium_pct) / 100).min(rules::offer_range(content, pay).1);
-    let spare =
-        state.lab(lab).budget - state.lab(lab).income * content.balance.rivals.reserve_months;
-    if Money::from(salary) * 3 > spare {
+    let wanted = u64::from(pay) * (u64::from(generous) + u64::from(c.poach_back_premium_pct)) / 100;
+    let salary = wanted.min(u64::from(rules::offer_range(content, pay).1)) as u32;
+    let spare = rival_spare(content, state, lab);
+    if Money::from(salary).saturating_mul(3) > spare {
         return;
     }
     if rules::apply_in(ctx, lab, &Command::Offer { person, salary }).is_ok() {
@@ -159,10 +163,12 @@ fn rush_gpus(ctx: &mut Ctx, lab: LabId) {
         return;
     }
     let state = &*ctx.state;
-    let l = state.lab(lab);
-    let spare = l.budget - l.income * content.balance.rivals.reserve_months;
-    let per_k = (content.balance.compute.data_centre_cost
-        * compute::price_pct(content, state, lab, 0)
+    let spare = rival_spare(content, state, lab);
+    let per_k = (content
+        .balance
+        .compute
+        .data_centre_cost
+        .saturating_mul(compute::price_pct(content, state, lab, 0))
         / 100)
         .max(1);
     let k = (i64::from(player_kgpu) / 2)
@@ -177,4 +183,13 @@ fn rush_gpus(ctx: &mut Ctx, lab: LabId) {
     ctx.rushing_after = Some(player_kgpu);
     let _ = rules::apply_in(ctx, lab, &Command::BuildDataCentre(k));
     ctx.rushing_after = None;
+}
+
+/// What a rival can spend beyond the reserve it keeps (months of income).
+fn rival_spare(content: &Content, state: &GameState, lab: LabId) -> Money {
+    let l = state.lab(lab);
+    l.budget.saturating_sub(
+        l.income
+            .saturating_mul(content.balance.rivals.reserve_months),
+    )
 }

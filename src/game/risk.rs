@@ -60,7 +60,7 @@ pub fn percent_label(chance: i64) -> String {
         let tenths = (c + 50) / 100;
         format!("{}.{}%", tenths / 10, tenths % 10)
     } else {
-        format!("0.{:02}%", c)
+        format!("0.{:02}%", c / 10)
     }
 }
 

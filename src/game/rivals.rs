@@ -265,7 +265,7 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             }
             // At this quarter's price, and no more than the market has left.
             let price = super::compute::price_pct(content, state, lab, 0);
-            let per_k = (compute.data_centre_cost * price / 100).max(1);
+            let per_k = (compute.data_centre_cost.saturating_mul(price) / 100).max(1);
             let left = super::compute::supply_left(content, state);
             let k = (spare / 2 / per_k).clamp(0, 200).min(i64::from(left)) as u32;
             (k >= 10).then_some(Command::BuildDataCentre(k))

@@ -714,6 +714,11 @@ impl Story {
     }
 }
 
+/// The price of GPUs ordered before the market had a price: list price.
+fn list_price() -> i64 {
+    100
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -804,9 +809,4 @@ mod tests {
             std::mem::size_of::<Story>()
         );
     }
-}
-
-/// The price of GPUs ordered before the market had a price: list price.
-fn list_price() -> i64 {
-    100
 }

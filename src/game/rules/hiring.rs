@@ -117,7 +117,9 @@ pub fn counter_permille(content: &Content, personality: Personality) -> i64 {
 pub fn retention_permille(content: &Content, state: &GameState, rival: LabId) -> i64 {
     let r = state.lab(rival);
     let per_raid = content.balance.rivals.counter.retention_permille_per_raid;
-    (counter_permille(content, r.personality) + i64::from(r.raids) * per_raid).clamp(0, 1_000)
+    counter_permille(content, r.personality)
+        .saturating_add(i64::from(r.raids).saturating_mul(per_raid))
+        .clamp(0, 1_000)
 }
 
 pub(super) fn offer(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32) {
@@ -171,7 +173,14 @@ pub fn overpay_costs(content: &Content, ratio: i64) -> (i64, i64, i64) {
     (gap, memory, mercenary)
 }
 
-fn hire(ctx: &mut Ctx, lab: LabId, person: PersonId, salary: u32, from: Option<LabId>, ratio: i64) {
+pub(super) fn hire(
+    ctx: &mut Ctx,
+    lab: LabId,
+    person: PersonId,
+    salary: u32,
+    from: Option<LabId>,
+    ratio: i64,
+) {
     ctx.pay(lab, signing_bonus(ctx.content, salary), Flow::Action);
     ctx.emit(Event::Hired {
         lab,

@@ -22,6 +22,8 @@ mod hiring;
 mod tests;
 #[cfg(test)]
 mod v2_tests;
+#[cfg(test)]
+mod v4_tests;
 
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};

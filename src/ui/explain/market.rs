@@ -67,7 +67,7 @@ pub(super) fn raided_labs(s: &Session, l: &mut Lines) {
             content.labs[usize::from(lab)].short,
             plural(raids, "raid"),
             retention_permille(content, state, lab) / 10,
-            (i64::from(raids) * per_raid).clamp(0, 1_000) / 10
+            i64::from(raids).saturating_mul(per_raid).clamp(0, 1_000) / 10
         ));
     }
     l.dim("  One raid fades each quarter.");

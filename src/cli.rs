@@ -172,10 +172,11 @@ pub enum Cmd {
         #[arg(long, value_name = "DIR")]
         save_dir: Option<PathBuf>,
     },
-    /// Search for the strongest scripted strategy: hill-climbing with random restarts over the
-    /// priority policy's parameters, each candidate judged on the same games. Prints the best
-    /// as RON (for `sim --policy-file`) with its win rate measured on fresh games: the games
-    /// `sim --seed SEED` plays.
+    /// Search for the strongest scripted strategy: hill-climbing with random restarts over rule
+    /// lists of the priority policy's parameters (conditions on month, progress, lead, budget
+    /// and risk), each candidate judged on the same games. Prints the best as RON (for `sim
+    /// --policy-file`) with its win rate measured on fresh games: the games `sim --seed SEED`
+    /// plays.
     Tune {
         /// A built-in scenario id or a scenario file (a locked one is searched on its one world).
         #[arg(long, default_value = "race-2025")]
@@ -189,11 +190,12 @@ pub enum Cmd {
         /// Games per candidate during the search (1 to 100,000).
         #[arg(long, default_value = "200", allow_hyphen_values = true)]
         games: String,
-        /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it.
-        #[arg(long, default_value = "360", allow_hyphen_values = true)]
+        /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it. Two
+        /// thirds go to the climbs from fresh starts, the rest to climbing on from their best.
+        #[arg(long, default_value = "480", allow_hyphen_values = true)]
         budget_evals: String,
         /// Climbs from a fresh start: from balanced, talent-first, adopt-first, pipeline-first,
-        /// compute-first and reckless in turn, then from random parameters.
+        /// compute-first and reckless in turn, then from random plans.
         #[arg(long, default_value = "6", allow_hyphen_values = true)]
         restarts: String,
         /// Fresh games on which the best is measured (1 to 1,000,000).
@@ -1558,12 +1560,15 @@ fn tune_command(
         content.scenario.id, content.difficulty.id
     );
     println!(
-        "# search: {} candidates x {} games in {:.1} s; {} of {} search games won",
+        "# search: {} candidates x {} games in {:.1} s; {} of {} search games won, {} of {} \
+         with the check games",
         found.evals,
         budget.games,
         searched.as_secs_f64(),
         found.fitness.0,
-        budget.games
+        budget.games,
+        found.checked.0,
+        budget.games * 2
     );
     println!(
         "# measured on {measure} fresh games (sim --seed {seed}): {:.1}% won, median {} months, \

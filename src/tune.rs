@@ -43,6 +43,9 @@ pub struct Found {
     pub best: Plan,
     /// The best's wins on the search games.
     pub fitness: Fitness,
+    /// Its wins (and summed mean scores) on the search games and the check games together:
+    /// the climbs' results are chosen among by this.
+    pub checked: Fitness,
     /// Candidates actually played.
     pub evals: u32,
     /// Each improvement: (evaluation number, restart, wins on the search games).
@@ -64,6 +67,11 @@ pub fn strategy_of(plan: &Plan) -> Strategy {
     }
 }
 
+/// The seed of the check games the climbs' results are compared on once more.
+pub fn check_seed(seed: u64) -> u64 {
+    Pcg32::new(seed, 0x7E_5EA2C6).next_u64()
+}
+
 /// Plays the search games of one candidate.
 fn fitness(
     content: &Arc<Content>,
@@ -72,7 +80,7 @@ fn fitness(
     seed: u64,
     world: Option<u64>,
 ) -> Fitness {
-    let s = sim::run_strategy(content, &strategy_of(plan), games, search_seed(seed), world);
+    let s = sim::run_strategy(content, &strategy_of(plan), games, seed, world);
     (s.wins, s.mean_score)
 }
 
@@ -96,40 +104,49 @@ pub fn search(
             return None;
         }
         *evals += 1;
-        let f = fitness(content, p, budget.games, budget.seed, world);
+        let f = fitness(content, p, budget.games, search_seed(budget.seed), world);
         seen.insert(key, f);
         Some(f)
     };
     let restarts = budget.restarts.max(1);
-    let mut best = Plan::default();
+    // Two thirds of the budget for the climbs from fresh starts, the rest to climb on from the
+    // best of them.
+    let climbs_budget = (budget.evals * 2 / 3).max(restarts.min(budget.evals));
+    let mut finalists: Vec<(Plan, Fitness)> = Vec::new();
     let mut best_fit = (0, i64::MIN);
     let mut trail = Vec::new();
-    for r in 0..restarts {
-        let share = budget.evals / restarts + u32::from(r < budget.evals % restarts);
-        let stop = (evals + share).min(budget.evals);
-        let mut current = match STARTS.get(r as usize).and_then(|p| p.params()) {
-            Some(p) => Plan::fixed(p),
-            None => moves::random_plan(&mut rng, &ranges),
+    let mut climb = |r: u32,
+                     start: Plan,
+                     stop: u32,
+                     evals: &mut u32,
+                     best_fit: &mut Fitness,
+                     finalists: &mut Vec<(Plan, Fitness)>,
+                     rng: &mut Pcg32| {
+        let Some(mut fit) = eval(&start, evals) else {
+            return;
         };
-        let Some(mut fit) = eval(&current, &mut evals) else {
-            break;
-        };
+        finalists.push((start.clone(), fit));
+        let mut current = start;
         // Neighbours already seen cost nothing; a cap keeps a climb stuck on a
         // well-explored peak from spinning.
         let mut tries = 0u32;
-        while evals < stop && tries < budget.evals.saturating_mul(20) {
+        while *evals < stop && tries < budget.evals.saturating_mul(20) {
             tries += 1;
-            let next = moves::neighbour_plan(&current, &mut rng, &ranges);
-            let Some(f) = eval(&next, &mut evals) else {
+            let mut next = moves::neighbour_plan(&current, rng, &ranges);
+            // Now and then two steps at once, to cross a valley one step cannot.
+            if rng.chance_permille(150) {
+                next = moves::neighbour_plan(&next, rng, &ranges);
+            }
+            let Some(f) = eval(&next, evals) else {
                 break;
             };
             // Equal standing is accepted too, so a climb can cross a plateau.
             if f >= fit {
-                let better = f > fit;
                 current = next;
                 fit = f;
-                if better && fit > best_fit {
-                    trail.push((evals, r, fit.0));
+                if fit > *best_fit {
+                    *best_fit = fit;
+                    trail.push((*evals, r, fit.0));
                     progress(&format!(
                         "eval {evals:>4} (climb {}): {} of {} games won",
                         r + 1,
@@ -139,14 +156,54 @@ pub fn search(
                 }
             }
         }
-        if fit > best_fit {
-            best_fit = fit;
-            best = current;
+        finalists.push((current, fit));
+    };
+    for r in 0..restarts {
+        let share = climbs_budget / restarts + u32::from(r < climbs_budget % restarts);
+        let stop = (evals + share).min(budget.evals);
+        let start = match STARTS.get(r as usize).and_then(|p| p.params()) {
+            Some(p) => Plan::fixed(p),
+            None => moves::random_plan(&mut rng, &ranges),
+        };
+        climb(
+            r,
+            start,
+            stop,
+            &mut evals,
+            &mut best_fit,
+            &mut finalists,
+            &mut rng,
+        );
+    }
+    if let Some((top, _)) = finalists.iter().max_by_key(|(_, f)| *f).cloned() {
+        climb(
+            restarts,
+            top,
+            budget.evals,
+            &mut evals,
+            &mut best_fit,
+            &mut finalists,
+            &mut rng,
+        );
+    }
+    // The climbs' best are chosen among on their search games and as many games more, so
+    // the one that only got lucky on the search games does not win.
+    let mut best = (Plan::default(), (0, i64::MIN), (0, i64::MIN));
+    let mut checked: BTreeMap<String, Fitness> = BTreeMap::new();
+    for (plan, fit) in finalists {
+        let key = plan_to_ron(&plan);
+        let check = *checked.entry(key).or_insert_with(|| {
+            fitness(content, &plan, budget.games, check_seed(budget.seed), world)
+        });
+        let both = (fit.0 + check.0, fit.1 + check.1);
+        if both > best.2 {
+            best = (plan, fit, both);
         }
     }
     Found {
-        best,
-        fitness: best_fit,
+        best: best.0,
+        fitness: best.1,
+        checked: best.2,
         evals,
         trail,
     }
@@ -453,11 +510,11 @@ pub fn sensitivity(
         v.rules.remove(i);
         plans.push((format!("without rule {}", i + 1), v));
     }
-    let own = fitness(content, plan, budget.games, budget.seed, world).0;
+    let own = fitness(content, plan, budget.games, search_seed(budget.seed), world).0;
     let mut out: Vec<(String, i64)> = plans
         .into_iter()
         .map(|(name, v)| {
-            let wins = fitness(content, &v, budget.games, budget.seed, world).0;
+            let wins = fitness(content, &v, budget.games, search_seed(budget.seed), world).0;
             (name, i64::from(own) - i64::from(wins))
         })
         .collect();

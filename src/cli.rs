@@ -133,9 +133,15 @@ pub enum Cmd {
     Sim {
         /// The strategy: random, hire-only, adopt-only, pipeline-only, hoard, balanced,
         /// balanced-no-hire, balanced-no-adopt, balanced-no-pipeline, balanced-no-compute,
-        /// talent-first, compute-first, adopt-first, pipeline-first, everything, reckless.
+        /// talent-first, compute-first, adopt-first, pipeline-first, everything, reckless,
+        /// or expert (looks ahead: plays the plan that does best over imagined futures with
+        /// fresh dice; slower).
         #[arg(long, required_unless_present_any = ["policy_file", "params"], value_parser = policy_arg)]
         policy: Option<String>,
+        /// With --policy expert: a tuned strategy (RON, as `tune` prints it) the expert starts
+        /// from and counts among the plans it chooses from.
+        #[arg(long, value_name = "FILE", requires = "policy")]
+        base: Option<PathBuf>,
         /// Play the priority policy with the parameters in FILE (RON, as `tune` prints them).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["policy", "params"])]
         policy_file: Option<PathBuf>,
@@ -166,10 +172,11 @@ pub enum Cmd {
         #[arg(long, value_name = "DIR")]
         save_dir: Option<PathBuf>,
     },
-    /// Search for the strongest scripted strategy: hill-climbing with random restarts over the
-    /// priority policy's parameters, each candidate judged on the same games. Prints the best
-    /// as RON (for `sim --policy-file`) with its win rate measured on fresh games: the games
-    /// `sim --seed SEED` plays.
+    /// Search for the strongest scripted strategy: hill-climbing with random restarts over rule
+    /// lists of the priority policy's parameters (conditions on month, progress, lead, budget
+    /// and risk), each candidate judged on the same games. Prints the best as RON (for `sim
+    /// --policy-file`) with its win rate measured on fresh games: the games `sim --seed SEED`
+    /// plays.
     Tune {
         /// A built-in scenario id or a scenario file (a locked one is searched on its one world).
         #[arg(long, default_value = "race-2025")]
@@ -183,11 +190,12 @@ pub enum Cmd {
         /// Games per candidate during the search (1 to 100,000).
         #[arg(long, default_value = "200", allow_hyphen_values = true)]
         games: String,
-        /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it.
-        #[arg(long, default_value = "360", allow_hyphen_values = true)]
+        /// Candidates to evaluate in all (1 to 100,000); the search's time grows with it. Two
+        /// thirds go to the climbs from fresh starts, the rest to climbing on from their best.
+        #[arg(long, default_value = "480", allow_hyphen_values = true)]
         budget_evals: String,
         /// Climbs from a fresh start: from balanced, talent-first, adopt-first, pipeline-first,
-        /// compute-first and reckless in turn, then from random parameters.
+        /// compute-first and reckless in turn, then from random plans.
         #[arg(long, default_value = "6", allow_hyphen_values = true)]
         restarts: String,
         /// Fresh games on which the best is measured (1 to 1,000,000).
@@ -353,7 +361,13 @@ impl From<String> for Failure {
     }
 }
 
+/// The name `sim --policy` takes for the expert.
+const EXPERT: &str = "expert";
+
 fn policy_arg(s: &str) -> Result<String, String> {
+    if s.trim() == EXPERT {
+        return Ok(EXPERT.to_string());
+    }
     match Policy::from_name(s.trim()) {
         Some(p) => Ok(p.name().to_string()),
         None => Err(format!(
@@ -542,6 +556,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Cmd::Sim {
             policy,
+            base,
             policy_file,
             params,
             games,
@@ -555,6 +570,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let (games, seed) = (games.to_string(), seed.to_string());
             let run = SimRun::parse(
                 (policy.as_deref(), policy_file.as_deref(), params.as_deref()),
+                base.as_deref(),
                 &games,
                 &seed,
                 &scenario,
@@ -1289,6 +1305,7 @@ struct SimRun {
 impl SimRun {
     fn parse(
         (name, file, params): (Option<&str>, Option<&Path>, Option<&str>),
+        base: Option<&Path>,
         games: &str,
         seed: &str,
         scenario: &str,
@@ -1298,12 +1315,30 @@ impl SimRun {
             (_, Some(path), _) => {
                 let shown = save::sanitize(&path.display().to_string(), 120);
                 let text = content::read_scenario_file(path).map_err(|e| e.to_string())?;
-                let p = ai_race::tune::parse_params(&shown, &text)?;
-                (shown, policy::Strategy::Priority(p))
+                (shown.clone(), ai_race::tune::parse_strategy(&shown, &text)?)
             }
-            (_, None, Some(text)) => {
-                let p = ai_race::tune::parse_params("--params", text)?;
-                ("params".to_string(), policy::Strategy::Priority(p))
+            (_, None, Some(text)) => (
+                "params".to_string(),
+                ai_race::tune::parse_strategy("--params", text)?,
+            ),
+            (Some(EXPERT), None, None) => {
+                let expert = match base {
+                    Some(path) => {
+                        let shown = save::sanitize(&path.display().to_string(), 120);
+                        let text = content::read_scenario_file(path).map_err(|e| e.to_string())?;
+                        let plan = match ai_race::tune::parse_strategy(&shown, &text)? {
+                            policy::Strategy::Priority(p) => policy::Plan::fixed(p),
+                            policy::Strategy::Plan(plan) => plan,
+                            _ => return Err(format!("--base {shown}: not a tuned strategy")),
+                        };
+                        policy::Expert::with_base(plan)
+                    }
+                    None => policy::Expert::default(),
+                };
+                (
+                    EXPERT.to_string(),
+                    policy::Strategy::Expert(Box::new(expert)),
+                )
             }
             (Some(name), None, None) => {
                 let p = Policy::from_name(name).ok_or_else(|| {
@@ -1422,6 +1457,13 @@ fn sim_command(run: &SimRun, json: bool) -> ExitCode {
             "mean_score": s.mean_score,
             "endings": endings,
             "stalled": s.stalled,
+            "catastrophe_share": s.catastrophe_share(),
+            "late_lead_change_rate": s.late_lead_change_rate(),
+            "late_lead_loss_rate": s.late_lead_loss_rate(),
+            "late_month": sim::late_month(s.campaign_months),
+            "poach_event_share": s.poach_event_share(),
+            "events_per_game": f64::from(s.events) / f64::from(s.games.max(1)),
+            "lean_month_end_share": s.lean_month_end_share(),
             "final_hash": hex(s.final_hash),
         });
         println!("{obj}");
@@ -1451,6 +1493,21 @@ fn sim_command(run: &SimRun, json: bool) -> ExitCode {
             println!("  {k:<16} {v}");
         }
         println!("  stalled          {}", s.stalled);
+        let pct =
+            |x: Option<f64>| x.map_or_else(|| "–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        println!(
+            "  late lead change {} of wins (after month {})",
+            pct(s.late_lead_change_rate()),
+            sim::late_month(s.campaign_months)
+        );
+        println!(
+            "  poach events     {} of events",
+            pct(s.poach_event_share())
+        );
+        println!(
+            "  lean month-ends  {} (below one month of income)",
+            pct(s.lean_month_end_share())
+        );
         println!("  final hash    {}", hex(s.final_hash));
     }
     ExitCode::SUCCESS
@@ -1495,20 +1552,23 @@ fn tune_command(
     let started = std::time::Instant::now();
     let found = ai_race::tune::search(&content, world, budget, &mut |line| eprintln!("{line}"));
     let searched = started.elapsed();
-    let strategy = policy::Strategy::Priority(found.best.clone());
+    let strategy = ai_race::tune::strategy_of(&found.best);
     let measured = sim::run_strategy(&content, &strategy, measure, seed, world);
-    let ron = ai_race::tune::to_ron(&found.best);
+    let ron = ai_race::tune::plan_to_ron(&found.best);
     println!(
         "# strongest strategy found on {} ({}), seed {seed}",
         content.scenario.id, content.difficulty.id
     );
     println!(
-        "# search: {} candidates x {} games in {:.1} s; {} of {} search games won",
+        "# search: {} candidates x {} games in {:.1} s; {} of {} search games won, {} of {} \
+         with the check games",
         found.evals,
         budget.games,
         searched.as_secs_f64(),
         found.fitness.0,
-        budget.games
+        budget.games,
+        found.checked.0,
+        budget.games * 2
     );
     println!(
         "# measured on {measure} fresh games (sim --seed {seed}): {:.1}% won, median {} months, \

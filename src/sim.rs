@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use crate::game::data::Content;
 use crate::game::hash::canonical_hash;
-use crate::game::policy::{Policy, Strategy, play_strategy};
+use crate::game::policy::{Played, Policy, Strategy, Tally, play_strategy};
 use crate::game::rng::Pcg32;
 use crate::game::score::score;
-use crate::game::state::Ending;
+use crate::game::state::{Ending, GameState};
 
 /// What many games of one strategy came to.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,17 @@ pub struct SimSummary {
     /// State hash after the last game.
     pub final_hash: u64,
     pub campaign_months: u16,
+    /// Won games in which the lead changed hands after [`late_month`].
+    pub late_lead_changes: u32,
+    /// Won games in which the player lost the lead after [`late_month`] (and won it back).
+    pub late_lead_losses: u32,
+    /// Events put to the player: the deck's events that fired and rivals' poaching offers.
+    pub events: u32,
+    /// Of those, the ones about poaching (the offers, and deck events whose id names it).
+    pub poach_events: u32,
+    /// Month-ends in all games, and those holding less than one month of income.
+    pub month_ends: u32,
+    pub lean_month_ends: u32,
 }
 
 impl SimSummary {
@@ -33,6 +44,35 @@ impl SimSummary {
             0.0
         } else {
             f64::from(self.wins) / f64::from(self.games)
+        }
+    }
+
+    /// Share of won games in which the lead changed hands late (`None` when none was won).
+    pub fn late_lead_change_rate(&self) -> Option<f64> {
+        (self.wins > 0).then(|| f64::from(self.late_lead_changes) / f64::from(self.wins))
+    }
+
+    /// Share of won games in which the player lost the lead late and won it back.
+    pub fn late_lead_loss_rate(&self) -> Option<f64> {
+        (self.wins > 0).then(|| f64::from(self.late_lead_losses) / f64::from(self.wins))
+    }
+
+    /// Share of events that were about poaching (`None` when no event happened).
+    pub fn poach_event_share(&self) -> Option<f64> {
+        (self.events > 0).then(|| f64::from(self.poach_events) / f64::from(self.events))
+    }
+
+    /// Share of month-ends holding less than one month of income.
+    pub fn lean_month_end_share(&self) -> Option<f64> {
+        (self.month_ends > 0).then(|| f64::from(self.lean_month_ends) / f64::from(self.month_ends))
+    }
+
+    /// Share of games that ended in catastrophe.
+    pub fn catastrophe_share(&self) -> f64 {
+        if self.games == 0 {
+            0.0
+        } else {
+            f64::from(self.ending("catastrophe")) / f64::from(self.games)
         }
     }
 
@@ -53,6 +93,82 @@ pub struct GameResult {
     pub score: i64,
     /// The ending's key, or `None` when the game stalled.
     pub ending: Option<&'static str>,
+    /// The lead changed hands after [`late_month`].
+    pub late_lead_change: bool,
+    /// The player lost the lead after [`late_month`].
+    pub late_lead_loss: bool,
+    pub events: u32,
+    pub poach_events: u32,
+    pub tally: Tally,
+}
+
+/// The month after which a change of the lead counts as late: month 20 of the 39-month
+/// campaign, and the same share of a campaign of another length (rounded to the nearest month).
+pub fn late_month(campaign_months: u16) -> u16 {
+    let m = u32::from(campaign_months);
+    ((m * 20 + 19) / 39) as u16
+}
+
+/// How the race's lead (the lab furthest ahead at a month's end; on a tie the lab that led
+/// before keeps it) moved after month `after` of the campaign (counted from 1): whether it
+/// changed hands at all, and whether the player lost it.
+pub fn late_lead_moves(state: &GameState, after: u16) -> (bool, bool) {
+    let mut leader: Option<usize> = None;
+    let (mut changed, mut lost) = (false, false);
+    for r in &state.history {
+        let Some(top) = r.progress.iter().copied().max() else {
+            continue;
+        };
+        let now = match leader {
+            Some(l) if r.progress.get(l) == Some(&top) => l,
+            _ => r.progress.iter().position(|p| *p == top).unwrap_or(0),
+        };
+        // A record's month counts from 0: the end of month `after` is record `after - 1`.
+        if let Some(before) = leader
+            && before != now
+            && r.month >= after
+        {
+            changed = true;
+            lost |= before == usize::from(crate::game::state::PLAYER);
+        }
+        leader = Some(now);
+    }
+    (changed, lost)
+}
+
+/// Whether a deck event is about poaching: its id says so.
+fn about_poaching(content: &Content, event: u16) -> bool {
+    content
+        .events
+        .get(usize::from(event))
+        .is_some_and(|e| e.id.to_ascii_lowercase().contains("poach"))
+}
+
+/// One played game's result.
+pub fn result_of(content: &Content, played: &Played) -> GameResult {
+    let state = &played.state;
+    let ending = if played.stalled {
+        None
+    } else {
+        state.ending.as_ref().map(Ending::key)
+    };
+    let late = late_lead_moves(state, late_month(content.scenario.months));
+    let deck_poach = state
+        .fired
+        .iter()
+        .filter(|f| about_poaching(content, f.event))
+        .count() as u32;
+    GameResult {
+        win: !played.stalled && state.ending.as_ref().is_some_and(Ending::is_win),
+        months: state.month,
+        score: score(content, state).total,
+        ending,
+        late_lead_change: late.0,
+        late_lead_loss: late.1,
+        events: state.fired.len() as u32 + played.tally.poach_offers,
+        poach_events: deck_poach + played.tally.poach_offers,
+        tally: played.tally,
+    }
 }
 
 /// The seed of game `i` of a run with `seed`: derived, so any game can be replayed alone.
@@ -101,18 +217,7 @@ pub fn run_strategy(
                         } else {
                             0
                         };
-                        let ending = if played.stalled {
-                            None
-                        } else {
-                            played.state.ending.as_ref().map(Ending::key)
-                        };
-                        let result = GameResult {
-                            win: !played.stalled
-                                && played.state.ending.as_ref().is_some_and(Ending::is_win),
-                            months: played.state.month,
-                            score: score(&content, &played.state).total,
-                            ending,
-                        };
+                        let result = result_of(&content, &played);
                         out.push((i, result, hash));
                         i += threads;
                     }
@@ -162,7 +267,14 @@ fn summarise(content: &Content, results: &[(u32, GameResult, u64)]) -> SimSummar
             )
         })
         .collect();
+    let sum = |f: fn(&GameResult) -> u32| results.iter().map(|(_, r, _)| f(r)).sum::<u32>();
     SimSummary {
+        late_lead_changes: sum(|r| u32::from(r.win && r.late_lead_change)),
+        late_lead_losses: sum(|r| u32::from(r.win && r.late_lead_loss)),
+        events: sum(|r| r.events),
+        poach_events: sum(|r| r.poach_events),
+        month_ends: sum(|r| r.tally.month_ends),
+        lean_month_ends: sum(|r| r.tally.lean_month_ends),
         games,
         wins,
         median_months,

@@ -77,6 +77,10 @@ mod ui_screens;
 mod ui_space;
 #[path = "world_code.rs"]
 mod world_code;
+#[path = "expert.rs"]
+mod expert;
+#[path = "rules_money.rs"]
+mod rules_money;
 
 /// A test file added to the folder but not listed above would silently never run.
 #[test]

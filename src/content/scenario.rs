@@ -372,6 +372,9 @@ fn scale_months(content: &mut Content, pct: u32) {
     }
     let dc = &mut content.balance.compute.data_centre_months;
     *dc = scale(*dc);
+    // A shorter campaign builds faster in proportion, so a data centre's size still counts.
+    let per_month = &mut content.balance.compute.supply.build_kgpu_per_month;
+    *per_month = (u64::from(*per_month) * 100 / u64::from(pct.max(1))).clamp(1, 100_000) as u32;
 }
 
 fn apply_change(lab: &mut LabDef, c: &LabChange) {

@@ -78,7 +78,8 @@ pub struct ResearchBalance {
 pub struct ComputeBalance {
     /// USD millions per thousand GPUs of a data centre.
     pub data_centre_cost: Money,
-    /// Months for a data centre to come online.
+    /// Months for a data centre to come online before its size counts: a data centre of k
+    /// thousand GPUs takes this plus k ÷ `supply.build_kgpu_per_month` months (rounded up).
     pub data_centre_months: u8,
     /// Largest data centre in one go (thousands of GPUs).
     pub max_data_centre: u32,
@@ -89,6 +90,38 @@ pub struct ComputeBalance {
     pub max_lease: u32,
     /// Running a thousand owned GPUs for a month (power, staff), USD millions.
     pub running_monthly: Money,
+    /// The quarter's shared GPU supply, its price and how long building takes. Older balances
+    /// without this section get the shipped market.
+    #[serde(default)]
+    pub supply: GpuSupply,
+}
+
+/// The GPU market every lab buys from (see `compute.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GpuSupply {
+    /// Thousands of GPUs all labs together can order in a calendar quarter (data centres and
+    /// leases). Sane range 200–5,000.
+    pub quarter_supply: u32,
+    /// Percent over list price per 100k GPUs ordered this quarter by anyone. Sane range 0–50.
+    pub market_pct_per_100k: i64,
+    /// Further percent per 100k GPUs the buying lab itself ordered this quarter: the biggest
+    /// buyer pays most. Sane range 0–50.
+    pub buyer_pct_per_100k: i64,
+    /// Thousands of GPUs of a data centre built per month, after `data_centre_months`.
+    /// Sane range 10–200.
+    pub build_kgpu_per_month: u32,
+}
+
+impl Default for GpuSupply {
+    fn default() -> Self {
+        GpuSupply {
+            quarter_supply: 800,
+            market_pct_per_100k: 6,
+            buyer_pct_per_100k: 8,
+            build_kgpu_per_month: 40,
+        }
+    }
 }
 
 /// Salaries and the books.
@@ -138,6 +171,11 @@ pub struct ActionBalance {
     pub licence_raise_gap: u16,
     /// Retiring legacy: months of disruption and morale lost.
     pub retire_morale: i32,
+    /// An open release draws researchers who want to work in the open: the market's memory of
+    /// the lab's overpaying (see `HiringBalance::memory_per_10pct`) falls by this many points.
+    /// Sane range 0..=100.
+    #[serde(default)]
+    pub release_memory_cut: i32,
 }
 
 /// Risk, review and incidents.
@@ -154,19 +192,10 @@ pub struct SafetyBalance {
     /// Review at or above this lowers risk by one a month; below `thin_review` adds one.
     pub strong_review: i32,
     pub thin_review: i32,
-    /// Incident chance per mille: (risk − `incident_from`) × `incident_permille_per_point`.
-    pub incident_from: i64,
-    pub incident_permille_per_point: i64,
-    /// An incident at risk ≥ `catastrophe_from` is catastrophic with chance
-    /// (risk − `catastrophe_base`) × `catastrophe_permille_per_point` per mille.
-    pub catastrophe_from: i32,
-    pub catastrophe_base: i64,
-    pub catastrophe_permille_per_point: i64,
-    /// Below this much progress (points) a lab's models cannot do catastrophic harm: the
-    /// danger grows with capability, so a reckless sprint is a gamble of its last months.
-    /// Left out (balances written before it existed): no such threshold.
+    /// How the chances of an incident and of a catastrophe grow with risk and capability.
+    /// Older balances without this section get the shipped curve.
     #[serde(default)]
-    pub catastrophe_min_progress: i32,
+    pub curve: RiskCurve,
     /// What an incident does.
     pub incident_morale: i32,
     pub incident_board: i32,
@@ -178,6 +207,40 @@ pub struct SafetyBalance {
     /// Crunch: deploys faster than this (minutes) with review below `crunch_review` cost morale.
     pub crunch_minutes: u32,
     pub crunch_review: i32,
+}
+
+/// The chances of incidents and catastrophes, a smooth curve of risk and capability (see
+/// `risk.rs`). Chances are in hundred-thousandths (1,000 = 1% a month).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskCurve {
+    /// Incident chance a month = risk² × (100 + progress points) × this ÷ 1,000: at risk 50
+    /// and progress 50 a scale of 6 gives 2.3% a month. Sane range 1–20.
+    pub incident_scale: i64,
+    /// Catastrophe chance a month = risk³ × progress points² ÷ this (the player only): at
+    /// risk 65 and progress 80 a divisor of 1,500,000 gives 1.2% a month, at risk 40 0.3%.
+    /// Smaller is deadlier. Sane range 300,000–20,000,000.
+    pub catastrophe_div: i64,
+    /// The real chance this month lies within ± this percent of the estimate, with no review.
+    /// Sane range 0–90.
+    pub spread_max_pct: i64,
+    /// Each point of safety review narrows the spread by this many tenths of a percent.
+    /// Sane range 0–20.
+    pub spread_per_review_tenths: i64,
+    /// The spread never narrows below this percent. Sane range 0–`spread_max_pct`.
+    pub spread_min_pct: i64,
+}
+
+impl Default for RiskCurve {
+    fn default() -> Self {
+        RiskCurve {
+            incident_scale: 6,
+            catastrophe_div: 1_500_000,
+            spread_max_pct: 60,
+            spread_per_review_tenths: 6,
+            spread_min_pct: 10,
+        }
+    }
 }
 
 /// The talent war.
@@ -206,6 +269,37 @@ pub struct HiringBalance {
     pub counter: Vec<(Personality, i64)>,
     /// Chance that a person in the market is a star, per mille.
     pub star_permille: i64,
+    /// Pay gaps: a hire above this percent of the ask upsets the people already there.
+    /// 0 (balances written before it existed): no pay-gap rule. Sane range 0..=300.
+    #[serde(default)]
+    pub pay_gap_from_pct: i64,
+    /// Morale lost per 10 points of the offer above `pay_gap_from_pct`. Sane range 0..=10.
+    #[serde(default)]
+    pub pay_gap_morale_per_10pct: i64,
+    /// The market remembers: each 10 points a hire's pay is above 100% of the ask add this
+    /// many percent to every later ask the lab meets. Sane range 0..=10.
+    #[serde(default)]
+    pub memory_per_10pct: i32,
+    /// Points of that memory that fade each month. Sane range 0..=20.
+    #[serde(default)]
+    pub memory_decay: i32,
+    /// Most the asks can rise from memory, percent. Sane range 0..=200.
+    #[serde(default)]
+    pub memory_max: i32,
+    /// Mercenaries: loyalty a new hire lacks per 10 points of pay above 100% of the ask
+    /// (someone who joins for money leaves for money). Sane range 0..=20.
+    #[serde(default)]
+    pub mercenary_loyalty_per_10pct: i64,
+    /// Named staff with loyalty below this may leave for a richer rival on their own each
+    /// month, with chance (`flight_loyalty` − loyalty) × `flight_permille_per_point` per
+    /// mille. 0: nobody leaves unasked. Sane ranges 0..=100 and 0..=100.
+    #[serde(default)]
+    pub flight_loyalty: i64,
+    #[serde(default)]
+    pub flight_permille_per_point: i64,
+    /// A rival that lures someone away offers this percent of their pay. Sane range 100..=300.
+    #[serde(default)]
+    pub flight_offer_pct: u32,
 }
 
 /// How rivals play.
@@ -227,10 +321,65 @@ pub struct RivalBalance {
     pub preferences: Vec<(Personality, [u32; 10])>,
     /// Money a rival keeps in reserve, in months of income.
     pub reserve_months: Money,
+    /// Months between two rivals' approaches to the player's people: poaching is one
+    /// dilemma among many, not the monthly routine. 0 (balances written before it existed):
+    /// no gap. Sane range 0..=24.
+    #[serde(default)]
+    pub approach_gap: u16,
     /// How the others answer a lab (the player or a rival) that runs away with the race.
     /// Older scenario files without this section get the shipped defaults.
     #[serde(default)]
     pub leader: LeaderReactions,
+    /// How the others answer the player's own pattern: poaching, buying compute, depending on
+    /// licences. Older scenario files without this section get the shipped defaults.
+    #[serde(default)]
+    pub counter: CounterPlay,
+}
+
+/// How rivals answer the player's pattern (see `counterplay.rs`). Chances are per mille,
+/// checked once a month by each rival.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CounterPlay {
+    /// A lab's chance to counter the player's offer for one of its people rises by this for
+    /// every raid it remembers (a retention package). Sane range 0–300.
+    pub retention_permille_per_raid: i64,
+    /// A raided lab's chance each month to go after the player's best person, per raid it
+    /// remembers. Sane range 0–300.
+    pub poach_back_permille_per_raid: i64,
+    /// Its offer, percent of the person's pay on top of its usual generosity. Sane range 0–100.
+    pub poach_back_premium_pct: u32,
+    /// Thousands of GPUs the player orders in a quarter from which rivals rush their own
+    /// orders (0: never). Sane range 0–1,000.
+    pub rush_kgpu: u32,
+    /// Chance that a rival which has not ordered this quarter rushes an order, half the
+    /// player's size at most. Sane range 0–1,000.
+    pub rush_permille: i64,
+    /// A vendor's chance to raise a licence price rises by this per paid licence the player
+    /// holds beyond the first. Sane range 0–300.
+    pub dependency_raise_permille: i64,
+    /// From this many paid licences a vendor may cut one off (0: never). Sane range 0–10.
+    pub dependency_cut_from: u8,
+    /// The chance of a cut-off per licence from `dependency_cut_from` on. Sane range 0–300.
+    pub dependency_cut_permille: i64,
+    /// Months a cut-off lasts. Sane range 1–6.
+    pub cut_months: u8,
+}
+
+impl Default for CounterPlay {
+    fn default() -> Self {
+        CounterPlay {
+            retention_permille_per_raid: 120,
+            poach_back_permille_per_raid: 50,
+            poach_back_premium_pct: 25,
+            rush_kgpu: 150,
+            rush_permille: 250,
+            dependency_raise_permille: 40,
+            dependency_cut_from: 3,
+            dependency_cut_permille: 30,
+            cut_months: 2,
+        }
+    }
 }
 
 /// How rivals answer whoever leads the race: squeezing the leader's licences, poaching its best
@@ -284,6 +433,24 @@ pub struct BoardBalance {
     pub burn_malus: i64,
     pub leader_bonus: i64,
     pub debt_malus: i64,
+    /// Capital guidance: what the board accepts being spent up front (every action's price:
+    /// data centres, signing bonuses, projects, deals) in one quarter of three months, as
+    /// percent of one month's income. 0 (balances written before it existed): no guidance.
+    /// Sane range 0..=1000.
+    #[serde(default)]
+    pub guidance_pct: i64,
+    /// Board confidence lost per month of income spent beyond the quarter's guidance, charged
+    /// as the spending happens. Sane range 0..=100.
+    #[serde(default)]
+    pub over_guidance_board: i64,
+    /// Below this board confidence the board withholds part of each month's income.
+    /// 0: never. Sane range 0..=100.
+    #[serde(default)]
+    pub cut_below: i32,
+    /// Percent of the month's income withheld per point of board confidence below
+    /// `cut_below` (never more than the whole income). Sane range 0..=100.
+    #[serde(default)]
+    pub cut_pct_per_point: i64,
 }
 
 /// Random events.

@@ -125,6 +125,10 @@ pub enum RuleError {
     StageNeeds { stage: String, needs: String },
     #[error("compute comes in 1 to {max} thousand GPUs at a time")]
     ComputeOutOfRange { max: u32 },
+    #[error(
+        "only {left}k GPUs are left for sale this quarter (every lab buys from the same {supply}k a quarter); order less or wait for the next quarter"
+    )]
+    GpuSupplyShort { left: u32, supply: u32 },
     #[error("the last open release was {} ago; wait until {gap} have passed", plural_months(*.months))]
     ReleaseTooSoon { months: u16, gap: u16 },
     #[error("not ready: this needs progress {need}, you have {have}")]

@@ -29,6 +29,8 @@ pub enum Stat {
     Products,
     Disruption,
     SpeedBonus,
+    /// Percent the talent market adds to the asks this lab meets (its memory of overpaying).
+    PayMemory,
 }
 
 impl Stat {
@@ -47,6 +49,7 @@ impl Stat {
             Stat::Products => "AI products",
             Stat::Disruption => "disruption",
             Stat::SpeedBonus => "speed this month",
+            Stat::PayMemory => "asking pay",
         }
     }
 }
@@ -60,6 +63,8 @@ pub enum Flow {
     ComputeRunning,
     Action,
     Event,
+    /// Income the board withholds while its confidence is low.
+    BoardCut,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +150,17 @@ pub enum Event {
         tech: u16,
         until: u16,
     },
+    /// A lab ordered GPUs (thousands) out of the quarter's shared supply.
+    GpuOrdered {
+        lab: LabId,
+        kgpu: u32,
+    },
+    /// The player took one of this lab's people.
+    Raided {
+        lab: LabId,
+    },
+    /// A calendar quarter ended: the GPU supply is renewed and one raid of every lab fades.
+    QuarterClosed,
     Retired {
         lab: LabId,
         legacy: u16,
@@ -222,9 +238,12 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             let l = &mut state.labs[*lab as usize];
             l.weeks = l.weeks.saturating_sub(*weeks);
         }
-        Event::Money { lab, delta, .. } => {
+        Event::Money { lab, delta, flow } => {
             let l = &mut state.labs[*lab as usize];
             l.budget = l.budget.saturating_add(*delta);
+            if *flow == Flow::Action && *delta < 0 {
+                l.quarter_spent = l.quarter_spent.saturating_sub(*delta);
+            }
         }
         Event::Stat { lab, stat, delta } => apply_stat(state, *lab, *stat, *delta),
         Event::PersonJoined { person } => state.people.push(person.clone()),
@@ -297,6 +316,21 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             state.people[*person as usize].loyalty = *loyalty;
         }
         Event::AccessCut { tech, until } => state.techs[*tech as usize].cut_until = Some(*until),
+        Event::GpuOrdered { lab, kgpu } => {
+            let l = &mut state.labs[*lab as usize];
+            l.gpu_quarter = l.gpu_quarter.saturating_add(*kgpu);
+        }
+        Event::Raided { lab } => {
+            let l = &mut state.labs[*lab as usize];
+            l.raids = l.raids.saturating_add(1);
+        }
+        Event::QuarterClosed => {
+            for l in &mut state.labs {
+                l.gpu_quarter = 0;
+                l.quarter_spent = 0;
+                l.raids = l.raids.saturating_sub(1);
+            }
+        }
         Event::Retired { lab, legacy } => state.labs[*lab as usize].legacy.retain(|l| l != legacy),
         Event::ProjectStarted { lab, project } => {
             state.labs[*lab as usize].projects.push(project.clone());
@@ -336,7 +370,12 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             l.speed_bonus_pct = 0;
         }
         Event::TrackGain { lab, gain } => add_tracks(&mut state.labs[*lab as usize].tracks, gain),
-        Event::ChoiceOpened { choice } => state.pending = Some(choice.clone()),
+        Event::ChoiceOpened { choice } => {
+            if let super::state::ChoiceSource::Poach { .. } = choice.source {
+                state.labs[usize::from(super::state::PLAYER)].last_approach = Some(state.month);
+            }
+            state.pending = Some(choice.clone());
+        }
         Event::ChoiceClosed => state.pending = None,
         Event::Scheduled { item } => state.scheduled.push(item.clone()),
         Event::ScheduledLanded { month } => state.scheduled.retain(|s| s.month > *month),
@@ -424,5 +463,6 @@ fn apply_stat(state: &mut GameState, lab: LabId, stat: Stat, delta: i64) {
         Stat::Products => l.products = (i64::from(l.products) + delta).clamp(0, 10) as u8,
         Stat::Disruption => l.disruption = (i64::from(l.disruption) + delta).clamp(0, 12) as u8,
         Stat::SpeedBonus => l.speed_bonus_pct = bump(l.speed_bonus_pct, -90, 200),
+        Stat::PayMemory => l.pay_memory = bump(l.pay_memory, 0, 200),
     }
 }

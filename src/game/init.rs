@@ -59,6 +59,11 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
                 last_speed: SpeedBreakdown::default(),
                 months_in_debt: 0,
                 last_burn: 0,
+                quarter_spent: 0,
+                pay_memory: 0,
+                last_approach: None,
+                gpu_quarter: 0,
+                raids: 0,
             }
         })
         .collect();

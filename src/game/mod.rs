@@ -7,7 +7,10 @@
 //! fixed order documented in [`month`].
 
 pub mod balance;
+pub mod board;
 pub mod command;
+pub mod compute;
+pub mod counterplay;
 pub mod data;
 pub mod deck;
 pub mod effects;
@@ -20,6 +23,7 @@ pub mod month;
 pub mod people;
 pub mod policy;
 pub mod research;
+pub mod risk;
 pub mod rivals;
 pub mod rng;
 pub mod rules;
@@ -37,7 +41,7 @@ pub use score::Score;
 pub use state::{Ending, GameState, PLAYER};
 
 /// The version of the rules. Saves record it; a change to how a game plays out bumps it.
-pub const RULES_VERSION: u32 = 3;
+pub const RULES_VERSION: u32 = 4;
 
 /// One game: its content and its state.
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@
 use super::data::Content;
 use super::event::{Event, Flow, Stat};
 use super::research;
+use super::risk;
 use super::rules::Ctx;
 use super::state::{Ending, GameState, LabId, MonthRecord, NewsKind, PLAYER, ProjectKind, Story};
 use super::units::{Money, Progress};
@@ -28,6 +29,7 @@ pub fn resolve(ctx: &mut Ctx) {
     for lab in 1..labs {
         super::rivals::act(ctx, lab);
     }
+    super::rules::flight(ctx);
     super::effects::land_scheduled(ctx);
     super::inject::fire_due(ctx);
     super::deck::draw(ctx);
@@ -251,6 +253,14 @@ fn morale_step(ctx: &mut Ctx, lab: LabId) {
         delta -= 2;
     }
     ctx.stat(lab, Stat::Morale, delta);
+    // The market's memory of overpaying fades.
+    let fade = ctx
+        .content
+        .balance
+        .hiring
+        .memory_decay
+        .min(ctx.state.lab(lab).pay_memory);
+    ctx.stat(lab, Stat::PayMemory, -i64::from(fade.max(0)));
 }
 
 fn risk_step(ctx: &mut Ctx, lab: LabId) {
@@ -267,25 +277,25 @@ fn risk_step(ctx: &mut Ctx, lab: LabId) {
         delta += 1;
     }
     ctx.stat(lab, Stat::Risk, delta);
-    let risk = i64::from(ctx.state.lab(lab).risk);
-    let incident = (risk - s.incident_from) * s.incident_permille_per_point;
-    if ctx.state.dice.incidents.chance_permille(incident) {
-        let catastrophic =
-            lab == PLAYER
-                && risk >= i64::from(s.catastrophe_from)
-                && ctx.state.lab(lab).progress().points() >= s.catastrophe_min_progress
-                && ctx.state.dice.incidents.chance_permille(
-                    (risk - s.catastrophe_base) * s.catastrophe_permille_per_point,
-                );
-        if catastrophic {
-            ctx.news(NewsKind::Warning, Story::Catastrophe);
-            if ctx.state.ending.is_none() {
-                ctx.emit(Event::Ended {
-                    ending: Ending::Catastrophe,
-                });
-            }
-            return;
+    // Risk is a curve: the chances grow smoothly with risk and capability, and this month's
+    // real chance lies somewhere within the estimate's spread (see `risk.rs`).
+    let l = ctx.state.lab(lab);
+    let estimate = risk::estimate(&s.curve, l.risk, l.progress().points(), l.review);
+    let dice = &mut ctx.state.dice.incidents;
+    let factor = 100 + dice.range(-estimate.spread_pct, estimate.spread_pct);
+    let roll = |dice: &mut super::rng::Pcg32, chance: i64| {
+        i64::from(dice.below(risk::CHANCE_SCALE as u32)) < chance * factor / 100
+    };
+    if lab == PLAYER && roll(dice, estimate.catastrophe) {
+        ctx.news(NewsKind::Warning, Story::Catastrophe);
+        if ctx.state.ending.is_none() {
+            ctx.emit(Event::Ended {
+                ending: Ending::Catastrophe,
+            });
         }
+        return;
+    }
+    if roll(&mut ctx.state.dice.incidents, estimate.incident) {
         ctx.stat(lab, Stat::Morale, i64::from(s.incident_morale));
         ctx.stat(lab, Stat::Board, i64::from(s.incident_board));
         ctx.stat(lab, Stat::Risk, i64::from(s.incident_risk));
@@ -330,6 +340,19 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
         delta += 1;
     }
     ctx.stat(PLAYER, Stat::Board, delta);
+    // A board with little confidence withholds part of the month's income.
+    let board = ctx.state.player().board;
+    let cut = super::board::income_cut(ctx.content, income, board);
+    if cut > 0 {
+        ctx.pay(PLAYER, cut, Flow::BoardCut);
+        ctx.news(
+            NewsKind::Warning,
+            Story::BudgetCut {
+                amount: cut,
+                board: board.clamp(0, 100) as u8,
+            },
+        );
+    }
     if in_debt {
         ctx.news(
             NewsKind::Warning,
@@ -402,7 +425,11 @@ fn close(ctx: &mut Ctx) {
         deploy_minutes: p.deploy_minutes,
         speed: p.last_speed.clone(),
     };
+    let closed = ctx.state.month;
     ctx.emit(Event::MonthClosed { record });
+    if super::compute::quarter_ends(ctx.content, closed) {
+        ctx.emit(Event::QuarterClosed);
+    }
     if ctx.state.ending.is_none() {
         super::market::refresh(ctx);
     } else if ctx.state.pending.is_some() {

@@ -1,7 +1,7 @@
 //! How rival labs decide their moves. Each rival has the same four weeks and the same commands
-//! as the player; its personality decides which moves it prefers. Rivals also react to the
-//! player: raising the price of their tech that the player depends on, and poaching the
-//! player's stars.
+//! as the player; its personality decides which moves it prefers. Rivals also answer the
+//! player's own pattern (poaching, buying compute, depending on licences): see
+//! `counterplay.rs`.
 //!
 //! And they play the race: when any lab (the player or a rival) leads the runner-up by more
 //! than `rivals.leader.lead_points`, the others answer it: a vendor cuts off or reprices a
@@ -49,7 +49,7 @@ pub fn act(ctx: &mut Ctx, lab: LabId) {
     if ctx.state.ending.is_some() {
         return;
     }
-    react_to_dependency(ctx, lab);
+    super::counterplay::answer_player(ctx, lab);
     react_to_leader(ctx, lab);
     let prefs = preference(ctx.content, ctx.state.lab(lab).personality);
     let r = &ctx.content.balance.rivals;
@@ -72,32 +72,6 @@ pub fn act(ctx: &mut Ctx, lab: LabId) {
         if let Some(cmd) = plan(ctx, lab, prefs[i].0) {
             // A move the rules refuse is simply not made; the week is not lost.
             let _ = rules::apply_in(ctx, lab, &cmd);
-        }
-    }
-}
-
-/// A vendor whose tech the player licenses may raise its price.
-fn react_to_dependency(ctx: &mut Ctx, lab: LabId) {
-    let content = ctx.content;
-    let my_id = &content.labs[usize::from(lab)].id;
-    let used: Vec<&str> = ctx
-        .state
-        .player()
-        .tech
-        .iter()
-        .filter(|a| !a.in_house)
-        .filter_map(|a| content.techs.get(usize::from(a.tech)))
-        .filter(|t| &t.vendor == my_id)
-        .map(|t| t.id.as_str())
-        .collect();
-    for id in used {
-        if ctx
-            .state
-            .dice
-            .rivals
-            .chance_permille(content.balance.rivals.raise_permille)
-        {
-            let _ = rules::apply_in(ctx, lab, &Command::RaiseLicence(id.to_string()));
         }
     }
 }
@@ -289,7 +263,11 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             if building {
                 return None;
             }
-            let k = (spare / 2 / compute.data_centre_cost.max(1)).clamp(0, 200) as u32;
+            // At this quarter's price, and no more than the market has left.
+            let price = super::compute::price_pct(content, state, lab, 0);
+            let per_k = (compute.data_centre_cost.saturating_mul(price) / 100).max(1);
+            let left = super::compute::supply_left(content, state);
+            let k = (spare / 2 / per_k).clamp(0, 200).min(i64::from(left)) as u32;
             (k >= 10).then_some(Command::BuildDataCentre(k))
         }
         Move::Lease => {

@@ -140,6 +140,24 @@ pub struct Lab {
     pub months_in_debt: u8,
     /// Spending of the last month, for runway.
     pub last_burn: Money,
+    /// Money spent up front (every action's price) since the quarter began, held against the
+    /// board's capital guidance.
+    #[serde(default)]
+    pub quarter_spent: Money,
+    /// How much the talent market remembers this lab's overpaying: percent added to asks.
+    #[serde(default)]
+    pub pay_memory: i32,
+    /// The month a rival last approached this lab's people.
+    #[serde(default)]
+    pub last_approach: Option<u16>,
+    /// Thousands of GPUs this lab ordered this quarter (data centres and leases), out of the
+    /// shared supply (see `compute.rs`).
+    #[serde(default)]
+    pub gpu_quarter: u32,
+    /// How many of this lab's people the player has taken lately (one fades each quarter):
+    /// a raided lab counters harder and poaches back (see `rivals.rs`).
+    #[serde(default)]
+    pub raids: u8,
 }
 
 impl Lab {

@@ -77,6 +77,9 @@ pub enum Story {
     DataCentreStarted {
         kgpu: u32,
         months: u8,
+        /// What the GPUs cost, percent of list price (this quarter's orders raise it).
+        #[serde(default = "list_price")]
+        price_pct: i64,
     },
     DataCentreOnline {
         kgpu: u32,
@@ -131,6 +134,34 @@ pub enum Story {
         months: u8,
     },
     BudgetFrozen,
+    /// Spending up front passed the quarter's capital guidance: `spent` of `guidance` so far
+    /// this quarter, and the board confidence it cost now.
+    OverGuidance {
+        spent: Money,
+        guidance: Money,
+        board: u8,
+    },
+    /// The board withheld `amount` of the month's income because its confidence is `board`.
+    BudgetCut {
+        amount: Money,
+        board: u8,
+    },
+    /// A hire above the ask: the staff's pay-gap grievance (`morale` lost) and the market's
+    /// memory (`memory` percent added to later asks).
+    PayGap {
+        morale: u8,
+        memory: u8,
+    },
+    /// Someone who joined for money left for more money, without asking for a match.
+    LeftForMoney {
+        person: PersonId,
+        rival: LabId,
+        salary: u32,
+    },
+    /// An open release drew researchers who want to work in the open: asks fell `points`.
+    AsksEased {
+        points: u8,
+    },
     Halfway {
         lab: LabId,
     },
@@ -155,6 +186,26 @@ pub enum Story {
         lead: i32,
         person: PersonId,
         joined: bool,
+    },
+    /// A vendor cut off the player's licence of `tech` until `until` because the player holds
+    /// `licences` paid licences.
+    DependencyCutOff {
+        tech: u16,
+        until: u16,
+        licences: u8,
+    },
+    /// A lab the player took `raids` people from went after the player's best person.
+    PoachBack {
+        person: PersonId,
+        raids: u8,
+        joined: bool,
+    },
+    /// A rival rushed an order of `kgpu` GPUs after the player's `player_kgpu` this quarter;
+    /// GPUs now cost `price_pct` percent of list price.
+    GpuRush {
+        kgpu: u32,
+        player_kgpu: u32,
+        price_pct: i64,
     },
     /// A rival `behind` the leader (thousandths of a point) open-released its model.
     Commoditise {
@@ -397,10 +448,24 @@ impl Story {
                     format!("finished an in-house equivalent of {}", n.tech(*tech))
                 }
             }
-            Story::DataCentreStarted { kgpu, months } => format!(
-                "began a data centre for {kgpu}k GPUs (online in {})",
-                plural(*months, "month")
-            ),
+            Story::DataCentreStarted {
+                kgpu,
+                months,
+                price_pct,
+            } => {
+                let price = if *price_pct > 100 {
+                    format!(
+                        "; GPUs at {}% over list price this quarter",
+                        price_pct - 100
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "began a data centre for {kgpu}k GPUs (online in {}{price})",
+                    plural(*months, "month")
+                )
+            }
             Story::DataCentreOnline { kgpu } => {
                 format!("brought a data centre online (+{kgpu}k GPUs)")
             }
@@ -446,6 +511,43 @@ impl Story {
                 plural(*months, "month")
             ),
             Story::BudgetFrozen => "The board has frozen the AI budget".to_string(),
+            Story::OverGuidance {
+                spent,
+                guidance,
+                board,
+            } => format!(
+                "Spending this quarter ({}) is beyond the board's capital guidance ({}): board \
+                 confidence -{board}",
+                money(*spent),
+                money(*guidance)
+            ),
+            Story::BudgetCut { amount, board } => format!(
+                "The board, at confidence {board}, withheld {} of this month's income",
+                money(*amount)
+            ),
+            Story::PayGap { morale, memory } => {
+                let mut parts = Vec::new();
+                if *morale > 0 {
+                    parts.push(format!("the team resents the pay gap (morale -{morale})"));
+                }
+                if *memory > 0 {
+                    parts.push(format!("the market remembers (asks +{memory}%)"));
+                }
+                format!("Paid above the ask: {}", parts.join(" and "))
+            }
+            Story::LeftForMoney {
+                person,
+                rival,
+                salary,
+            } => format!(
+                "{}, who joined for the money, left for {} at {} a year without asking for a match",
+                n.person_titled(*person),
+                n.lab_short(*rival),
+                money(Money::from(*salary))
+            ),
+            Story::AsksEased { points } => format!(
+                "Researchers who want to work in the open call: the asks you meet fall {points} points"
+            ),
             Story::Halfway { lab } => format!("{} passes the halfway mark", n.lab_name(*lab)),
             Story::Automation { lab } => format!(
                 "{} reaches automated AI research: progress now feeds on itself",
@@ -513,6 +615,46 @@ impl Story {
                     n.because(*leader, *lead)
                 )
             }
+            Story::DependencyCutOff {
+                tech,
+                until,
+                licences,
+            } => format!(
+                "cut off your licence of {} until {}: you depend on {licences} paid licences, \
+                 and vendors squeeze a dependent customer; build it in-house or retire licences \
+                 to stop it",
+                n.tech(*tech),
+                content.date_label(*until),
+            ),
+            Story::PoachBack {
+                person,
+                raids,
+                joined,
+            } => {
+                let outcome = if *joined {
+                    "and got them"
+                } else {
+                    "(match the offer or let them go)"
+                };
+                let took = if *raids == 1 {
+                    "the person".to_string()
+                } else {
+                    format!("the {raids} people")
+                };
+                format!(
+                    "went after your {} in return for {took} you took from it {outcome}",
+                    n.person(*person),
+                )
+            }
+            Story::GpuRush {
+                kgpu,
+                player_kgpu,
+                price_pct,
+            } => format!(
+                "rushed an order for {kgpu}k GPUs after your {player_kgpu}k this quarter: \
+                 GPUs now cost {}% over list price until the quarter ends",
+                price_pct - 100
+            ),
             Story::Commoditise {
                 leader,
                 lead,
@@ -531,11 +673,13 @@ impl Story {
         let n = Names { content, state };
         match self {
             Story::Hired { person, .. } => format!("Hired {}", n.person_titled(*person)),
-            Story::LeftYou { person, rival } => format!(
-                "{} left you for {}",
-                n.person_titled(*person),
-                n.lab_short(*rival)
-            ),
+            Story::LeftYou { person, rival } | Story::LeftForMoney { person, rival, .. } => {
+                format!(
+                    "{} left you for {}",
+                    n.person_titled(*person),
+                    n.lab_short(*rival)
+                )
+            }
             Story::Matched { person } => format!("Matched an offer to keep {}", n.person(*person)),
             Story::Retired { legacy } => format!("Retired {}", n.legacy(*legacy)),
             Story::StageStarted { stage } => format!("Started {}", n.stage(*stage)),
@@ -568,6 +712,11 @@ impl Story {
             other => other.news(content, state),
         }
     }
+}
+
+/// The price of GPUs ordered before the market had a price: list price.
+fn list_price() -> i64 {
+    100
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ impl Facts {
             people_lost: state
                 .timeline
                 .iter()
-                .filter(|t| matches!(t.story, Story::LeftYou { .. }))
+                .filter(|t| matches!(t.story, Story::LeftYou { .. } | Story::LeftForMoney { .. }))
                 .count() as u32,
             open_releases: p.open_releases,
             risk_peak: d.safety.risk_peak,

@@ -235,6 +235,7 @@ fn flow_name(flow: Flow) -> &'static str {
         Flow::ComputeRunning => "running compute",
         Flow::Action => "actions",
         Flow::Event => "events",
+        Flow::BoardCut => "income the board withheld (low confidence)",
     }
 }
 

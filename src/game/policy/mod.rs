@@ -7,7 +7,9 @@
 //! nothing allowed to do, and [`play_strategy`] stops a game that makes no progress and
 //! reports it as stalled.
 
+pub mod expert;
 pub mod params;
+pub mod plan;
 
 use super::command::Command;
 use super::data::Content;
@@ -15,7 +17,9 @@ use super::rng::Pcg32;
 use super::rules;
 use super::state::{GameState, PLAYER};
 
+pub use expert::Expert;
 pub use params::{Action, ChoicePref, HirePref, Params, StagePref, TechPref};
+pub use plan::{Cond, Plan, Rule};
 
 /// A named scripted strategy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,11 +179,21 @@ impl Policy {
     }
 }
 
-/// How a scripted player decides: at random, or by the priority policy with its parameters.
+/// How a scripted player decides: at random, by the priority policy with its parameters, by
+/// a state-dependent rule list of parameter sets, or by looking ahead (the expert).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Strategy {
     Random,
     Priority(Params),
+    Plan(Plan),
+    Expert(Box<Expert>),
+}
+
+/// What a strategy remembers between its commands within one game (the expert's plan for
+/// the month). Scripted strategies remember nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    expert: expert::Memory,
 }
 
 impl From<Policy> for Strategy {
@@ -198,10 +212,34 @@ pub fn next_command(
     rng: &mut Pcg32,
     this_month: &[Command],
 ) -> Command {
+    next_command_with(
+        strategy,
+        content,
+        state,
+        rng,
+        this_month,
+        &mut Memo::default(),
+    )
+}
+
+/// [`next_command`] for a strategy that keeps `memo` from one command to the next in a game.
+pub fn next_command_with(
+    strategy: &Strategy,
+    content: &Content,
+    state: &GameState,
+    rng: &mut Pcg32,
+    this_month: &[Command],
+    memo: &mut Memo,
+) -> Command {
+    if let Strategy::Expert(e) = strategy {
+        return e.next_command(content, state, rng, this_month, &mut memo.expert);
+    }
     if state.pending.is_some() {
         let choice = match strategy {
             Strategy::Random => random_answer(content, state, rng),
             Strategy::Priority(p) => params::answer(p, content, state),
+            Strategy::Plan(plan) => params::answer(plan.params_for(state), content, state),
+            Strategy::Expert(_) => None,
         };
         return choice.map_or(Command::EndMonth, Command::Choose);
     }
@@ -213,6 +251,10 @@ pub fn next_command(
             .into_iter()
             .find(|c| rules::check(content, state, PLAYER, c).is_ok()),
         Strategy::Priority(p) => params::next_move(p, content, state, this_month),
+        Strategy::Plan(plan) => {
+            params::next_move(plan.params_for(state), content, state, this_month)
+        }
+        Strategy::Expert(_) => None,
     };
     found.unwrap_or(Command::EndMonth)
 }
@@ -294,6 +336,42 @@ pub struct Played {
     pub decisions: Vec<(u16, Command)>,
     /// The game stopped making progress (a month that would not end) and was cut off.
     pub stalled: bool,
+    /// Counts taken while it was played, for the simulator's measures.
+    pub tally: Tally,
+}
+
+/// What a played game counted on the way: month-ends, the lean ones, and poaching offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Months that ended.
+    pub month_ends: u32,
+    /// Months that ended with a budget below one month of income.
+    pub lean_month_ends: u32,
+    /// Rivals' offers for one of the player's people put to the player (match or let go).
+    pub poach_offers: u32,
+}
+
+impl Tally {
+    /// Counts what the last command changed: a month that ended, a poaching offer opened.
+    fn note(&mut self, state: &GameState, month_before: u16, pending_before: bool) {
+        if state.month != month_before {
+            self.month_ends += 1;
+            let p = state.player();
+            if p.budget < p.income {
+                self.lean_month_ends += 1;
+            }
+        }
+        let poach_now = matches!(
+            &state.pending,
+            Some(super::state::PendingChoice {
+                source: super::state::ChoiceSource::Poach { .. },
+                ..
+            })
+        );
+        if poach_now && !pending_before {
+            self.poach_offers += 1;
+        }
+    }
 }
 
 /// Plays a whole game with a named policy. Returns the final state and every decision made.
@@ -332,13 +410,16 @@ pub fn play_strategy_while(
     let mut in_month = 0u32;
     let mut stalled = false;
     let mut this_month: Vec<Command> = Vec::new();
+    let mut memo = Memo::default();
+    let mut tally = Tally::default();
     while !state.is_over() {
         if in_month >= MAX_COMMANDS_PER_MONTH {
             stalled = true;
             break;
         }
-        let cmd = next_command(strategy, content, &state, &mut rng, &this_month);
+        let cmd = next_command_with(strategy, content, &state, &mut rng, &this_month, &mut memo);
         let month = state.month;
+        let pending_before = state.pending.is_some();
         if rules::apply_quiet(content, &mut state, PLAYER, &cmd).is_ok() {
             this_month.push(cmd.clone());
             decisions.push((month, cmd));
@@ -352,6 +433,7 @@ pub fn play_strategy_while(
             stalled = true;
             break;
         }
+        tally.note(&state, month, pending_before);
         if let Some(last) = decisions.last()
             && !go_on(decisions.len() - 1, last)
         {
@@ -368,5 +450,6 @@ pub fn play_strategy_while(
         state,
         decisions,
         stalled,
+        tally,
     }
 }

@@ -134,6 +134,9 @@ pub struct Params {
     pub compute_split: i64,
     /// Thousands of GPUs leased at a time.
     pub lease_k: u32,
+    /// The largest data centre it orders, in thousands of GPUs (the rules' own limit still
+    /// applies).
+    pub data_centre_max_k: u32,
     /// Match a rival's offer for one of our people when it costs under half the budget.
     pub match_poach: bool,
     /// The most moves of a kind in one month (kinds not named: no limit), so a lever that
@@ -172,6 +175,7 @@ impl Default for Params {
             choice: ChoicePref::First,
             compute_split: 2,
             lease_k: 50,
+            data_centre_max_k: 150,
             match_poach: true,
             max_per_month: BTreeMap::new(),
             skip_review_stages: false,
@@ -398,8 +402,13 @@ fn propose(
             if building || budget <= reserve * 3 {
                 return None;
             }
-            let mut k =
-                ((budget - reserve * 2) / params.compute_split.max(1) / per_k).clamp(0, 150) as u32;
+            let most = i64::from(
+                params
+                    .data_centre_max_k
+                    .min(content.balance.compute.max_data_centre),
+            );
+            let mut k = ((budget - reserve * 2) / params.compute_split.max(1) / per_k)
+                .clamp(0, most) as u32;
             // Smaller when the rules refuse the size; at least ten thousand GPUs or nothing.
             while k >= 10 {
                 if let Some(c) = pick(Command::BuildDataCentre(k)) {
@@ -437,8 +446,11 @@ fn propose(
 fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> Option<Command> {
     let p = state.player();
     let weakest = p.weakest_track();
-    let salary_for = |ask: u32| {
-        let (lo, hi) = rules::offer_range(content, ask);
+    // The ask the market sets for this lab (raised by its memory of overpaying), within the
+    // range the rules allow around the person's pay.
+    let salary_for = |id: u32| {
+        let ask = rules::ask(state, PLAYER, id);
+        let (lo, hi) = rules::offer_range(content, state.people[id as usize].salary);
         (u64::from(ask) * u64::from(params.offer_pct) / 100).clamp(u64::from(lo), u64::from(hi))
             as u32
     };
@@ -460,7 +472,7 @@ fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> 
         if c.role != Role::Research || c.refused_month == Some(state.month) {
             continue;
         }
-        if i64::from(salary_for(c.salary)) * 2 + reserve >= p.budget {
+        if i64::from(salary_for(id)) * 2 + reserve >= p.budget {
             continue;
         }
         if best.is_none_or(|b| value(id) > value(b)) {
@@ -470,7 +482,7 @@ fn hire(params: &Params, content: &Content, state: &GameState, reserve: i64) -> 
     let id = best?;
     let cmd = Command::Offer {
         person: id,
-        salary: salary_for(state.people[id as usize].salary),
+        salary: salary_for(id),
     };
     legal(content, state, &cmd).then_some(cmd)
 }

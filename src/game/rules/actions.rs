@@ -52,7 +52,9 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             }
         }
         Command::BuildDataCentre(k) => {
-            let months = content.balance.compute.data_centre_months;
+            let months = compute::build_months(&content.balance.compute, *k);
+            let price_pct = compute::price_pct(content, ctx.state, lab, *k);
+            ctx.emit(Event::GpuOrdered { lab, kgpu: *k });
             ctx.emit(Event::ProjectStarted {
                 lab,
                 project: Project {
@@ -61,11 +63,27 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
                     months_total: months,
                 },
             });
-            let story = Story::DataCentreStarted { kgpu: *k, months };
-            ctx.lab_news(lab, story.clone());
+            let story = Story::DataCentreStarted {
+                kgpu: *k,
+                months,
+                price_pct,
+            };
+            match ctx.rushing_after.take() {
+                Some(player_kgpu) => {
+                    let price_pct = compute::price_pct(content, ctx.state, PLAYER, 0);
+                    let rush = Story::GpuRush {
+                        kgpu: *k,
+                        player_kgpu,
+                        price_pct,
+                    };
+                    ctx.lab_news(lab, rush);
+                }
+                None => ctx.lab_news(lab, story.clone()),
+            }
             ctx.timeline(lab, Lever::Compute, story);
         }
         Command::LeaseCompute(k) => {
+            ctx.emit(Event::GpuOrdered { lab, kgpu: *k });
             ctx.stat(lab, Stat::Compute, i64::from(*k));
             lease(ctx, lab, *k);
             let story = Story::Leased {
@@ -220,6 +238,26 @@ fn open_release(ctx: &mut Ctx, lab: LabId) {
     };
     ctx.lab_news(lab, story);
     ctx.timeline(lab, Lever::OpenRelease, Story::OpenRelease);
+    // Researchers who want to work in the open come cheaper: the market forgets some of the
+    // lab's overpaying.
+    let eased = ctx
+        .content
+        .balance
+        .actions
+        .release_memory_cut
+        .min(ctx.state.lab(lab).pay_memory)
+        .max(0);
+    if eased > 0 {
+        ctx.stat(lab, Stat::PayMemory, -i64::from(eased));
+        if lab == PLAYER {
+            ctx.news(
+                NewsKind::Player,
+                Story::AsksEased {
+                    points: eased.min(255) as u8,
+                },
+            );
+        }
+    }
 }
 
 fn choose(ctx: &mut Ctx, option: u8) {

@@ -93,7 +93,7 @@ pub fn cost(content: &Content, state: &GameState, lab: LabId, command: &Command)
             Ok(s) => c(1, content.stages[usize::from(s)].cost),
             Err(_) => c(1, 0),
         },
-        Command::BuildDataCentre(k) => c(1, Money::from(*k) * b.compute.data_centre_cost),
+        Command::BuildDataCentre(k) => c(1, compute::data_centre_cost(content, state, lab, *k)),
         // A lease is paid month by month with the other bills, from the month it starts.
         Command::LeaseCompute(_) => c(1, 0),
         Command::OpenRelease => c(1, b.actions.open_release_cost),
@@ -167,6 +167,11 @@ fn check_specific(
             // labs (the player's, or a runaway leader's).
             let poaching = lab != PLAYER && p.employer.is_some_and(|e| e != lab);
             if !poaching && !state.market.contains(person) {
+                return Err(RuleError::NotInMarket(p.name.clone()));
+            }
+            // The player's people hear from rivals at most once every `approach_gap` months.
+            if poaching && p.employer == Some(PLAYER) && !super::may_approach_player(content, state)
+            {
                 return Err(RuleError::NotInMarket(p.name.clone()));
             }
             if lab == PLAYER && p.refused_month == Some(state.month) {
@@ -286,12 +291,14 @@ fn check_specific(
             if *k == 0 || *k > max {
                 return Err(RuleError::ComputeOutOfRange { max });
             }
+            gpus_for_sale(content, state, *k)?;
         }
         Command::LeaseCompute(k) => {
             let c = &content.balance.compute;
             if *k == 0 || *k > c.max_lease {
                 return Err(RuleError::ComputeOutOfRange { max: c.max_lease });
             }
+            gpus_for_sale(content, state, *k)?;
             // The first month's bill must be there when the GPUs arrive.
             let bill = Money::from(*k) * c.lease_monthly;
             if bill > l.budget {
@@ -513,4 +520,16 @@ fn need_progress(have: i32, need: i32) -> Result<(), RuleError> {
     } else {
         Ok(())
     }
+}
+
+/// Whether `k` thousand GPUs are still for sale this quarter.
+fn gpus_for_sale(content: &Content, state: &GameState, k: u32) -> Result<(), RuleError> {
+    let left = compute::supply_left(content, state);
+    if k > left {
+        return Err(RuleError::GpuSupplyShort {
+            left,
+            supply: content.balance.compute.supply.quarter_supply,
+        });
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! levers; `hiring` resolves offers, counter-offers and poaching.
 
 use super::command::{Command, Cost, RuleError};
+use super::compute;
 use super::data::{Content, Personality};
 use super::effects::apply_effects;
 use super::event::{Event, Flow, Stat};
@@ -21,12 +22,17 @@ mod hiring;
 mod tests;
 #[cfg(test)]
 mod v2_tests;
+#[cfg(test)]
+mod v4_tests;
 
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};
 use check::{deal_index, legacy_index, stage_index, tech_index};
-pub(crate) use hiring::close_choice_about;
-pub use hiring::{acceptance_permille, counter_permille, offer_odds_permille};
+pub use hiring::{
+    acceptance_permille, ask, counter_permille, may_approach_player, offer_odds_permille,
+    overpay_costs, retention_permille,
+};
+pub(crate) use hiring::{close_choice_about, flight};
 use hiring::{leave_player, offer};
 
 /// Collects the events of one command or month and applies each as it is made.
@@ -39,6 +45,9 @@ pub struct Ctx<'a> {
     /// The leader a rival's next move answers, and by how much it leads (thousandths of a
     /// point): that move's news then gives the reason instead of a plain line.
     pub reacting_to: Option<(LabId, i32)>,
+    /// The player's GPU orders this quarter (thousands) that a rival's next data centre
+    /// answers: its news then says so (see `counterplay.rs`).
+    pub rushing_after: Option<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -49,6 +58,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: true,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 
@@ -60,6 +70,7 @@ impl<'a> Ctx<'a> {
             events: Vec::new(),
             record: false,
             reacting_to: None,
+            rushing_after: None,
         }
     }
 
@@ -77,12 +88,34 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn pay(&mut self, lab: LabId, amount: Money, flow: Flow) {
-        if amount != 0 {
-            self.emit(Event::Money {
-                lab,
-                delta: -amount,
-                flow,
-            });
+        if amount == 0 {
+            return;
+        }
+        let judged = lab == PLAYER && flow == Flow::Action;
+        let before = if judged {
+            super::board::over_guidance_points(self.content, self.state, lab)
+        } else {
+            0
+        };
+        self.emit(Event::Money {
+            lab,
+            delta: -amount,
+            flow,
+        });
+        if judged {
+            // Spending beyond the quarter's guidance costs the board's confidence as it goes.
+            let after = super::board::over_guidance_points(self.content, self.state, lab);
+            let lost = after - before;
+            if lost > 0 {
+                self.stat(lab, Stat::Board, -lost);
+                let l = self.state.lab(lab);
+                let story = Story::OverGuidance {
+                    spent: l.quarter_spent,
+                    guidance: super::board::guidance(self.content, self.state, lab),
+                    board: lost.min(100) as u8,
+                };
+                self.news(NewsKind::Warning, story);
+            }
         }
     }
 

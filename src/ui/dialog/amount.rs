@@ -5,9 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::game::compute;
 use crate::game::data::plural;
 use crate::game::research;
-use crate::game::rules::{counter_permille, offer_odds_permille, offer_range, signing_bonus};
+use crate::game::rules::{
+    offer_odds_permille, offer_range, overpay_costs, retention_permille, signing_bonus,
+};
 use crate::game::state::PersonId;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, PLAYER};
@@ -58,15 +61,21 @@ pub fn offer_level(pct: u32) -> (u32, &'static str) {
 
 impl Amount {
     pub fn offer(game: &Game, person: PersonId) -> Amount {
-        let ask = game
+        let pay = game
             .state
             .people
             .get(person as usize)
             .map_or(1, |p| p.salary);
-        let (min, max) = offer_range(&game.content, ask);
+        // What the market asks of the player: the pay, raised by its memory of overpaying.
+        let ask = if (person as usize) < game.state.people.len() {
+            crate::game::rules::ask(&game.state, PLAYER, person)
+        } else {
+            pay
+        };
+        let (min, max) = offer_range(&game.content, pay);
         let presets = OFFER_LEVELS
             .iter()
-            .map(|(pct, name)| ((ask * pct / 100).clamp(min, max), *name))
+            .map(|(pct, name)| ((ask.saturating_mul(*pct) / 100).clamp(min, max), *name))
             .collect();
         Amount {
             kind: AmountKind::Offer { person },
@@ -174,16 +183,27 @@ impl Amount {
                 };
                 title = format!("Offer to {}", p.name);
                 let (min, max) = offer_range(&g.content, p.salary);
+                let ask = crate::game::rules::ask(&g.state, PLAYER, person);
                 lines.push((
                     format!(
                         "{}, skill {}{}; asks {} a year",
                         p.title,
                         p.skill,
                         if p.star { ", a star" } else { "" },
-                        money(Money::from(p.salary))
+                        money(Money::from(ask))
                     ),
                     Tone::Normal,
                 ));
+                let memory = g.state.player().pay_memory;
+                if memory > 0 && ask != p.salary {
+                    lines.push((
+                        format!(
+                            "(paid {} now: the market remembers your overpaying, asks +{memory}%)",
+                            money(Money::from(p.salary))
+                        ),
+                        Tone::Dim,
+                    ));
+                }
                 let weeks = if p.star { 2 } else { 1 };
                 lines.push((
                     format!(
@@ -226,12 +246,23 @@ impl Amount {
                     if let Some(e) = p.employer
                         && e != PLAYER
                     {
-                        let c = counter_permille(&g.content, g.state.lab(e).personality);
+                        let c = retention_permille(&g.content, &g.state, e);
                         lines.push((
                             format!(
                                 "(counted in: {} counters about {}% of the time, less harmful at 150%+ of the ask)",
                                 g.content.labs[usize::from(e)].short,
                                 c / 10
+                            ),
+                            Tone::Dim,
+                        ));
+                    }
+                    let ratio = i64::from(v) * 100 / i64::from(ask.max(1));
+                    let (gap, memory, loyalty) = overpay_costs(&g.content, ratio);
+                    if gap + memory + loyalty > 0 {
+                        lines.push((
+                            format!(
+                                "At {ratio}% of the ask: morale -{gap} (pay gap), later asks \
+                                 +{memory}%, their loyalty -{loyalty} (joins for money)."
                             ),
                             Tone::Dim,
                         ));
@@ -246,21 +277,31 @@ impl Amount {
             }
             AmountKind::DataCentre => {
                 let c = &g.content.balance.compute;
-                let months = plural(c.data_centre_months, "month");
+                let months = plural(compute::build_months(c, v), "month");
+                let (content, state) = (&g.content, &g.state);
                 title = "Build a data centre".to_string();
                 lines.push((
                     format!(
-                        "Owned GPUs: {} per thousand up front, online after {months},",
-                        money(c.data_centre_cost)
+                        "Owned GPUs: {} per thousand at list price, built {}k a month,",
+                        money(c.data_centre_cost),
+                        c.supply.build_kgpu_per_month
                     ),
                     Tone::Normal,
                 ));
-                lines.push(("then cheap to run. 1 CEO week.".to_string(), Tone::Normal));
+                lines.push((
+                    format!(
+                        "then cheap to run. 1 CEO week. {}k of {}k GPUs left this quarter.",
+                        compute::supply_left(content, state),
+                        c.supply.quarter_supply
+                    ),
+                    Tone::Normal,
+                ));
                 lines.push((String::new(), Tone::Normal));
                 lines.push((
                     format!(
-                        "{v}k GPUs: {} now, online in {months}",
-                        money(Money::from(v) * c.data_centre_cost)
+                        "{v}k GPUs: {} now ({}% of list), online in {months}",
+                        money(compute::data_centre_cost(content, state, PLAYER, v)),
+                        compute::price_pct(content, state, PLAYER, v)
                     ),
                     Tone::Heading,
                 ));

@@ -322,11 +322,11 @@ fn next_of(
 
 /// An offer to `person` at `pct` percent of their ask, within the range the rules allow.
 pub fn offer_amount(game: &Game, person: PersonId, pct: u32) -> u32 {
-    let ask = game
-        .state
-        .people
-        .get(person as usize)
-        .map_or(1, |p| p.salary);
-    let (min, max) = crate::game::rules::offer_range(&game.content, ask);
-    (ask * pct / 100).clamp(min, max)
+    let Some(p) = game.state.people.get(person as usize) else {
+        return 1;
+    };
+    // The ask the market sets for the player (raised by its memory of overpaying).
+    let ask = crate::game::rules::ask(&game.state, PLAYER, person);
+    let (min, max) = crate::game::rules::offer_range(&game.content, p.salary);
+    (ask.saturating_mul(pct) / 100).clamp(min, max)
 }

@@ -2,6 +2,7 @@
 //! right now and which of the player's decisions moved it. Built as plain lines when the player
 //! asks (the view only draws them); every number comes from the rules' own functions.
 
+mod market;
 mod money;
 mod research;
 mod score;

@@ -1,5 +1,6 @@
 //! The money figures explained: budget, runway and the CEO's weeks.
 
+use crate::game::board;
 use crate::game::event::Flow;
 use crate::game::state::PLAYER;
 use crate::game::units::{Money, money};
@@ -16,6 +17,7 @@ fn flow_label(f: Flow) -> &'static str {
         Flow::Income => "income",
         Flow::Action => "actions",
         Flow::Event => "events",
+        Flow::BoardCut => "board's cut",
     }
 }
 
@@ -65,6 +67,7 @@ pub(super) fn money_math(s: &Session, figure: Figure, l: &mut Lines) {
         net,
         true,
     );
+    guidance_lines(s, l);
     if figure == Figure::Runway {
         l.head("Runway");
         match d.runway {
@@ -192,5 +195,61 @@ pub(super) fn weeks_math(s: &Session, l: &mut Lines) {
     }
     if !any {
         l.dim("  nothing yet");
+    }
+}
+
+/// The board's capital guidance this quarter and the cut a low board makes.
+fn guidance_lines(s: &Session, l: &mut Lines) {
+    let content = s.content();
+    let st = &s.game.state;
+    let p = st.player();
+    let b = &content.balance.board;
+    if board::has_guidance(content) {
+        let guidance = board::guidance(content, st, PLAYER);
+        let left = board::months_left_in_quarter(content, st);
+        l.head("The board's capital guidance");
+        l.line(format!(
+            "  spent up front this quarter {} of {} ({}.{} months of income); {} left in the quarter",
+            money(p.quarter_spent),
+            money(guidance),
+            b.guidance_pct / 100,
+            b.guidance_pct % 100 / 10,
+            if left == 1 {
+                "this month".to_string()
+            } else {
+                format!("{left} months")
+            }
+        ));
+        let lost = board::over_guidance_points(content, st, PLAYER);
+        if lost > 0 {
+            l.delta(
+                format!("  beyond guidance: board confidence -{lost} so far this quarter"),
+                -1,
+                true,
+            );
+        }
+        l.dim(format!(
+            "  Every month of income spent beyond it costs {} points of board confidence.",
+            b.over_guidance_board
+        ));
+    }
+    if b.cut_below > 0 {
+        let cut = board::income_cut(content, p.income, p.board);
+        if cut > 0 {
+            l.delta(
+                format!(
+                    "  the board, at confidence {}, withholds {} of each month's income",
+                    p.board,
+                    money(cut)
+                ),
+                -1,
+                true,
+            );
+        } else {
+            l.dim(format!(
+                "  Below board confidence {} the board withholds {}% of the income per point.",
+                b.cut_below, b.cut_pct_per_point
+            ));
+        }
     }
 }

@@ -295,6 +295,7 @@ pub(super) fn talent_math(s: &Session, l: &mut Lines) {
         "  Talent adds {} a month to research.",
         speed_label(s.derived.forecast.talent)
     ));
+    super::market::raided_labs(s, l);
     recent_lever(s, Lever::Hiring, l);
 }
 
@@ -323,6 +324,7 @@ pub(super) fn compute_math(s: &Session, l: &mut Lines) {
         "  Compute adds {} a month to research.",
         speed_label(s.derived.forecast.compute)
     ));
+    super::market::gpu_market(s, l);
     recent_lever(s, Lever::Compute, l);
 }
 
@@ -348,6 +350,7 @@ pub(super) fn legacy_math(s: &Session, l: &mut Lines) {
         "  Adopted tech adds +{}% speed.",
         s.derived.tech_pct
     ));
+    super::market::licence_squeeze(s, l);
     recent_lever(s, Lever::AdoptTech, l);
 }
 

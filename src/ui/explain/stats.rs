@@ -1,6 +1,8 @@
 //! Morale, risk and board confidence explained: what drives each, recent months, and the
 //! decisions and month-end causes that moved them.
 
+use crate::game::risk;
+
 use super::super::report::{Snapshot, total_moved};
 use super::super::session::Session;
 use super::{Figure, Lines, month_label};
@@ -14,13 +16,16 @@ pub(super) fn stat_math(s: &Session, figure: Figure, l: &mut Lines) {
             "Drifts back toward 55-65 each month; falls with crunch (fast deploys, thin review), debt, adopting rival tech and losing people; rises when you look after the team or build in-house."
         }
         Figure::Risk => {
-            "Grows each month with experiments × thin safety review; falls with review; adopted tech adds dependency risk. Above 35 incidents become possible, above 80 catastrophe."
+            "Grows each month with experiments × thin safety review; falls with review; adopted tech adds dependency risk. The chances of an incident and of a catastrophe grow smoothly with risk and with how capable your models are (progress): no level is safe, every point counts."
         }
         _ => {
-            "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. At 0 it freezes the budget."
+            "Each month the board rewards progress and leading the race, and punishes slow months, spending far above income and debt. Spending up front beyond the quarter's capital guidance costs confidence as the money goes out (see the budget). Below 40 it withholds part of each month's income; at 0 it freezes the budget."
         }
     };
     l.dim(format!("  {drivers}"));
+    if figure == Figure::Risk {
+        risk_estimate(s, l);
+    }
     let history: Vec<String> = st
         .history
         .iter()
@@ -64,4 +69,31 @@ pub(super) fn stat_math(s: &Session, figure: Figure, l: &mut Lines) {
             l.delta(format!("  {d:+} {why}"), *d, figure.good_when_up());
         }
     }
+}
+
+/// This month's chances at the current risk, capability and review, with the spread the
+/// review leaves: the same numbers the month's end rolls against.
+fn risk_estimate(s: &Session, l: &mut Lines) {
+    let p = s.game.state.player();
+    let curve = &s.game.content.balance.safety.curve;
+    let e = risk::estimate(curve, p.risk, p.progress().points(), p.review);
+    let range = |chance: i64| {
+        let (lo, hi) = e.bounds(chance);
+        format!("{}–{}", risk::percent_label(lo), risk::percent_label(hi))
+    };
+    l.head("Estimated chances this month");
+    l.line(format!(
+        "  incident {}/month ({}), catastrophe {}/month ({})",
+        risk::percent_label(e.incident),
+        range(e.incident),
+        risk::percent_label(e.catastrophe),
+        range(e.catastrophe)
+    ));
+    l.dim(format!(
+        "  at risk {}, progress {}, review {}: ± {}% (more review, a surer estimate)",
+        p.risk,
+        p.progress().points(),
+        p.review,
+        e.spread_pct
+    ));
 }

@@ -292,7 +292,13 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let cmd = command(g, row);
         let c = cost(&g.content, &g.state, PLAYER, &cmd);
         let price = match row {
-            Row::DataCentre => format!("{}/1k", money(g.content.balance.compute.data_centre_cost)),
+            // This quarter's price: every lab's orders raise it.
+            Row::DataCentre => format!(
+                "{}/1k",
+                money(crate::game::compute::data_centre_cost(
+                    &g.content, &g.state, PLAYER, 1
+                ))
+            ),
             Row::Lease => format!("{}/1k/mo", money(g.content.balance.compute.lease_monthly)),
             _ => money(c.money),
         };

@@ -218,7 +218,7 @@ pub struct RiskCurve {
     /// and progress 50 a scale of 6 gives 2.3% a month. Sane range 1–20.
     pub incident_scale: i64,
     /// Catastrophe chance a month = risk³ × progress points² ÷ this (the player only): at
-    /// risk 65 and progress 80 a divisor of 1,500,000 gives 1.2% a month, at risk 40 0.3%.
+    /// risk 65 and progress 80 a divisor of 800,000 gives 2.2% a month, at risk 40 0.5%.
     /// Smaller is deadlier. Sane range 300,000–20,000,000.
     pub catastrophe_div: i64,
     /// The real chance this month lies within ± this percent of the estimate, with no review.
@@ -235,7 +235,7 @@ impl Default for RiskCurve {
     fn default() -> Self {
         RiskCurve {
             incident_scale: 6,
-            catastrophe_div: 1_500_000,
+            catastrophe_div: 800_000,
             spread_max_pct: 60,
             spread_per_review_tenths: 6,
             spread_min_pct: 10,

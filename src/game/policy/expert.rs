@@ -19,13 +19,12 @@ use super::super::command::Command;
 use super::super::data::Content;
 use super::super::rng::Pcg32;
 use super::super::rules;
-use super::super::score::score;
 use super::super::state::{Dice, GameState, PLAYER};
 use super::plan::Plan;
 use super::{MAX_COMMANDS_PER_MONTH, Policy, params};
 
-/// How much a win is worth over any score a game can reach without one, so the expert plays
-/// for wins first and for a better score (a larger lead, less risk) second.
+/// How much a win is worth over any lead a game can end with, so the expert plays for wins
+/// first and for a larger lead second.
 const WIN_VALUE: i64 = 100_000;
 
 /// The expert's settings: the plans it chooses among and how many futures it imagines.
@@ -105,7 +104,9 @@ impl Expert {
             .unwrap_or(Command::EndMonth)
     }
 
-    /// The candidate that does best on average from here, `current` on a tie.
+    /// The candidate that does best on average from here. It leaves `current` only for one
+    /// that wins at least one imagined future more (net): with few futures the best-looking of
+    /// several plans is often only the luckiest, and changing course on luck costs games.
     pub fn best_plan(
         &self,
         content: &Content,
@@ -120,12 +121,13 @@ impl Expert {
                 .map(|s| {
                     let mut future = imagined(state, *s);
                     roll_out(content, &mut future, plan);
-                    value(content, &future)
+                    value(&future)
                 })
                 .sum()
         };
+        let stay = total(&self.candidates[current]);
         let mut best = current;
-        let mut best_total = total(&self.candidates[current]);
+        let mut best_total = stay + WIN_VALUE - 1;
         for (i, plan) in self.candidates.iter().enumerate() {
             if i == current {
                 continue;
@@ -140,7 +142,8 @@ impl Expert {
     }
 
     /// The allowed answer to the pending question that does best on average when the plan
-    /// `current` plays on; the plan's own answer on a tie.
+    /// `current` plays on; the plan's own answer unless another wins at least one imagined
+    /// future more (net).
     fn answer(
         &self,
         content: &Content,
@@ -169,13 +172,13 @@ impl Expert {
                         return i64::MIN / 4;
                     }
                     roll_out(content, &mut future, plan);
-                    value(content, &future)
+                    value(&future)
                 })
                 .sum()
         };
         let first = own.filter(|o| allowed.contains(o)).unwrap_or(allowed[0]);
         let mut best = first;
-        let mut best_total = total(first);
+        let mut best_total = total(first) + WIN_VALUE - 1;
         for &o in &allowed {
             if o == first {
                 continue;
@@ -204,14 +207,21 @@ pub fn imagined(state: &GameState, seed: u64) -> GameState {
     s
 }
 
-/// What a finished (or cut-off) imagined game is worth to the expert: a win first, then its
-/// score.
-fn value(content: &Content, state: &GameState) -> i64 {
-    let won = state
-        .ending
-        .as_ref()
-        .is_some_and(super::super::state::Ending::is_win);
-    i64::from(won) * WIN_VALUE + score(content, state).total
+/// What a finished (or cut-off) imagined game is worth to the expert: a win first, then the
+/// lead over the best rival at the end (tenths of a point), a catastrophe the least of all.
+fn value(state: &GameState) -> i64 {
+    use super::super::state::Ending;
+    let won = state.ending.as_ref().is_some_and(Ending::is_win);
+    if matches!(state.ending, Some(Ending::Catastrophe)) {
+        return -WIN_VALUE;
+    }
+    let p = state.player().progress().0;
+    let best = state.labs[1..]
+        .iter()
+        .map(|l| l.progress().0)
+        .max()
+        .unwrap_or(0);
+    i64::from(won) * WIN_VALUE + i64::from((p - best) / 100).clamp(-1000, 1000)
 }
 
 /// Plays `plan` from `state` to the end of the game (or until a month will not end).

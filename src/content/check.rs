@@ -103,6 +103,7 @@ pub(crate) fn check(locator: &Locator, content: &Content) -> Problems {
     deals_and_events(&mut c, content);
     injects(&mut c, content);
     pauses(&mut c, content);
+    balance(&mut c, content);
     c.problems
 }
 
@@ -540,6 +541,14 @@ fn pauses(c: &mut Checker, content: &Content) {
         } else if !seen.insert(m) {
             c.at(at, format!("the pause at month {m} is given twice"));
         }
+    }
+}
+
+/// Every tuning number in its range (see `game::balance_ranges`): the rules compute with them
+/// unchecked, so a number out of range would make a replay overflow.
+fn balance(c: &mut Checker, content: &Content) {
+    for p in content.balance.problems() {
+        c.at(Loc::Balance(p.path), p.message);
     }
 }
 

@@ -173,7 +173,7 @@ fn old_rules(rules: u32, game: &str, current: u32, summary: Option<Summary>) -> 
     let install = match release_of(rules) {
         Some(r) => format!(
             "to verify it, install release {} (rules version {rules}), commit {} on the main \
-             branch: cargo install --locked --git <this project's repository> --rev {}",
+             branch (cargo install --locked --rev {} --git and this project's repository)",
             r.version, r.commit, r.commit
         ),
         None => format!(

@@ -615,7 +615,8 @@ fn check_effects_in(c: &mut Checker, at: Loc, effects: &[Effect], depth: u8) {
             Effect::CutAccess(m) | Effect::DelayProjects(m) => (i64::from(*m), 12),
             Effect::LoseStar | Effect::GainStar | Effect::Later { .. } => (0, 0),
         };
-        if v.abs() > lim {
+        // Not `abs`: it overflows for the most negative number a file can write.
+        if v.unsigned_abs() > lim.unsigned_abs() {
             c.at(
                 at.clone(),
                 format!("the effect {e:?} is out of range: at most {lim} either way"),

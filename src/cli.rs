@@ -764,7 +764,7 @@ fn out_not_a_save(out: Option<&Path>) -> Result<(), Failure> {
 
 /// Prints `text`, or writes it (atomically) to `out` (`-`: the screen). A report is never
 /// written over a save, nor over anything but a regular file.
-fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
+fn emit(text: &str, out: Option<&Path>, what: &str) -> Result<(), String> {
     match out {
         None => {
             print!("{text}");
@@ -784,7 +784,7 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
                     "--out {shown}: a .ron file could be a save; choose a name ending in .md or .csv"
                 ));
             }
-            save::write_file(path, text).map_err(|e| format!("--out {shown}: {e}"))?;
+            save::write_text_file(path, text, what).map_err(|e| format!("--out {shown}: {e}"))?;
             eprintln!("wrote {shown}");
             Ok(())
         }
@@ -838,7 +838,8 @@ fn debrief_command(
             Ok(verified) => {
                 let play = &verified.play;
                 let d = Debrief::from_game(&play.game, play.decisions())
-                    .with_player(play.record.player.as_deref());
+                    .with_player(play.record.player.as_deref())
+                    .with_origin(verified.origin);
                 if single {
                     fork_part = fork_section(file, &verified, parent)?;
                 }
@@ -878,7 +879,7 @@ fn debrief_command(
                     .join("\n---\n\n"),
             };
             if !debriefs.is_empty() {
-                emit(&text, out)?;
+                emit(&text, out, "debrief")?;
             }
             if fork_part.is_some() && matches!(format, ReportFormat::Html) {
                 eprintln!(
@@ -938,7 +939,7 @@ fn write_debriefs(
         }
         used.insert(name.clone());
         let target = dir.join(&name);
-        save::write_file(&target, &render(d))
+        save::write_text_file(&target, &render(d), "debrief")
             .map_err(|e| format!("--out-dir {shown}: {name}: {e}"))?;
     }
     Ok(used.len())
@@ -1024,7 +1025,7 @@ fn report_command(
         ReportFormat::Md => report.to_markdown(),
         ReportFormat::Html => report.to_html(),
     };
-    emit(&text, out)?;
+    emit(&text, out, "report")?;
     // A report that ranks nothing is a failed result: say why on the error stream too, so a
     // script (or a teacher who typed the wrong folder) notices.
     if report.groups.iter().all(|g| g.entries.is_empty()) {
@@ -1583,7 +1584,8 @@ fn tune_command(
     println!("{ron}");
     if let Some(path) = out {
         let shown = save::sanitize(&path.display().to_string(), 120);
-        save::write_file(path, &format!("{ron}\n")).map_err(|e| format!("--out {shown}: {e}"))?;
+        save::write_text_file(path, &format!("{ron}\n"), "strategy")
+            .map_err(|e| format!("--out {shown}: {e}"))?;
         eprintln!("wrote {shown}");
     }
     if report {

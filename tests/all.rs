@@ -81,6 +81,12 @@ mod world_code;
 mod expert;
 #[path = "rules_money.rs"]
 mod rules_money;
+#[path = "balance_hostile.rs"]
+mod balance_hostile;
+#[path = "hostile_numbers.rs"]
+mod hostile_numbers;
+#[path = "random_bytes.rs"]
+mod random_bytes;
 
 /// A test file added to the folder but not listed above would silently never run.
 #[test]

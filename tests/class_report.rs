@@ -453,6 +453,19 @@ fn an_edited_builtin_scenario_is_a_modified_scenario_never_ranked_with_the_built
     assert!(line.contains("modified scenario"), "{line}");
     assert!(line.contains("fingerprint"), "{line}");
 
+    // Its debrief says so in its title, never passing for the built-in's.
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .arg("debrief")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let debrief = String::from_utf8_lossy(&out.stdout);
+    let title = debrief.lines().next().unwrap_or("");
+    assert!(
+        title.contains("Classroom sprint (edited copy, not the built-in scenario)"),
+        "{title}"
+    );
+
     let report = ClassReport::build(&[dir.path().to_path_buf()]);
     for name in ["richer.ron", "longer.ron"] {
         let why = reason_for(&report, name);

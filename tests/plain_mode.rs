@@ -141,6 +141,56 @@ fn bad_lines_get_one_helpful_line_and_the_game_goes_on() {
 }
 
 #[test]
+fn saving_over_another_games_file_asks_first_as_on_screen() {
+    let saves = tempfile::tempdir().expect("temp dir");
+    let ada = saves.path().join("ada.ron");
+    std::fs::write(&ada, "Ada's game").expect("a classmate's save");
+    let mut out = Vec::new();
+    let mut game = plain::Plain::new(classroom(), Some(Store::new(saves.path())), &mut out);
+    // Asked, answered no: Ada's file stays.
+    game.run("save ada\nno\n".as_bytes())
+        .expect("plain mode runs");
+    assert_eq!(std::fs::read_to_string(&ada).expect("read"), "Ada's game");
+    // Asked, and another command instead of an answer: still kept, and the command runs.
+    game.run("save ada\nstate\n".as_bytes())
+        .expect("plain mode runs");
+    assert_eq!(std::fs::read_to_string(&ada).expect("read"), "Ada's game");
+    // Asked, answered yes: replaced by this game; then saving again under its own name does
+    // not ask.
+    game.run("save Ada\nyes\nsave ada\n".as_bytes())
+        .expect("plain mode runs");
+    drop(game);
+    let text = String::from_utf8(out).expect("utf-8 output");
+    assert_eq!(
+        text.matches("ada.ron exists. Replace it with this game?")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Not saved: the other file stays as it was")
+            .count(),
+        2,
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let kept = lines
+        .iter()
+        .rposition(|l| l.starts_with("Not saved: the other file stays as it was."))
+        .expect("the second refusal");
+    assert!(
+        lines[kept + 1].starts_with("== "),
+        "the command given instead of an answer ran (the state): {text}"
+    );
+    let saved = std::fs::read_to_string(&ada).expect("read");
+    assert!(
+        saved.contains("ai-race-save"),
+        "replaced by this game: {saved}"
+    );
+    assert_eq!(text.matches("Saved to ").count(), 2, "{text}");
+}
+
+#[test]
 fn end_of_input_autosaves_and_exits_cleanly() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = plain_binary(home.path(), &["--scenario", "classroom"], b"morale\n");

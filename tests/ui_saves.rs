@@ -163,6 +163,70 @@ fn the_load_screen_lists_saves_and_explains_one_that_cannot_be_opened() {
     assert_eq!(session(&title).save_name.as_deref(), Some("good"));
 }
 
+/// A save whose balance block holds a number the rules cannot compute with (this one once
+/// made the replay overflow), in a shared folder: every student's title, Continue and Load
+/// screens go on, and the file is listed as one that cannot be opened.
+#[test]
+fn a_save_with_a_hostile_balance_is_listed_as_unreadable_and_never_crashes_a_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app_with_store(dir.path());
+    end_month(&mut app);
+    save_by_keys(&mut app, "good");
+    let good = fs::read_to_string(dir.path().join("good.ron")).expect("read");
+    let gap = good
+        .find("licence_raise_gap:")
+        .expect("the balance is in the save");
+    let end = gap + good[gap..].find([',', ')']).expect("the field ends");
+    let hostile = format!("{}licence_raise_gap: 65535{}", &good[..gap], &good[end..]);
+    for f in fs::read_dir(dir.path()).expect("the folder").flatten() {
+        if f.file_name().to_string_lossy().starts_with("autosave-") {
+            fs::remove_file(f.path()).expect("remove");
+        }
+    }
+    // Written last: it is the newest, what Continue opens.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(dir.path().join("hostile.ron"), hostile).expect("write");
+
+    let listed = Store::new(dir.path()).list();
+    let bad = listed
+        .iter()
+        .find(|l| l.entry.name == "hostile")
+        .expect("listed");
+    let why = bad
+        .verdict
+        .as_ref()
+        .expect_err("not a valid save")
+        .to_string();
+    assert!(
+        why.contains("balance.actions.licence_raise_gap is 65535, it must be between 0 and"),
+        "{why}"
+    );
+
+    let mut title = title_with_store(dir.path());
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("Continue hostile"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    assert!(matches!(title.screen, Screen::Title(_)));
+    assert!(
+        status(&title).contains("hostile cannot be opened"),
+        "{}",
+        status(&title)
+    );
+
+    let mut title = title_with_store(dir.path());
+    press(&mut title, KeyCode::Down);
+    press(&mut title, KeyCode::Down);
+    press(&mut title, KeyCode::Enter);
+    let text = render(&mut title, 80, 24);
+    assert!(text.contains("hostile"), "{text}");
+    assert!(text.contains("✗ cannot be opened"), "{text}");
+    press(&mut title, KeyCode::Enter);
+    assert!(matches!(title.screen, Screen::Title(_)));
+    press(&mut title, KeyCode::Down);
+    press(&mut title, KeyCode::Enter);
+    assert_eq!(session(&title).save_name.as_deref(), Some("good"));
+}
+
 #[test]
 fn the_save_dialog_shows_where_the_game_goes() {
     let dir = tempfile::tempdir().expect("temp dir");

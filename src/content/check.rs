@@ -103,6 +103,7 @@ pub(crate) fn check(locator: &Locator, content: &Content) -> Problems {
     deals_and_events(&mut c, content);
     injects(&mut c, content);
     pauses(&mut c, content);
+    balance(&mut c, content);
     c.problems
 }
 
@@ -543,6 +544,14 @@ fn pauses(c: &mut Checker, content: &Content) {
     }
 }
 
+/// Every tuning number in its range (see `game::balance_ranges`): the rules compute with them
+/// unchecked, so a number out of range would make a replay overflow.
+fn balance(c: &mut Checker, content: &Content) {
+    for p in content.balance.problems() {
+        c.at(Loc::Balance(p.path), p.message);
+    }
+}
+
 /// How many items so far had each id, so a repeated id's place is the right one without
 /// searching every earlier item (quadratic in a file of many thousand items).
 #[derive(Default)]
@@ -606,7 +615,8 @@ fn check_effects_in(c: &mut Checker, at: Loc, effects: &[Effect], depth: u8) {
             Effect::CutAccess(m) | Effect::DelayProjects(m) => (i64::from(*m), 12),
             Effect::LoseStar | Effect::GainStar | Effect::Later { .. } => (0, 0),
         };
-        if v.abs() > lim {
+        // Not `abs`: it overflows for the most negative number a file can write.
+        if v.unsigned_abs() > lim.unsigned_abs() {
             c.at(
                 at.clone(),
                 format!("the effect {e:?} is out of range: at most {lim} either way"),

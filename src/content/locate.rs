@@ -5,7 +5,7 @@
 //! Searching the text for a value (the old way) points at the wrong place as soon as the
 //! same word appears earlier, for example in a comment; walking the file's tree does not.
 
-use super::tree::Node;
+use super::tree::{Node, Pos};
 use super::{assets, line_col, reader};
 
 /// What a problem is about.
@@ -35,6 +35,10 @@ pub enum Loc<'a> {
     Talent(&'static str),
     /// The first place some text appears (names in the talent pool).
     Text(String),
+    /// A field of the balance, by its path under `balance` (`actions.licence_raise_gap`); a
+    /// path segment may end in words after a space (`acceptance (each chance)`), which are
+    /// not part of the field's name.
+    Balance(String),
 }
 
 impl<'a> Loc<'a> {
@@ -156,7 +160,44 @@ impl Locator<'_> {
                 self.search(field)
             }
             Loc::Text(needle) => self.search(needle),
+            Loc::Balance(path) => self.balance(path),
         }
+    }
+
+    /// The place of a balance field: in the file's own `balance:` block (a scenario's, or the
+    /// `content` of a save), else in the shared balance a scenario file took.
+    fn balance(&self, path: &str) -> Place {
+        let walk = |from: &Node| -> Option<Pos> {
+            let mut node = from;
+            for segment in path.split('.') {
+                let name = segment.split(' ').next().unwrap_or(segment);
+                node = node.unwrap_some();
+                node = &node.field(name)?.value;
+            }
+            Some(node.start)
+        };
+        if let Some(tree) = self.tree {
+            let own = tree
+                .field("balance")
+                .or_else(|| tree.field("content").and_then(|c| c.value.field("balance")));
+            if let Some(own) = own {
+                return match walk(&own.value) {
+                    Some(pos) => (self.file.to_string(), pos.line, pos.col),
+                    None => (
+                        self.file.to_string(),
+                        own.value.start.line,
+                        own.value.start.col,
+                    ),
+                };
+            }
+            if tree.field("content").is_none()
+                && let Some((name, _, shared)) = asset_tree("assets/balance.ron")
+                && let Some(pos) = walk(&shared)
+            {
+                return (name.to_string(), pos.line, pos.col);
+            }
+        }
+        (self.file.to_string(), 0, 0)
     }
 
     /// The first place `needle` appears: in this file, else in a shared asset.

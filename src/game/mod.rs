@@ -7,6 +7,7 @@
 //! fixed order documented in [`month`].
 
 pub mod balance;
+pub mod balance_ranges;
 pub mod board;
 pub mod command;
 pub mod compute;

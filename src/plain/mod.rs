@@ -33,6 +33,8 @@ pub struct Plain<W: Write> {
     shown: Vec<Choice>,
     /// Print only ASCII (`--ascii`, a Linux console or a locale without UTF-8).
     ascii: bool,
+    /// A save name whose file holds another game: the next line answers whether to replace it.
+    replacing: Option<String>,
 }
 
 impl<W: Write> Plain<W> {
@@ -43,6 +45,7 @@ impl<W: Write> Plain<W> {
             out,
             shown: Vec::new(),
             ascii: false,
+            replacing: None,
         }
     }
 
@@ -182,6 +185,21 @@ impl<W: Write> Plain<W> {
         let line = raw.trim().to_lowercase();
         if line.is_empty() || line.starts_with('#') {
             return Ok(true);
+        }
+        if let Some(name) = self.replacing.take() {
+            match line.as_str() {
+                "yes" | "y" => {
+                    self.write_save(&name)?;
+                    return Ok(true);
+                }
+                "no" | "n" => {
+                    self.say(["Not saved: the other file stays as it was. 'save NAME' with another name keeps this game."])?;
+                    return Ok(true);
+                }
+                // Anything else is a command of its own, and the file is left alone, as a
+                // key other than y leaves it on screen.
+                _ => self.say(["Not saved: the other file stays as it was."])?,
+            }
         }
         let words: Vec<&str> = line.split_whitespace().collect();
         let rest = words[1..].join(" ");
@@ -370,6 +388,29 @@ impl<W: Write> Plain<W> {
         if name.is_empty() {
             return self.say(["Save under which name? Type 'save NAME', like 'save week 3'."]);
         }
+        // Replacing a file asks first, unless it is this game's own save, as on screen: in a
+        // shared folder the file may be a classmate's game.
+        let target = store.path_for(name);
+        let own = self
+            .session
+            .save_name
+            .as_deref()
+            .is_some_and(|n| store.path_for(n) == target);
+        if !own && std::fs::symlink_metadata(&target).is_ok() {
+            let shown = target.display().to_string();
+            self.replacing = Some(name.to_string());
+            return self.say([format!(
+                "{shown} exists. Replace it with this game? Type yes to replace it, no to keep it."
+            )]);
+        }
+        self.write_save(name)
+    }
+
+    /// Saves the game under `name`, replacing a file of that name.
+    fn write_save(&mut self, name: &str) -> io::Result<()> {
+        let Some(store) = &self.store else {
+            return self.say(["Saving is off in this session."]);
+        };
         match self
             .session
             .save_text()

@@ -345,6 +345,16 @@ impl Debrief {
         debrief
     }
 
+    /// The same debrief marked as a game of an edited copy of a built-in scenario when it is
+    /// one: it carries the built-in's name, but it is another world, and its title must not
+    /// pass for the built-in's.
+    pub fn with_origin(mut self, origin: crate::save::Origin) -> Debrief {
+        if origin == crate::save::Origin::ChangedBuiltin {
+            self.scenario = format!("{} (edited copy, not the built-in scenario)", self.scenario);
+        }
+        self
+    }
+
     /// The same debrief naming its player (a blank name names nobody).
     pub fn with_player(mut self, player: Option<&str>) -> Debrief {
         self.player = player

@@ -69,7 +69,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         (&save.scenario, &save.difficulty),
         &save.content,
     )?;
-    check_scenario(&save.content)?;
+    check_scenario(&save.content, text)?;
     check_lock(&save.content, save.seed)?;
     if let Some(parent) = &save.parent {
         super::fork::check_parent(parent, &save.content)?;
@@ -234,7 +234,7 @@ impl ContentCache {
         }
         // Parsed outside the lock: two threads may both parse a new scenario; one copy stays.
         let checked = migrate::parse_content(body).ok().and_then(|c| {
-            check_scenario(&c).ok()?;
+            check_scenario(&c, "").ok()?;
             let origin = origin_of(&c);
             let fingerprint = content::fingerprint(&c);
             Some((Arc::new(c), origin, fingerprint))
@@ -482,8 +482,10 @@ fn check_lock(content: &Content, seed: u64) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// The embedded scenario passes the same checks as a teacher's scenario file.
-fn check_scenario(c: &Content) -> Result<(), SaveError> {
+/// The embedded scenario passes the same checks as a teacher's scenario file. `text` is the
+/// save's text, read again only when a problem is found to say on which line it is ("" to
+/// skip that).
+fn check_scenario(c: &Content, text: &str) -> Result<(), SaveError> {
     let counts = [
         ("labs", c.labs.len()),
         ("techs", c.techs.len()),
@@ -518,13 +520,22 @@ fn check_scenario(c: &Content) -> Result<(), SaveError> {
             ));
         }
     }
-    // Located against no text: the checker would otherwise search the whole save once per
-    // problem, and a save's line numbers are not what a player can fix anyway.
+    // Located against no text first: the checker would otherwise read the whole save into a
+    // tree for every sound save. Only a save with a problem is read again to place it.
     content::check_content("save", "", c).map_err(|e| {
-        let first = e
-            .problems
-            .first()
-            .map_or_else(String::new, |p| sanitize(&p.message, 160));
+        let e = if text.is_empty() {
+            e
+        } else {
+            content::check_content("save", text, c).err().unwrap_or(e)
+        };
+        let first = e.problems.first().map_or_else(String::new, |p| {
+            let message = sanitize(&p.message, 160);
+            if p.line > 0 && p.file == "save" {
+                format!("line {}, column {}: {message}", p.line, p.col)
+            } else {
+                message
+            }
+        });
         let more = e.problems.len().saturating_sub(1) + e.more;
         SaveError::BadScenario(if more == 0 {
             first

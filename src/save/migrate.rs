@@ -115,8 +115,46 @@ fn check_versions(
     Ok(())
 }
 
+/// A published release: the commit on the main branch (the repository has no tags) that
+/// plays one rules version. docs/RELEASES.md shows the same table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Release {
+    pub version: &'static str,
+    pub rules: u32,
+    pub commit: &'static str,
+    pub date: &'static str,
+}
+
+/// Every release, oldest first: one line a rules version. A new rules version adds the
+/// release of the old one here (and in docs/RELEASES.md) when it is bumped.
+pub const RELEASES: &[Release] = &[
+    Release {
+        version: "0.1.0",
+        rules: 1,
+        commit: "173c06fdbdfa2227b97587cd215ceff5fe6fca1a",
+        date: "2026-11-28",
+    },
+    Release {
+        version: "0.2.0",
+        rules: 2,
+        commit: "3ec6b62cfa04c0f6881544bc683d89b0307ea778",
+        date: "2026-11-30",
+    },
+    Release {
+        version: "0.3.0",
+        rules: 3,
+        commit: "b6dfd80a10820651de7246b7d7f02251bd6a6740",
+        date: "2026-11-30",
+    },
+];
+
+/// The release that plays `rules`, if one was published.
+pub fn release_of(rules: u32) -> Option<&'static Release> {
+    RELEASES.iter().find(|r| r.rules == rules)
+}
+
 /// The answer for a save of older rules: not verifiable here, its stored summary shown as
-/// unverified, and the tagged release that verifies it.
+/// unverified, and the release (by its commit) that verifies it.
 fn old_rules(rules: u32, game: &str, current: u32, summary: Option<Summary>) -> SaveError {
     let version = version_text(game).map(str::to_string);
     let made = match &version {
@@ -132,10 +170,11 @@ fn old_rules(rules: u32, game: &str, current: u32, summary: Option<Summary>) -> 
         ),
         None => String::new(),
     };
-    let install = match &version {
-        Some(v) => format!(
-            "to verify it, install version {v} from the v{v} tag of this project \
-             (cargo install --locked --git with this project's repository and --tag v{v})"
+    let install = match release_of(rules) {
+        Some(r) => format!(
+            "to verify it, install release {} (rules version {rules}), commit {} on the main \
+             branch (cargo install --locked --rev {} --git and this project's repository)",
+            r.version, r.commit, r.commit
         ),
         None => format!(
             "to verify it, install the release of this project that plays rules version {rules}"
@@ -189,11 +228,26 @@ fn version_text(game: &str) -> Option<&str> {
     plausible.then_some(game)
 }
 
+/// The version a save from a newer game needs: the one it names when that is newer than this
+/// game, else only "newer than" this one (a hand-edited `rules: 4294967295` in a save that
+/// says 0.3.0 must not send a player of 0.3.0 to install 0.3.0).
 fn newer_than(game: &str) -> String {
+    let this = env!("CARGO_PKG_VERSION");
     match version_text(game) {
-        Some(v) => format!("{v} or later"),
-        None => format!("newer than {}", env!("CARGO_PKG_VERSION")),
+        Some(v) if numbers(v) > numbers(this) => format!("{v} or later"),
+        _ => format!("newer than {this}"),
     }
+}
+
+/// The leading numbers of a version, for comparing: "0.10.1-beta" is [0, 10, 1].
+fn numbers(version: &str) -> Vec<u64> {
+    version
+        .split(['-', '+'])
+        .next()
+        .unwrap_or("")
+        .split('.')
+        .map(|n| n.parse().unwrap_or(0))
+        .collect()
 }
 
 #[cfg(test)]
@@ -209,6 +263,41 @@ mod tests {
             e.to_string(),
             "needs version 3.1.0 or later of the game (save format 7; this game reads formats up to 1)"
         );
+    }
+
+    #[test]
+    fn rules_from_the_future_in_a_save_naming_this_version_claim_no_version() {
+        let this = env!("CARGO_PKG_VERSION");
+        let text =
+            format!(r#"(format: "ai-race-save", version: 1, rules: 4294967295, game: "{this}")"#);
+        let e = upgrade(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!("needs version newer than {this} of the game")),
+            "{e}"
+        );
+        let older = r#"(format: "ai-race-save", version: 1, rules: 4294967295, game: "0.0.9")"#;
+        let e = upgrade(older).unwrap_err().to_string();
+        assert!(e.contains(&format!("newer than {this}")), "{e}");
+    }
+
+    #[test]
+    fn the_releases_table_matches_docs_releases() {
+        let doc = include_str!("../../docs/RELEASES.md");
+        for r in RELEASES {
+            let row = format!(
+                "| {} | {} | {} | {} |",
+                r.version, r.rules, r.commit, r.date
+            );
+            assert!(doc.contains(&row), "docs/RELEASES.md lacks {row}");
+        }
+        let rows = doc
+            .lines()
+            .filter(|l| l.starts_with("| 0") || l.starts_with("| 1"))
+            .count();
+        assert_eq!(rows, RELEASES.len(), "one row a release");
+        for old in 1..crate::game::RULES_VERSION {
+            assert!(release_of(old).is_some(), "rules {old} names its release");
+        }
     }
 
     #[test]
@@ -280,8 +369,15 @@ mod tests {
                 "{shown}"
             );
             assert!(shown.contains("not verified"), "{shown}");
-            assert!(shown.contains("the v0.1.0 tag of this project"), "{shown}");
-            assert!(shown.contains("--tag v0.1.0"), "{shown}");
+            assert!(
+                shown.contains("install release 0.1.0 (rules version 1)"),
+                "{shown}"
+            );
+            assert!(
+                shown.contains("--rev 173c06fdbdfa2227b97587cd215ceff5fe6fca1a"),
+                "{shown}"
+            );
+            assert!(!shown.contains("tag"), "no tag exists: {shown}");
             assert!(!shown.contains('<'), "no placeholder: {shown}");
             seen += 1;
         }

@@ -373,6 +373,15 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), SaveError> {
     write_atomic(&dir, path, text.as_bytes(), || Ok(()))
 }
 
+/// Writes a file that is not a save (a report, a debrief, the settings) as atomically as a
+/// save; a refusal says what could not be written: "could not write the report: ...".
+pub fn write_text_file(path: &Path, text: &str, what: &str) -> Result<(), String> {
+    write_file(path, text).map_err(|e| match e {
+        SaveError::Write(why) => format!("could not write the {what}: {why}"),
+        other => other.to_string(),
+    })
+}
+
 /// The target file name and the writer's process id of a temporary file
 /// `.<target>.<pid>-<n>.part`.
 fn part_of(name: &str) -> Option<(&str, u32)> {
@@ -416,8 +425,7 @@ fn write_atomic(
         && !meta.is_dir()
     {
         return Err(SaveError::Write(format!(
-            "'{}' is a file, not a folder; move it away or choose another folder with \
-             --saves-dir",
+            "'{}' is a file, not a folder; move it away or choose another folder",
             sanitize(&dir.display().to_string(), 120)
         )));
     }

@@ -39,14 +39,9 @@ impl Settings {
     /// Reads the settings file at `path`: a missing file is the defaults; a broken one is an
     /// error naming the file and what is wrong, so the player can fix or delete it.
     pub fn load(path: &Path) -> Result<Settings, String> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
-            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        let Some(text) = read_text(path)? else {
+            return Ok(Settings::default());
         };
-        if text.len() > 64 * 1024 {
-            return Err(format!("{} is too large to be settings", path.display()));
-        }
         let s: Settings = ron::from_str(&text).map_err(|e| {
             format!(
                 "{} has a mistake ({e}); fix it or delete the file to start again",
@@ -102,9 +97,68 @@ impl Settings {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        crate::save::write_file(path, &self.to_text())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        crate::save::write_text_file(path, &self.to_text(), "settings")
+            .map_err(|e| format!("{}: {e}", path.display()))
     }
+}
+
+/// Largest settings file read, in bytes (the file written is a few hundred).
+pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// The settings file's text (`None` when there is none), read like every other input: only a
+/// regular file (a symbolic link to one is fine: dotfile managers link config files), opened
+/// without blocking so a FIFO cannot hang every command, and never more than
+/// [`MAX_SETTINGS_BYTES`] read, so a link to `/dev/zero` cannot fill the memory.
+fn read_text(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let file = match open_nonblocking(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {shown}: {e}")),
+    };
+    // The opened handle is what is checked: a path swapped after a check cannot slip through.
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "a pipe, device or other special file"
+        };
+        return Err(format!(
+            "{shown} is {what}, not a settings file; delete it or point the settings elsewhere"
+        ));
+    }
+    let too_large = || format!("{shown} is too large to be settings (at most 64 KiB)");
+    if meta.len() > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| format!("{shown} is not UTF-8 text; fix it or delete the file"))
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 fn env_dir(key: &str) -> Option<PathBuf> {
@@ -198,6 +252,50 @@ mod tests {
         std::fs::write(&path, "(colour: 3)").expect("write");
         let err = Settings::load(&path).expect_err("unknown field");
         assert!(err.contains("delete the file"), "{err}");
+    }
+
+    /// Loads in a thread and gives up after a few seconds: a FIFO read by a blocking open
+    /// would otherwise hang the test forever instead of failing it.
+    #[cfg(unix)]
+    fn load_within_seconds(path: &Path) -> Result<Settings, String> {
+        let path = path.to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(Settings::load(&path));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(5))
+            .expect("loading the settings must not block")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_link_to_a_device_is_refused_without_blocking_or_reading_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("fifo.ron");
+        let c = std::ffi::CString::new(fifo.to_str().expect("utf-8 path")).expect("no nul");
+        // SAFETY: mkfifo reads a valid NUL-terminated path and touches nothing else.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+        let err = load_within_seconds(&fifo).expect_err("a FIFO is not settings");
+        assert!(err.contains("special file"), "{err}");
+
+        let zero = dir.path().join("zero.ron");
+        std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+        let err = load_within_seconds(&zero).expect_err("a device is not settings");
+        assert!(err.contains("special file"), "{err}");
+
+        // A link to a real settings file is how dotfile managers keep config: it is read.
+        let real = dir.path().join("real.ron");
+        std::fs::write(&real, "(ascii: Some(true))").expect("write");
+        let link = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        assert_eq!(load_within_seconds(&link).map(|s| s.ascii), Ok(Some(true)));
+
+        // A huge regular file is refused by its size, before it is read.
+        let big = dir.path().join("big.ron");
+        let file = std::fs::File::create(&big).expect("create");
+        file.set_len(1 << 30).expect("sparse file");
+        let err = load_within_seconds(&big).expect_err("too large");
+        assert!(err.contains("too large"), "{err}");
     }
 
     #[test]

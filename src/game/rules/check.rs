@@ -43,10 +43,10 @@ pub(super) fn deal_index(content: &Content, id: &str) -> Result<u16, RuleError> 
 pub fn offer_range(content: &Content, ask: u32) -> (u32, u32) {
     let a = &content.balance.actions;
     let pct = |p: u32| (u64::from(ask) * u64::from(p) / 100).min(u64::from(u32::MAX)) as u32;
-    (
-        pct(a.offer_min_pct).max(1),
-        pct(a.offer_max_pct).clamp(1, 1500),
-    )
+    let high = pct(a.offer_max_pct).clamp(1, 1500);
+    // Never above the highest offer, which is capped: with a large `offer_min_pct` the lowest
+    // would pass it, and every clamp between the two would panic.
+    (pct(a.offer_min_pct).clamp(1, high), high)
 }
 
 /// Signing bonus paid up front with an accepted offer: a share of the first year.

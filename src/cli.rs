@@ -837,8 +837,9 @@ fn debrief_command(
         eprintln!("ai-race: {}: {}", f.file, f.reason);
     }
     let mut debriefs: Vec<(PathBuf, Debrief)> = Vec::new();
-    // A what-if fork's debrief ends with its two timelines side by side (one save, Markdown).
-    let mut fork_part: Option<String> = None;
+    // A what-if fork's debrief ends with its two timelines side by side (one save), as
+    // Markdown and as HTML.
+    let mut fork_part: Option<(String, String)> = None;
     if parent.is_some() && !single {
         return Err(Failure::usage(
             "--parent compares one fork with its parent: give the fork's save, not a folder"
@@ -876,8 +877,12 @@ fn debrief_command(
         None => {
             let text = match (format, debriefs.as_slice()) {
                 (ReportFormat::Md, [(_, d)]) => match &fork_part {
-                    Some(section) => format!("{}\n{section}", d.to_markdown()),
+                    Some((section, _)) => format!("{}\n{section}", d.to_markdown()),
                     None => d.to_markdown(),
+                },
+                (ReportFormat::Html, [(_, d)]) => match &fork_part {
+                    Some((_, section)) => d.to_html_with(section),
+                    None => d.to_html(),
                 },
                 (_, [(_, d)]) => render(d),
                 (ReportFormat::Html, _) => {
@@ -892,12 +897,6 @@ fn debrief_command(
             };
             if !debriefs.is_empty() {
                 emit(&text, out)?;
-            }
-            if fork_part.is_some() && matches!(format, ReportFormat::Html) {
-                eprintln!(
-                    "ai-race: the what-if comparison with the parent is in the Markdown debrief \
-                     (--format md)"
-                );
             }
         }
     }
@@ -965,7 +964,7 @@ fn fork_section(
     path: &Path,
     fork: &save::Verified,
     parent: Option<&Path>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<(String, String)>, String> {
     let shown = save::sanitize(&path.display().to_string(), 120);
     let Some(recorded) = &fork.play.record.parent else {
         return match parent {
@@ -1009,17 +1008,22 @@ fn fork_section(
         }
     };
     let Some(parent) = found else {
-        return Ok(Some(format!(
-            "## What if\n\nThis game is a what-if fork of another game from month {} \
-             (fingerprint {}); neither that save nor a later save of the same game is in its \
-             folder. Give it with `--parent PARENT` to compare the two timelines.\n",
+        let note = format!(
+            "This game is a what-if fork of another game from month {} (fingerprint {}); \
+             neither that save nor a later save of the same game is in its folder. Give it \
+             with `--parent PARENT` to compare the two timelines.",
             recorded.month, recorded.fingerprint
-        )));
+        );
+        let html = format!(
+            "<section><h2>What if</h2><p>{}</p></section>",
+            ai_race::report::sanitize::html(&note, 400)
+        );
+        return Ok(Some((format!("## What if\n\n{note}\n"), html)));
     };
     use ai_race::report::fork::Side;
     let comparison =
         ai_race::report::ForkComparison::build(&Side::of(&parent), &Side::of(fork), recorded.month);
-    Ok(Some(comparison.to_markdown()))
+    Ok(Some((comparison.to_markdown(), comparison.to_html())))
 }
 
 fn report_command(

@@ -70,7 +70,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal (text selection works; no clicking in the game).
     #[arg(long, global = true)]
     pub no_mouse: bool,
-    /// The saves folder (default: saves/, or the AI_RACE_SAVES environment variable).
+    /// The saves folder (default: the AI_RACE_SAVES environment variable, the settings file,
+    /// ./saves if it exists, else your data folder; `saves/NAME.ron` on the command line finds
+    /// NAME.ron there).
     #[arg(long, global = true, value_name = "DIR")]
     pub saves_dir: Option<PathBuf>,
     /// Your name, written into your saves so a teacher's class report can show it.
@@ -124,6 +126,13 @@ pub enum Cmd {
         /// Continue a save (it is checked and replayed first).
         #[arg(long, value_name = "SAVE")]
         load: Option<PathBuf>,
+        /// A what-if, as `ai-race fork SAVE --month N`: the save's decisions before month N
+        /// replayed in the same world, then you play on.
+        #[arg(long, value_name = "SAVE", requires = "month", conflicts_with_all = ["scenario", "seed", "difficulty", "load"])]
+        fork: Option<PathBuf>,
+        /// The month a fork takes over at (with --fork).
+        #[arg(long, value_name = "N", requires = "fork")]
+        month: Option<u32>,
     },
     /// Play many games headless with a scripted strategy and print the results.
     ///
@@ -245,9 +254,10 @@ pub enum Cmd {
     /// what each lever was worth (replayed without it), what the rivals did, the score and
     /// three discussion questions. Give a folder to debrief every save in it.
     Debrief {
-        /// The save file (it is verified by replay first), or a folder of saves.
+        /// The save file (it is verified by replay first), or a folder of saves; without it,
+        /// every save in the saves folder.
         #[arg(value_name = "SAVE_OR_DIR")]
-        save: PathBuf,
+        save: Option<PathBuf>,
         /// md (Markdown) or html (a page to project or print, charts included).
         #[arg(long, value_enum, default_value = "md", ignore_case = true)]
         format: ReportFormat,
@@ -267,8 +277,9 @@ pub enum Cmd {
     /// Rank a class's saves: each is verified by replay, ranked by score within its scenario
     /// and seed, summarised, and any file that cannot be ranked is listed with the reason.
     Report {
-        /// Save files, or folders of saves (every .ron file in the folder).
-        #[arg(required = true, value_name = "DIR_OR_FILES")]
+        /// Save files, or folders of saves (every .ron file in the folder); without them, the
+        /// saves folder.
+        #[arg(value_name = "DIR_OR_FILES")]
         inputs: Vec<PathBuf>,
         /// md (Markdown, to read), csv (to open in a spreadsheet) or html (a page to project
         /// or print, charts included).
@@ -500,13 +511,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     ));
     let player = player_name(cli.player.as_deref().or(settings.player.as_deref()))
         .map_err(Failure::usage)?;
+    // A save named as the guides print it (`saves/ada-lovelace.ron`) is found in the saves
+    // folder when there is no `saves` folder here.
+    let saves = store.dir().to_path_buf();
+    let find = |p: &Path| save::resolve_in(&saves, p);
     let store = (store, player);
     match cli.command {
         None => play(look, None, store),
         Some(Cmd::New {
             ghost: Some(ghost), ..
         }) => {
-            let session = ghost_session(&ghost)?;
+            let session = ghost_session(&find(&ghost))?;
             play(look, Some(session), store)
         }
         Some(Cmd::New {
@@ -528,10 +543,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             seed,
             difficulty,
             load,
+            fork,
+            month,
         }) => {
-            let session = match &load {
-                Some(file) => load_session(file)?,
-                None => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
+            let session = match (&load, &fork, month) {
+                (Some(file), _, _) => load_session(&find(file))?,
+                (None, Some(file), Some(month)) => fork_session(&find(file), month)?,
+                _ => new_session(scenario.as_deref(), seed, difficulty.as_deref())?,
             };
             if plain {
                 plain_play(session, store, look.0.ascii)
@@ -618,17 +636,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             report,
             out.as_deref(),
         )?),
-        Some(Cmd::Verify { files }) => Ok(verify_command(&files)),
+        Some(Cmd::Verify { files }) => {
+            let files: Vec<PathBuf> = files.iter().map(|f| find(f)).collect();
+            Ok(verify_command(&files))
+        }
         Some(Cmd::Load {
             file,
             scenario,
             ghost,
         }) => {
-            let mut session = load_session(&file)?;
+            let mut session = load_session(&find(&file))?;
             if let Some(path) = scenario {
                 new_scenario_version(&mut session, &path)?;
             }
-            if let Some(ghost) = ghost {
+            if let Some(ghost) = ghost.as_deref().map(find) {
                 let shown = save::sanitize(&ghost.display().to_string(), 120);
                 let verified = save::load_path(&ghost).map_err(|e| {
                     format!(
@@ -642,7 +663,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             play(look, Some(session), store)
         }
         Some(Cmd::Fork { save, month }) => {
-            let session = fork_session(&save, month)?;
+            let session = fork_session(&find(&save), month)?;
             play(look, Some(session), store)
         }
         Some(Cmd::Scenario { action }) => Ok(scenario_command(action)?),
@@ -654,12 +675,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             parent,
         }) => {
             out_not_a_save(out.as_deref())?;
+            // No save named: every save in the saves folder.
+            let save = save.as_deref().map_or_else(|| saves.clone(), find);
             debrief_command(
                 &save,
                 format,
                 out.as_deref(),
                 out_dir.as_deref(),
-                parent.as_deref(),
+                parent.as_deref().map(find).as_deref(),
             )
         }
         Some(Cmd::Report {
@@ -669,6 +692,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             anonymize,
         }) => {
             out_not_a_save(out.as_deref())?;
+            // No folder named: the saves folder.
+            let inputs: Vec<PathBuf> = if inputs.is_empty() {
+                vec![saves.clone()]
+            } else {
+                inputs.iter().map(|i| find(i)).collect()
+            };
             Ok(report_command(&inputs, format, out.as_deref(), anonymize)?)
         }
         Some(Cmd::Class { dir }) => class_command(&dir, look),
@@ -824,8 +853,9 @@ fn debrief_command(
         eprintln!("ai-race: {}: {}", f.file, f.reason);
     }
     let mut debriefs: Vec<(PathBuf, Debrief)> = Vec::new();
-    // A what-if fork's debrief ends with its two timelines side by side (one save, Markdown).
-    let mut fork_part: Option<String> = None;
+    // A what-if fork's debrief ends with its two timelines side by side (one save), as
+    // Markdown and as HTML.
+    let mut fork_part: Option<(String, String)> = None;
     if parent.is_some() && !single {
         return Err(Failure::usage(
             "--parent compares one fork with its parent: give the fork's save, not a folder"
@@ -864,8 +894,12 @@ fn debrief_command(
         None => {
             let text = match (format, debriefs.as_slice()) {
                 (ReportFormat::Md, [(_, d)]) => match &fork_part {
-                    Some(section) => format!("{}\n{section}", d.to_markdown()),
+                    Some((section, _)) => format!("{}\n{section}", d.to_markdown()),
                     None => d.to_markdown(),
+                },
+                (ReportFormat::Html, [(_, d)]) => match &fork_part {
+                    Some((_, section)) => d.to_html_with(section),
+                    None => d.to_html(),
                 },
                 (_, [(_, d)]) => render(d),
                 (ReportFormat::Html, _) => {
@@ -880,12 +914,6 @@ fn debrief_command(
             };
             if !debriefs.is_empty() {
                 emit(&text, out, "debrief")?;
-            }
-            if fork_part.is_some() && matches!(format, ReportFormat::Html) {
-                eprintln!(
-                    "ai-race: the what-if comparison with the parent is in the Markdown debrief \
-                     (--format md)"
-                );
             }
         }
     }
@@ -953,7 +981,7 @@ fn fork_section(
     path: &Path,
     fork: &save::Verified,
     parent: Option<&Path>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<(String, String)>, String> {
     let shown = save::sanitize(&path.display().to_string(), 120);
     let Some(recorded) = &fork.play.record.parent else {
         return match parent {
@@ -997,17 +1025,22 @@ fn fork_section(
         }
     };
     let Some(parent) = found else {
-        return Ok(Some(format!(
-            "## What if\n\nThis game is a what-if fork of another game from month {} \
-             (fingerprint {}); neither that save nor a later save of the same game is in its \
-             folder. Give it with `--parent PARENT` to compare the two timelines.\n",
+        let note = format!(
+            "This game is a what-if fork of another game from month {} (fingerprint {}); \
+             neither that save nor a later save of the same game is in its folder. Give it \
+             with `--parent PARENT` to compare the two timelines.",
             recorded.month, recorded.fingerprint
-        )));
+        );
+        let html = format!(
+            "<section><h2>What if</h2><p>{}</p></section>",
+            ai_race::report::sanitize::html(&note, 400)
+        );
+        return Ok(Some((format!("## What if\n\n{note}\n"), html)));
     };
     use ai_race::report::fork::Side;
     let comparison =
         ai_race::report::ForkComparison::build(&Side::of(&parent), &Side::of(fork), recorded.month);
-    Ok(Some(comparison.to_markdown()))
+    Ok(Some((comparison.to_markdown(), comparison.to_html())))
 }
 
 fn report_command(

@@ -87,6 +87,8 @@ mod balance_hostile;
 mod hostile_numbers;
 #[path = "random_bytes.rs"]
 mod random_bytes;
+#[path = "docs_run.rs"]
+mod docs_run;
 
 /// A test file added to the folder but not listed above would silently never run.
 #[test]

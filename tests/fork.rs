@@ -258,6 +258,18 @@ fn idle_fork(parent: &Verified, month: u32) -> Playthrough {
     fork
 }
 
+#[test]
+fn a_fork_keeps_its_players_name() {
+    let parent = parent(winning_seed());
+    let named = parent.play.record.player.clone();
+    assert!(named.is_some(), "the parent names its player");
+    let fork = save::fork(&parent, 3).expect("the fork is made");
+    assert_eq!(fork.record.player, named);
+    let text = fork.to_text().expect("written");
+    let back = save::load_text(&text).expect("verifies");
+    assert_eq!(back.play.record.player, named);
+}
+
 fn debrief_cli(args: &[&str]) -> (Option<i32>, String, String) {
     let out = Process::new(env!("CARGO_BIN_EXE_ai-race"))
         .arg("debrief")
@@ -320,6 +332,30 @@ fn a_forks_debrief_compares_the_two_timelines_when_the_parent_is_beside_it() {
             .date_label(parent.summary().month - 1)
     );
     assert!(md.contains(&won), "{md}");
+
+    // The HTML debrief, to project or print, has the same comparison on a page of its own.
+    let (code, html, err) = debrief_cli(&[fork_path.to_str().expect("utf-8"), "--format", "html"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        html.contains("<section class=\"page\"><h2>What if: this game beside its parent</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("forked from Ada&#39;s game at the start of month 5 (Feb 2026)"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><th>Player</th><td>Ada</td><td>Bo</td></tr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<tr><th>Score</th><td>{}</td><td>{}</td></tr>",
+            scores.0, scores.1
+        )),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</html>"), "{html}");
 
     // Given explicitly, the same comparison; given the wrong game, a clear refusal.
     let (code, md2, err) = debrief_cli(&[

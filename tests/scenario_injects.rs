@@ -257,6 +257,22 @@ fn scenario_check_names_a_bad_inject_at_its_line_and_column() {
 }
 
 #[test]
+fn a_compute_effect_counted_in_single_gpus_is_refused_with_the_unit() {
+    let text = lesson(80).replace("Compute(-50)", "Compute(-5000)");
+    let err = content::load_scenario_file_text("week-5.ron", &text, None).expect_err("refused");
+    let (line, col) = content::locate(&text, "[Compute(-5000)]");
+    let first = err.problems[0].to_string();
+    assert!(
+        first.starts_with(&format!("week-5.ron line {line}, column {col}: "))
+            && first.contains("thousands of GPUs"),
+        "{first}"
+    );
+    // A real export ban's size passes.
+    let fine = lesson(80).replace("Compute(-50)", "Compute(-500)");
+    content::load_scenario_file_text("week-5.ron", &fine, None).expect("passes");
+}
+
+#[test]
 fn the_teachers_guide_example_with_an_inject_and_a_pause_passes_the_check() {
     let guide = std::fs::read_to_string("TEACHING.md").expect("TEACHING.md");
     let after = guide

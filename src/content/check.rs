@@ -606,7 +606,10 @@ fn check_effects_in(c: &mut Checker, at: Loc, effects: &[Effect], depth: u8) {
             | Effect::SpeedThisMonth(v)
             | Effect::DeployPct(v)
             | Effect::LicencePct(v) => (i64::from(*v), 100),
-            Effect::Compute(v) | Effect::Researchers(v) => (i64::from(*v), 10_000),
+            // Thousands of GPUs: labs start with hundreds, so a larger number is almost always
+            // a count of single GPUs.
+            Effect::Compute(v) => (i64::from(*v), 2_000),
+            Effect::Researchers(v) => (i64::from(*v), 10_000),
             Effect::Progress(v)
             | Effect::TrackProgress(_, v)
             | Effect::LeaderProgress(v)
@@ -617,9 +620,19 @@ fn check_effects_in(c: &mut Checker, at: Loc, effects: &[Effect], depth: u8) {
         };
         // Not `abs`: it overflows for the most negative number a file can write.
         if v.unsigned_abs() > lim.unsigned_abs() {
+            let unit = match e {
+                Effect::Compute(_) => {
+                    " (compute is counted in thousands of GPUs: Compute(-50) takes away 50,000 \
+                     GPUs; labs start with 120 to 800)"
+                }
+                Effect::Budget(_) | Effect::Income(_) => {
+                    " (money is counted in USD millions: Budget(-500) is $500 million)"
+                }
+                _ => "",
+            };
             c.at(
                 at.clone(),
-                format!("the effect {e:?} is out of range: at most {lim} either way"),
+                format!("the effect {e:?} is out of range: at most {lim} either way{unit}"),
             );
         }
     }

@@ -284,6 +284,8 @@ pub struct TechDef {
 pub enum Basis {
     /// Happened: when, and where it was reported.
     Fact { date: String, source: String },
+    /// Reported by a single source and not confirmed elsewhere: shown as such, not as fact.
+    Reported { date: String, source: String },
     /// Extrapolated from the public record.
     Extrapolation,
     /// Made up for the game.
@@ -294,10 +296,14 @@ pub enum Basis {
 }
 
 impl Basis {
-    /// "fact (Jun 2025; source)", "extrapolation", "fiction".
+    /// "fact (Jun 2025; source)", "reported, unconfirmed (20 Oct 2025; source)",
+    /// "extrapolation", "fiction".
     pub fn label(&self) -> String {
         match self {
             Basis::Fact { date, source } => format!("fact ({date}; {source})"),
+            Basis::Reported { date, source } => {
+                format!("reported, unconfirmed ({date}; {source})")
+            }
             Basis::Extrapolation => "extrapolation".to_string(),
             Basis::Fiction => "fiction".to_string(),
             Basis::Teacher => "from your teacher".to_string(),

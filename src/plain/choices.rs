@@ -224,7 +224,9 @@ fn hires(game: &Game, out: &mut Vec<Choice>) {
 
 fn techs(game: &Game, out: &mut Vec<Choice>) {
     let c = &game.content;
-    for (i, def) in c.techs.iter().enumerate() {
+    // A tech that arrives after the scenario's last month never exists in this game.
+    let within = |def: &&crate::game::data::TechDef| def.available_from < c.scenario.months;
+    for (i, def) in c.techs.iter().enumerate().filter(|(_, d)| within(d)) {
         let vendor = tech::vendor_name(c, &def.vendor);
         let id = slug(&def.id);
         let speed = format!("+{}% research", def.speed_pct);

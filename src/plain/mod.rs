@@ -9,6 +9,7 @@
 pub mod choices;
 pub mod explain;
 pub mod names;
+mod pause;
 pub mod text;
 
 use std::io::{self, BufRead, Read, Write};
@@ -162,6 +163,9 @@ impl<W: Write> Plain<W> {
     }
 
     fn show_month(&mut self) -> io::Result<()> {
+        if let Some(month) = self.session.paused_at() {
+            return self.say_paused(month);
+        }
         let state = text::state(&self.session);
         self.say(state)?;
         self.show_choices(false)
@@ -182,6 +186,11 @@ impl<W: Write> Plain<W> {
 
     /// Carries out one line; `false` when the player quits.
     fn command(&mut self, raw: &str) -> io::Result<bool> {
+        if self.session.paused_at().is_some()
+            && let Some(go_on) = self.at_pause(raw)?
+        {
+            return Ok(go_on);
+        }
         let line = raw.trim().to_lowercase();
         if line.is_empty() || line.starts_with('#') {
             return Ok(true);

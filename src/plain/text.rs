@@ -250,7 +250,7 @@ pub fn month_report(s: &Session) -> Vec<String> {
         out.push("News:".into());
         let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
         let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
-        for n in mine.chain(theirs) {
+        for n in mine.chain(theirs).filter(|n| !s.held_by_pause(n)) {
             out.push(format!("  {}", news_text(c, &s.game.state, n)));
         }
     }

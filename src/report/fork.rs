@@ -176,27 +176,7 @@ impl ForkComparison {
         let (p, f) = (&self.parent, &self.fork);
         let mut md = String::new();
         let _ = writeln!(md, "## What if: this game beside its parent\n");
-        let _ = write!(
-            md,
-            "This game was forked from {} at the start of month {} ({}): the decisions \
-             before it are the parent's. ",
-            p.label("the parent game"),
-            self.forked_at,
-            self.forked_date
-        );
-        let _ = match &self.first_difference {
-            Some((m, _)) if *m == self.forked_at => {
-                writeln!(md, "The decisions differ from that month on.\n")
-            }
-            Some((m, d)) => writeln!(
-                md,
-                "The same decisions were made again until month {m} ({d}), where they differ.\n"
-            ),
-            None => writeln!(
-                md,
-                "So far this game has made exactly the parent's decisions.\n"
-            ),
-        };
+        let _ = writeln!(md, "{}\n", self.intro(&p.label("the parent game")));
         md.push_str("| | Parent | This game |\n| --- | --- | --- |\n");
         let rows: [(&str, String, String); 5] = [
             ("Player", p.shown_name(), f.shown_name()),
@@ -213,7 +193,37 @@ impl ForkComparison {
             let _ = writeln!(md, "| {what} | {a} | {b} |");
         }
         md.push('\n');
-        let verdict = match f.score.cmp(&p.score) {
+        let _ = writeln!(md, "{}\n", self.verdict());
+        self.decisions_table(&mut md);
+        self.race_table(&mut md);
+        md
+    }
+
+    /// Where the two games split, the parent's game called `parent`.
+    pub(super) fn intro(&self, parent: &str) -> String {
+        let mut t = format!(
+            "This game was forked from {parent} at the start of month {} ({}): the decisions \
+             before it are the parent's. ",
+            self.forked_at, self.forked_date
+        );
+        t.push_str(&match &self.first_difference {
+            Some((m, _)) if *m == self.forked_at => {
+                "The decisions differ from that month on.".to_string()
+            }
+            Some((m, d)) => {
+                format!(
+                    "The same decisions were made again until month {m} ({d}), where they differ."
+                )
+            }
+            None => "So far this game has made exactly the parent's decisions.".to_string(),
+        });
+        t
+    }
+
+    /// Which of the two scores more.
+    pub(super) fn verdict(&self) -> String {
+        let (p, f) = (&self.parent, &self.fork);
+        match f.score.cmp(&p.score) {
             _ if !f.finished || !p.finished => {
                 "One of the two games is not over yet: its score is the score so far.".to_string()
             }
@@ -226,11 +236,7 @@ impl ForkComparison {
                 p.score - f.score
             ),
             std::cmp::Ordering::Equal => "Both games score the same.".to_string(),
-        };
-        let _ = writeln!(md, "{verdict}\n");
-        self.decisions_table(&mut md);
-        self.race_table(&mut md);
-        md
+        }
     }
 
     fn decisions_table(&self, md: &mut String) {
@@ -300,7 +306,7 @@ impl ForkComparison {
 }
 
 /// "1st", "2nd", "3rd", "4th": a place in the race.
-fn ordinal(n: u8) -> String {
+pub(super) fn ordinal(n: u8) -> String {
     let suffix = match (n % 10, n % 100) {
         (1, 11) | (2, 12) | (3, 13) => "th",
         (1, _) => "st",

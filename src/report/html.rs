@@ -441,6 +441,14 @@ impl Debrief {
         page(&self.title(), &self.html_article(false))
     }
 
+    /// The debrief as one page with `section` (HTML made by the report, like a what-if
+    /// comparison) after it.
+    pub fn to_html_with(&self, section: &str) -> String {
+        let mut body = self.html_article(false);
+        body.push_str(section);
+        page(&self.title(), &body)
+    }
+
     /// Several debriefs in one page, each student's starting on a new printed page.
     pub fn many_to_html(debriefs: &[Debrief]) -> String {
         let mut body = String::new();

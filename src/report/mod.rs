@@ -8,6 +8,7 @@ mod class_out;
 pub mod counterfactual;
 pub mod debrief;
 pub mod fork;
+mod fork_html;
 pub mod format;
 mod html;
 mod markdown;

@@ -113,6 +113,8 @@ pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
     if fork.game.is_over() {
         return Err(ForkError::Over(month));
     }
+    // A what-if is the same student's game: it keeps their name.
+    fork.record.player = play.record.player.clone();
     fork.record.parent = Some(Parent {
         fingerprint: fingerprint_of(play),
         month,

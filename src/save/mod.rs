@@ -34,7 +34,7 @@ pub use playthrough::{CHECKPOINT_MONTHS, Playthrough, Record, Refused, summarise
 pub use read::{MAX_SAVE_BYTES, decode_text, read_save_file};
 pub use store::{
     AUTOSAVES, DEFAULT_SAVES_DIR, Listed, MAX_LISTED, MAX_SLUG, SAVES_DIR_ENV, SaveEntry, SaveInfo,
-    Store, saves_dir, slug, write_file, write_text_file,
+    Store, resolve_in, saves_dir, slug, write_file, write_text_file,
 };
 pub use verdict::{file_line, is_genuine, modified_scenario, verified_line};
 pub use writer::{Writer, Written};

@@ -40,6 +40,20 @@ pub fn saves_dir(flag: Option<&Path>) -> PathBuf {
     }
 }
 
+/// A save or folder named on the command line: `given` itself when it exists; else, when it
+/// is `saves` or starts with `saves/`, the same name in the saves folder `dir` (where the game
+/// writes when the current folder has no `saves` folder of its own). So the paths the guides
+/// print, like `saves/ada-lovelace.ron`, work wherever the game keeps its saves.
+pub fn resolve_in(dir: &Path, given: &Path) -> PathBuf {
+    if given.exists() {
+        return given.to_path_buf();
+    }
+    match given.strip_prefix(DEFAULT_SAVES_DIR) {
+        Ok(rest) if dir.join(rest).exists() => dir.join(rest),
+        _ => given.to_path_buf(),
+    }
+}
+
 /// A safe file name stem for a name the player typed: lowercase ASCII letters and digits
 /// joined by single dashes, at most [`MAX_SLUG`] long, never empty, never a name Windows
 /// reserves and never one of the autosave names.
@@ -587,6 +601,22 @@ mod tests {
         let info = listed[0].verdict.as_ref().unwrap();
         assert_eq!((info.summary.month, info.origin), (2, Origin::Builtin));
         assert_eq!(store.latest().map(|l| l.path), Some(path));
+    }
+
+    #[test]
+    fn a_guide_path_under_saves_finds_the_saves_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("data/saves"));
+        let path = store.save_as("Ada Lovelace", &game_at(1)).unwrap();
+        let given = Path::new("saves/ada-lovelace.ron");
+        assert_eq!(resolve_in(store.dir(), given), path);
+        // A name not there, or not under saves/, stays as given (its error names it).
+        let missing = Path::new("saves/nobody.ron");
+        assert_eq!(resolve_in(store.dir(), missing), missing);
+        assert_eq!(
+            resolve_in(store.dir(), Path::new("ada-lovelace.ron")),
+            Path::new("ada-lovelace.ron")
+        );
     }
 
     #[test]

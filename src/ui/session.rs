@@ -349,6 +349,21 @@ impl Session {
         crate::content::pause::due(self.content(), month, decided, &self.unlocked_pauses)
     }
 
+    /// Whether a news line waits behind the teacher's pause: the teacher's own event that
+    /// fired as the paused month began is shown once the class goes on, not behind the pause.
+    pub fn held_by_pause(&self, n: &News) -> bool {
+        let crate::game::state::Story::EventFired { event } = n.story else {
+            return false;
+        };
+        n.month.saturating_add(1) == self.game.state.month
+            && self
+                .content()
+                .events
+                .get(usize::from(event))
+                .is_some_and(|e| e.basis == crate::game::data::Basis::Teacher)
+            && self.paused_at().is_some()
+    }
+
     /// Lets the game on past the current pause if `typed` is its code.
     pub fn unlock(&mut self, typed: &str) -> Result<u16, String> {
         let Some(month) = self.paused_at() else {

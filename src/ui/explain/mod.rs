@@ -150,7 +150,7 @@ pub fn all_news(s: &Session) -> Explanation {
     let st = &s.game.state;
     let mut l = Lines(Vec::new());
     let mut month = None;
-    for n in st.news.iter().rev() {
+    for n in st.news.iter().rev().filter(|n| !s.held_by_pause(n)) {
         if month != Some(n.month) {
             month = Some(n.month);
             l.head(super::session::date_label(c, n.month));

@@ -519,7 +519,7 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = s.content();
     // The suggested next move sits on the panel's first rows (wrapped, never cut), where `d`
     // makes it.
-    if let Some(cmd) = suggestion(s)
+    if let Some(cmd) = suggestion(s).filter(|_| s.paused_at().is_none())
         && inner.height > 3
     {
         let cost = s
@@ -547,6 +547,7 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .news
         .iter()
         .rev()
+        .filter(|n| !s.held_by_pause(n))
         .take(usize::from(inner.height))
         .map(|n| {
             let date = super::super::session::date_label(c, n.month);

@@ -183,7 +183,7 @@ fn changes(s: &Session, sel: usize, theme: &Theme, area: Rect, buf: &mut Buffer)
     // Your own news and warnings first, then the rivals'.
     let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
     let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
-    for n in mine.chain(theirs) {
+    for n in mine.chain(theirs).filter(|n| !s.held_by_pause(n)) {
         let style = if n.kind == NewsKind::Rival {
             theme.dim()
         } else {

@@ -4,6 +4,8 @@
 //!
 //! Every `.rs` file in this folder must be listed here; `every_test_file_is_listed` checks.
 
+#[path = "balance_hostile.rs"]
+mod balance_hostile;
 #[path = "class_board.rs"]
 mod class_board;
 #[path = "class_report.rs"]
@@ -17,24 +19,34 @@ mod debrief_shapley;
 mod debrief_truth;
 #[path = "determinism.rs"]
 mod determinism;
+#[path = "docs_run.rs"]
+mod docs_run;
+#[path = "expert.rs"]
+mod expert;
 #[path = "fork.rs"]
 mod fork;
 #[path = "ghost.rs"]
 mod ghost;
 #[path = "hostile_bounded.rs"]
 mod hostile_bounded;
+#[path = "hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "levers_late.rs"]
 mod levers_late;
 #[path = "plain_mode.rs"]
 mod plain_mode;
 #[path = "properties.rs"]
 mod properties;
+#[path = "random_bytes.rs"]
+mod random_bytes;
 #[path = "report_cache.rs"]
 mod report_cache;
 #[path = "report_html.rs"]
 mod report_html;
 #[path = "rivals_race.rs"]
 mod rivals_race;
+#[path = "rules_money.rs"]
+mod rules_money;
 #[path = "save_autosave.rs"]
 mod save_autosave;
 #[path = "save_hostile.rs"]
@@ -77,18 +89,6 @@ mod ui_screens;
 mod ui_space;
 #[path = "world_code.rs"]
 mod world_code;
-#[path = "expert.rs"]
-mod expert;
-#[path = "rules_money.rs"]
-mod rules_money;
-#[path = "balance_hostile.rs"]
-mod balance_hostile;
-#[path = "hostile_numbers.rs"]
-mod hostile_numbers;
-#[path = "random_bytes.rs"]
-mod random_bytes;
-#[path = "docs_run.rs"]
-mod docs_run;
 
 /// A test file added to the folder but not listed above would silently never run.
 #[test]

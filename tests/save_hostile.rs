@@ -76,7 +76,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "bad-scenario.ron",
-        "not a valid save: the scenario inside the save is not valid: line 177, column 9: months must be between 3 and 120",
+        "not a valid save: the scenario inside the save is not valid: line 164, column 9: months must be between 3 and 120",
     ),
     (
         "illegal-decision.ron",

@@ -10,8 +10,9 @@
 //! from overflow.
 
 use super::balance::{
-    ActionBalance, BalanceDef, BoardBalance, ComputeBalance, EventBalance, HiringBalance,
-    LeaderReactions, MoneyBalance, ResearchBalance, RivalBalance, SafetyBalance, ScoreBalance,
+    ActionBalance, BalanceDef, BoardBalance, ComputeBalance, CounterPlay, EventBalance, GpuSupply,
+    HiringBalance, LeaderReactions, MoneyBalance, ResearchBalance, RiskCurve, RivalBalance,
+    SafetyBalance, ScoreBalance,
 };
 
 /// Most entries in one of the balance's lists (acceptance steps, per-personality numbers).
@@ -110,6 +111,12 @@ impl BalanceDef {
         self.score.check(&mut check);
         check.section = "rivals.leader";
         self.rivals.leader.check(&mut check);
+        check.section = "rivals.counter";
+        self.rivals.counter.check(&mut check);
+        check.section = "compute.supply";
+        self.compute.supply.check(&mut check);
+        check.section = "safety.curve";
+        self.safety.curve.check(&mut check);
         check.problems
     }
 }
@@ -210,12 +217,6 @@ impl SafetyBalance {
             risk_divisor: 1, 1_000_000;
             strong_review: 0, 100;
             thin_review: 0, 100;
-            incident_from: 0, 100;
-            incident_permille_per_point: 0, 1_000;
-            catastrophe_from: 0, 100;
-            catastrophe_base: 0, 100;
-            catastrophe_permille_per_point: 0, 1_000;
-            catastrophe_min_progress: 0, 100;
             incident_morale: -100, 100;
             incident_board: -100, 100;
             incident_risk: -100, 100;
@@ -243,6 +244,15 @@ impl HiringBalance {
             hire_loyalty: 0, 70;
             stay_permille_per_loyalty: 0, 1_000;
             star_permille: 0, 1_000;
+            pay_gap_from_pct: 0, 1_000;
+            pay_gap_morale_per_10pct: 0, 100;
+            memory_per_10pct: 0, 100;
+            memory_decay: 0, 100;
+            memory_max: 0, 1_000;
+            mercenary_loyalty_per_10pct: 0, 100;
+            flight_loyalty: 0, 100;
+            flight_permille_per_point: 0, 1_000;
+            flight_offer_pct: 1, 1_000;
         );
         c.order(
             ("min_chance", self.min_chance),
@@ -271,6 +281,7 @@ impl RivalBalance {
             poach_cooldown: 0, 120;
             raise_permille: 0, 1_000;
             reserve_months: 0, 120;
+            approach_gap: 0, 120;
         );
         if c.count("generosity", self.generosity.len()) {
             for &(_, pct) in &self.generosity {
@@ -311,6 +322,10 @@ impl BoardBalance {
             burn_malus: -100, 100;
             leader_bonus: -100, 100;
             debt_malus: -100, 100;
+            guidance_pct: 0, 10_000;
+            over_guidance_board: 0, 100;
+            cut_below: 0, 100;
+            cut_pct_per_point: 0, 100;
         );
     }
 }
@@ -340,6 +355,51 @@ impl ScoreBalance {
             safety_per_review: -100_000, 100_000;
             money_div: 1, 1_000_000;
             money_cap: 0, 100_000;
+        );
+    }
+}
+
+impl CounterPlay {
+    pub fn check(&self, c: &mut RangeCheck) {
+        ranges!(c, self;
+            retention_permille_per_raid: 0, 1_000;
+            poach_back_permille_per_raid: 0, 1_000;
+            poach_back_premium_pct: 0, 1_000;
+            rush_kgpu: 0, 100_000;
+            rush_permille: 0, 1_000;
+            dependency_raise_permille: 0, 1_000;
+            dependency_cut_from: 0, 50;
+            dependency_cut_permille: 0, 1_000;
+            cut_months: 0, 24;
+        );
+    }
+}
+
+impl GpuSupply {
+    pub fn check(&self, c: &mut RangeCheck) {
+        ranges!(c, self;
+            quarter_supply: 0, 100_000;
+            market_pct_per_100k: 0, 100;
+            buyer_pct_per_100k: 0, 100;
+            // A divisor: a data centre's build months are its size over this.
+            build_kgpu_per_month: 1, 100_000;
+        );
+    }
+}
+
+impl RiskCurve {
+    pub fn check(&self, c: &mut RangeCheck) {
+        ranges!(c, self;
+            incident_scale: 0, 100;
+            // A divisor: the catastrophe chance is risk cubed times progress squared over this.
+            catastrophe_div: 1, 1_000_000_000;
+            spread_max_pct: 0, 100;
+            spread_per_review_tenths: 0, 100;
+            spread_min_pct: 0, 100;
+        );
+        c.order(
+            ("spread_min_pct", self.spread_min_pct),
+            ("spread_max_pct", self.spread_max_pct),
         );
     }
 }

@@ -186,7 +186,7 @@ impl Board {
 
 /// Whether save `a` is further into its game than `b` (more months, then more decisions).
 fn further(a: &Loaded, b: &Loaded) -> bool {
-    (a.entry.month, a.decisions.0) > (b.entry.month, b.decisions.0)
+    (a.entry.month, a.hashes.len()) > (b.entry.month, b.hashes.len())
 }
 
 /// The game a file belongs to, from its name: a game's autosaves (`autosave-<game>-N`) and

@@ -1,0 +1,185 @@
+//! The class report is fair both ways: copies, near-copies, forks and a student's earlier save
+//! are caught, each mark names the other save, and the honest save is never taken out of the
+//! ranking by someone else's copy. Every case is made from real games, edited as a student
+//! would.
+
+use crate::common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ai_race::content;
+use ai_race::game::command::Command;
+use ai_race::game::policy::{Policy, play};
+use ai_race::report::ClassReport;
+use ai_race::report::class::Entry;
+use ai_race::save::{self, Playthrough};
+
+type Decisions = Vec<(u16, Command)>;
+
+fn classroom() -> (Arc<ai_race::game::Content>, u64) {
+    let content = Arc::new(content::load_builtin("classroom", None).expect("built-in"));
+    let seed = content.scenario.seed.expect("seed");
+    (content, seed)
+}
+
+/// Writes the game of `decisions` as `name.ron`, played by `player`.
+fn write(dir: &Path, name: &str, decisions: &[(u16, Command)], player: &str) {
+    let (content, seed) = classroom();
+    let mut play = Playthrough::replay(content, seed, decisions).expect("replays");
+    play.record.player = Some(player.to_string());
+    std::fs::write(
+        dir.join(format!("{name}.ron")),
+        play.to_text().expect("text"),
+    )
+    .expect("write");
+}
+
+/// A student's own game of `policy`, resting in month `rest`.
+fn own(policy: Policy, rest: u16) -> Decisions {
+    let (content, seed) = classroom();
+    common::own_game(&content, seed, policy, rest).1
+}
+
+/// The same game with the offer at position `nth` among the offers raised by $1M (replayed, so
+/// the save verifies: what a student who edits a classmate's decisions gets).
+fn one_salary_more(decisions: &[(u16, Command)], nth: usize) -> Decisions {
+    let mut out = decisions.to_vec();
+    let (_, cmd) = out
+        .iter_mut()
+        .filter(|(_, c)| matches!(c, Command::Offer { .. }))
+        .nth(nth)
+        .expect("the game makes offers");
+    if let Command::Offer { salary, .. } = cmd {
+        *salary += 1;
+    }
+    out
+}
+
+fn entry<'a>(report: &'a ClassReport, file: &str) -> &'a Entry {
+    report
+        .groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .find(|e| e.file.ends_with(file))
+        .unwrap_or_else(|| panic!("{file} is not ranked: {:?}", report.failed))
+}
+
+fn marked(report: &ClassReport, file: &str, words: &str, other: &str) {
+    let e = entry(report, file);
+    assert!(
+        e.flags
+            .iter()
+            .any(|f| f.contains(words) && f.contains(other)),
+        "{file}: no mark with '{words}' naming '{other}': {:?}",
+        e.flags
+    );
+}
+
+#[test]
+fn a_classmates_game_with_one_salary_raised_is_marked_on_both_and_both_stay_ranked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let alice = own(Policy::Balanced, 3);
+    let offers = alice
+        .iter()
+        .filter(|(_, c)| matches!(c, Command::Offer { .. }))
+        .count();
+    write(d, "alice", &alice, "Alice");
+    write(d, "bob", &one_salary_more(&alice, offers / 2), "Bob");
+    write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(report.groups[0].entries.len(), 3);
+    marked(&report, "alice.ron", "nearly the same decisions", "Bob (");
+    marked(&report, "bob.ron", "nearly the same decisions", "Alice (");
+    marked(&report, "bob.ron", "1 decision changed", "Alice (");
+    assert!(entry(&report, "carol.ron").flags.is_empty());
+}
+
+#[test]
+fn honest_classmates_are_not_marked() {
+    // Students who follow the same plan but rest in different months play different games.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    for (i, policy) in [Policy::Balanced, Policy::HireOnly].into_iter().enumerate() {
+        for rest in 0..3u16 {
+            let name = format!("{}-{rest}", policy.name());
+            write(d, &name, &own(policy, rest), &format!("Student {i}{rest}"));
+        }
+    }
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    for e in &report.groups[0].entries {
+        assert!(e.flags.is_empty(), "{}: {:?}", e.file, e.flags);
+    }
+}
+
+#[test]
+fn an_earlier_save_beside_the_final_one_is_superseded_and_the_final_ranked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let game = own(Policy::Balanced, 2);
+    let month_6: Decisions = game.iter().filter(|(m, _)| *m < 5).cloned().collect();
+    write(d, "ada-june", &month_6, "Ada");
+    write(d, "ada-final", &game, "Ada");
+    write(d, "bea", &own(Policy::HireOnly, 1), "Bea");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    let ranked: Vec<&str> = report.groups[0]
+        .entries
+        .iter()
+        .map(|e| e.player.as_str())
+        .collect();
+    assert_eq!(report.groups[0].entries.len(), 2, "{ranked:?}");
+    assert!(entry(&report, "ada-final.ron").flags.is_empty());
+    let why = &report
+        .failed
+        .iter()
+        .find(|f| f.file.ends_with("ada-june.ron"))
+        .expect("the earlier save is listed")
+        .reason;
+    assert!(
+        why.contains("superseded") && why.contains("ada-final.ron"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_fork_of_a_classmates_game_is_marked_on_both_by_its_parent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "alice", &own(Policy::Balanced, 3), "Alice");
+    write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
+    let parent = save::load_path(&d.join("alice.ron")).expect("verifies");
+    let mut fork = save::fork(&parent, 8).expect("forks");
+    fork.record.player = Some("Bob".into());
+    std::fs::write(d.join("bob.ron"), fork.to_text().expect("text")).expect("write");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(report.groups[0].entries.len(), 3);
+    marked(&report, "bob.ron", "a fork", "Alice (");
+    marked(&report, "alice.ron", "is a fork of this game", "Bob (");
+    assert!(entry(&report, "carol.ron").flags.is_empty());
+}
+
+#[test]
+fn a_scripts_game_with_one_offer_changed_is_marked_with_the_script() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let (content, seed) = classroom();
+    let (_, script) = play(&content, seed, Policy::Balanced);
+    let offers = script
+        .iter()
+        .filter(|(_, c)| matches!(c, Command::Offer { .. }))
+        .count();
+    write(
+        d,
+        "mallory",
+        &one_salary_more(&script, offers - 1),
+        "Mallory",
+    );
+    write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    marked(&report, "mallory.ron", "follows the `balanced` script", "");
+    assert!(entry(&report, "carol.ron").flags.is_empty());
+}

@@ -183,3 +183,107 @@ fn a_scripts_game_with_one_offer_changed_is_marked_with_the_script() {
     marked(&report, "mallory.ron", "follows the `balanced` script", "");
     assert!(entry(&report, "carol.ron").flags.is_empty());
 }
+
+#[test]
+fn anonymizing_hides_every_name_and_file_and_keeps_reference_games_as_they_are() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let long = "wilhelmina-alexandra-von-hohenzollern-sigmaringen-the-third";
+    let game = own(Policy::Balanced, 2);
+    let early: Decisions = game.iter().filter(|(m, _)| *m < 4).cloned().collect();
+    write(
+        d,
+        &format!("{long}-early"),
+        &early,
+        "Wilhelmina Alexandra von Hohenzollern",
+    );
+    write(d, long, &game, "Wilhelmina Alexandra von Hohenzollern");
+    write(d, "carol-smith", &own(Policy::HireOnly, 2), "Carol Smith");
+    // A reference game handed in under a student's file name.
+    let (content, seed) = classroom();
+    let (_, script) = play(&content, seed, Policy::Balanced);
+    write(
+        d,
+        "zoe-jones",
+        &script,
+        &ai_race::sim::player_of("balanced"),
+    );
+    let mut report = ClassReport::build(&[d.to_path_buf()]);
+    assert!(
+        report
+            .failed
+            .iter()
+            .any(|f| f.reason.contains("superseded")),
+        "{:?}",
+        report.failed
+    );
+    report.anonymize();
+    let players: Vec<&str> = report.groups[0]
+        .entries
+        .iter()
+        .map(|e| e.player.as_str())
+        .collect();
+    assert!(players.contains(&"policy: balanced"), "{players:?}");
+    assert!(players.contains(&"Student 1") && players.contains(&"Student 2"));
+    assert!(!players.contains(&"Student 3"), "{players:?}");
+    for (what, out) in [
+        ("md", report.to_markdown()),
+        ("csv", report.to_csv()),
+        ("html", report.to_html()),
+    ] {
+        for secret in [
+            "wilhelmina",
+            "Wilhelmina",
+            "hohenzollern",
+            "carol",
+            "Carol",
+            "zoe",
+        ] {
+            assert!(!out.contains(secret), "{what} leaks '{secret}':\n{out}");
+        }
+        assert!(out.contains("policy: balanced (reference game)"), "{what}");
+    }
+}
+
+#[test]
+fn an_edited_copy_of_the_teachers_scenario_is_its_own_world_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let mut teachers = content::load_builtin("classroom", None).expect("built-in");
+    teachers.scenario.id = "our-lesson".into();
+    teachers.scenario.name = "Our lesson".into();
+    let mut edited = teachers.clone();
+    edited.labs[0].budget += 50_000;
+    let seed = teachers.scenario.seed.expect("seed");
+    for (name, c, rest) in [
+        ("ann", &teachers, 1u16),
+        ("ben", &teachers, 2),
+        ("cat", &edited, 3),
+    ] {
+        let content = Arc::new(c.clone());
+        let (_, decisions) = common::own_game(&content, seed, Policy::Balanced, rest);
+        let mut play = Playthrough::replay(content, seed, &decisions).expect("replays");
+        play.record.player = Some(name.to_string());
+        std::fs::write(d.join(format!("{name}.ron")), play.to_text().expect("text"))
+            .expect("write");
+    }
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    assert_eq!(report.groups.len(), 2, "{:?}", report.failed);
+    let csv = report.to_csv();
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| h.trim() == "world")
+        .expect("world");
+    let world_of = |player: &str| {
+        csv.lines()
+            .find(|l| l.split(',').nth(1) == Some(player))
+            .and_then(|l| l.split(',').nth(col).map(|w| w.trim().to_string()))
+            .unwrap_or_else(|| panic!("{player} not in {csv}"))
+    };
+    assert_eq!(world_of("ann"), world_of("ben"));
+    assert_ne!(world_of("ann"), world_of("cat"));
+    assert!(world_of("cat").contains("version"), "{csv}");
+    let md = report.to_markdown();
+    assert!(md.contains("version 2 of this scenario") || md.contains("version 1 of this scenario"));
+}

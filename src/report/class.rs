@@ -58,6 +58,9 @@ pub struct Entry {
     /// Marks for the teacher: each names the other save it concerns (a copy, a near-copy, a
     /// fork) or the script the game follows. A marked save stays ranked: the teacher decides.
     pub flags: Vec<String>,
+    /// A reference game: a shipped script's own game that `sim --save-dir` wrote under the
+    /// script's name. Ranked beside the class for comparison, never as a student.
+    pub reference: bool,
 }
 
 /// A file that was not ranked, and why.
@@ -358,6 +361,12 @@ impl ClassReport {
         let mut n = 0;
         for g in &mut self.groups {
             for e in &mut g.entries {
+                if e.reference {
+                    // A script's name is no one's: kept, so the class sees what it is.
+                    let label = "(file of a reference game)".to_string();
+                    names.push((std::mem::replace(&mut e.file, label.clone()), label));
+                    continue;
+                }
                 n += 1;
                 let label = format!("Student {n}");
                 names.push((
@@ -377,6 +386,14 @@ impl ClassReport {
         for (k, p) in self.unranked_players.drain(..).enumerate() {
             names.push((p, format!("unranked player {}", k + 1)));
         }
+        // Reasons may quote a long name or file cut short ("the first 40 characters…"): the
+        // cut forms are replaced too.
+        let cut: Vec<(String, String)> = names
+            .iter()
+            .filter(|(from, _)| from.chars().count() > CUT)
+            .map(|(from, to)| (crate::report::sanitize::terminal(from, CUT), to.clone()))
+            .collect();
+        names.extend(cut);
         // Longest first, so a name inside another is never half replaced.
         names.retain(|(from, _)| !from.is_empty());
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -392,6 +409,9 @@ impl ClassReport {
         }
     }
 }
+
+/// The length at which a name quoted in a list of names is cut (see `sanitize::few`).
+const CUT: usize = 40;
 
 /// `text` with every occurrence of each `from` replaced by its `to`, in one pass (a label put
 /// in is never searched again), trying the pairs in order at each place.
@@ -574,6 +594,7 @@ fn entry_of(game: &Game, file: String, player: String) -> Entry {
             })
             .collect(),
         flags: Vec::new(),
+        reference: false,
     }
 }
 

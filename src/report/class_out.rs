@@ -142,9 +142,10 @@ impl ClassReport {
             "verified",
             "reason",
             "flags",
+            "world",
         ];
         row(&mut out, header.iter().map(|h| h.to_string()));
-        for g in &self.groups {
+        for (k, g) in self.groups.iter().enumerate() {
             for e in &g.entries {
                 let part = |name: &str| {
                     e.parts
@@ -156,7 +157,7 @@ impl ClassReport {
                     &mut out,
                     [
                         e.rank.to_string(),
-                        text(&e.player),
+                        text(&player(e)),
                         text(&e.file),
                         text(&g.scenario_id),
                         text(&g.difficulty),
@@ -174,6 +175,7 @@ impl ClassReport {
                         "yes".to_string(),
                         String::new(),
                         text(&e.flags.join(" / ")),
+                        world(k, g),
                     ],
                 );
             }
@@ -209,7 +211,7 @@ fn group_markdown(md: &mut String, g: &Group) {
             md,
             "| {} | {} | {} | {} {} | **{}** |",
             e.rank,
-            cell(&e.player),
+            cell(&player(e)),
             e.ending,
             e.month,
             e.date,
@@ -363,6 +365,30 @@ fn summary_markdown(md: &mut String, entries: &[Entry]) {
             }
             md.push('\n');
         }
+    }
+}
+
+/// The CSV's world column: the group's number in the report, and for an edited scenario its
+/// version, so a spreadsheet never ranks two worlds together.
+fn world(k: usize, g: &Group) -> String {
+    if g.variant > 0 {
+        format!(
+            "{} (version {} of {})",
+            k + 1,
+            g.variant,
+            text(&g.scenario_id)
+        )
+    } else {
+        (k + 1).to_string()
+    }
+}
+
+/// Who played: a reference game says so.
+fn player(e: &Entry) -> String {
+    if e.reference {
+        format!("{} (reference game)", e.player)
+    } else {
+        e.player.clone()
     }
 }
 

@@ -176,6 +176,8 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
             .script
             .exact
             .is_some_and(|p| l.named.as_deref() == Some(crate::sim::player_of(p.name()).as_str()));
+        let mut l = l;
+        l.entry.reference = reference;
         if let Some(p) = l.script.exact.filter(|_| !reference) {
             failed.push(Failed {
                 file: l.entry.file.clone(),

@@ -394,7 +394,11 @@ fn ranking_table(h: &mut String, g: &Group) {
                 " class=\"flag\""
             },
             e.rank,
-            esc(&e.player),
+            esc(&if e.reference {
+                format!("{} (reference game)", e.player)
+            } else {
+                e.player.clone()
+            }),
             e.ending,
             e.month,
             esc(&e.date),

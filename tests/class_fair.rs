@@ -287,3 +287,38 @@ fn an_edited_copy_of_the_teachers_scenario_is_its_own_world_in_every_format() {
     let md = report.to_markdown();
     assert!(md.contains("version 2 of this scenario") || md.contains("version 1 of this scenario"));
 }
+
+#[test]
+fn the_board_and_the_report_rank_a_folder_the_same_way() {
+    // Two students who both typed "Sam", a third student's earlier save beside her final one,
+    // and a copy: the board used to keep one save per name.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "sam-a", &own(Policy::Balanced, 1), "Sam");
+    write(d, "sam-b", &own(Policy::HireOnly, 2), "Sam");
+    let game = own(Policy::HireOnly, 0);
+    let early: Decisions = game.iter().filter(|(m, _)| *m < 3).cloned().collect();
+    write(d, "ada-early", &early, "Ada");
+    write(d, "ada", &game, "Ada");
+    write(d, "bob", &game, "Bob");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    let mut board = ai_race::report::board::Board::new(d);
+    board.refresh();
+    let ranked = |r: &ClassReport| -> Vec<(usize, String, String, usize)> {
+        r.groups
+            .iter()
+            .flat_map(|g| &g.entries)
+            .map(|e| {
+                let file = Path::new(&e.file)
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (e.rank, e.player.clone(), file, e.flags.len())
+            })
+            .collect()
+    };
+    assert_eq!(ranked(&report).len(), 4, "{:?}", ranked(&report));
+    assert_eq!(ranked(&board.report), ranked(&report));
+    assert_eq!(board.superseded, 1, "{:?} {:?}", ranked(&report), report.failed);
+    assert!(board.report.failed.is_empty(), "{:?}", board.report.failed);
+}

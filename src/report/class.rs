@@ -15,6 +15,7 @@ use crate::game::state::{Ending, Lever};
 use crate::game::{Content, Game};
 use crate::save::{self, Decision, Origin, Parent, SaveError};
 
+pub(crate) use super::copies::is_superseded;
 use super::copies::{self, ScriptMatch};
 
 /// Most files one report reads (a class is far smaller; a wrong folder should not hang it).

@@ -25,6 +25,15 @@ const PREFIX_QUARTERS: usize = 3;
 /// the shorter game, and at least one, is a near-copy.
 const EDITS_PER: usize = 20;
 
+/// The word a reason gives a player's earlier save, or second copy, of one game.
+const SUPERSEDED: &str = "superseded";
+
+/// Whether a file was set aside as a player's earlier save, or second copy, of a game that is
+/// ranked (the live board counts these rather than list them).
+pub(crate) fn is_superseded(f: &Failed) -> bool {
+    f.reason.contains(&format!(": {SUPERSEDED}, "))
+}
+
 /// What [`script_of`] finds: the script a game is, or the one it follows longest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct ScriptMatch {
@@ -210,7 +219,7 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
         if out[p].hashes == l.hashes {
             failed.push(Failed {
                 reason: format!(
-                    "the same game as {} (same player): ranked once",
+                    "the same game as {} (same player): {SUPERSEDED}, ranked once",
                     out[p].entry.file
                 ),
                 file: l.entry.file,
@@ -226,7 +235,7 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
         failed.push(Failed {
             reason: format!(
                 "an earlier save (month {}) of the game {} saved later (month {}), same player: \
-                 superseded, the later save is ranked",
+                 {SUPERSEDED}, the later save is ranked",
                 earlier.entry.month, later.entry.file, later.entry.month
             ),
             file: earlier.entry.file,

@@ -319,6 +319,36 @@ fn the_board_and_the_report_rank_a_folder_the_same_way() {
     };
     assert_eq!(ranked(&report).len(), 4, "{:?}", ranked(&report));
     assert_eq!(ranked(&board.report), ranked(&report));
-    assert_eq!(board.superseded, 1, "{:?} {:?}", ranked(&report), report.failed);
+    assert_eq!(
+        board.superseded,
+        1,
+        "{:?} {:?}",
+        ranked(&report),
+        report.failed
+    );
     assert!(board.report.failed.is_empty(), "{:?}", board.report.failed);
+}
+
+#[test]
+fn the_board_shows_a_marked_pair_with_both_still_ranked() {
+    use ai_race::ui::Theme;
+    use ai_race::ui::board::{BoardView, render};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let game = own(Policy::Balanced, 3);
+    write(d, "alice", &game, "Alice");
+    write(d, "bob", &game, "Bob");
+    write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
+    let mut view = BoardView::new(ai_race::report::board::Board::new(d), Theme::new(false));
+    view.board.refresh();
+    let area = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    render(&view, area, &mut buf);
+    let text = ai_race::ui::widgets::buffer_text(&buf);
+    assert!(
+        text.contains("3 ranked · 0 flagged · 2 ⚠ to check"),
+        "{text}"
+    );
+    assert!(text.contains("⚠ Alice") && text.contains("⚠ Bob"), "{text}");
+    assert!(!text.contains("⚠ Carol"), "{text}");
 }

@@ -168,7 +168,17 @@ pub fn render(view: &BoardView, area: Rect, buf: &mut Buffer) {
     }
     let report = &view.board.report;
     let ranked: usize = report.groups.iter().map(|g| g.entries.len()).sum();
-    let counts = format!("{ranked} ranked · {} flagged", report.failed.len());
+    let marked = report
+        .groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .filter(|e| !e.flags.is_empty())
+        .count();
+    let mut counts = format!("{ranked} ranked · {} flagged", report.failed.len());
+    if marked > 0 {
+        // Ranked saves marked for the teacher to check (a copy, a near-copy, a fork).
+        counts.push_str(&format!(" · {marked} ⚠ to check"));
+    }
     let dir = crate::save::sanitize(&view.board.dir().display().to_string(), 60);
     let title = format!("AI Race · class board · {dir}");
     let w = usize::from(area.width);

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ai_race::content;
 use ai_race::game::command::Command;
-use ai_race::game::policy::{Policy, play};
+use ai_race::game::policy::{Policy, Strategy, play, play_strategy};
 use ai_race::report::ClassReport;
 use ai_race::report::class::Entry;
 use ai_race::save::{self, Playthrough};
@@ -351,4 +351,28 @@ fn the_board_shows_a_marked_pair_with_both_still_ranked() {
     );
     assert!(text.contains("⚠ Alice") && text.contains("⚠ Bob"), "{text}");
     assert!(!text.contains("⚠ Carol"), "{text}");
+}
+
+#[test]
+fn a_script_run_with_one_setting_changed_is_marked_with_the_script() {
+    // `sim --params` with the balanced script's `compute_split` one higher: a bot's game under a
+    // student's name, which parts from the script early but stays a decision away from it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let (content, seed) = classroom();
+    let mut params = Policy::Balanced.params().expect("balanced has settings");
+    params.compute_split += 1;
+    let variant = play_strategy(&content, seed, seed, &Strategy::Priority(params)).decisions;
+    let (_, script) = play(&content, seed, Policy::Balanced);
+    assert_ne!(variant, script, "the setting changes the game");
+    write(d, "eve", &variant, "Eve");
+    write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
+    let report = ClassReport::build(&[d.to_path_buf()]);
+    marked(
+        &report,
+        "eve.ron",
+        "of the game of the `balanced` script",
+        "sim --params",
+    );
+    assert!(entry(&report, "carol.ron").flags.is_empty());
 }

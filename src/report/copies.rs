@@ -241,13 +241,27 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
             file: earlier.entry.file,
         });
     }
-    mark(&mut out);
+    let scripts = out
+        .first()
+        .map(|l| script_games(&l.content, l.seed))
+        .unwrap_or_default();
+    mark(&mut out, &scripts);
     out
+}
+
+/// Every shipped script's whole game in a world, one hash per decision: a save a few edits from
+/// one is a script's game run with a setting changed (`sim --params`) or edited. Played once
+/// per world, not per save.
+fn script_games(content: &Content, seed: u64) -> Vec<(Policy, Vec<u64>)> {
+    Policy::ALL
+        .into_iter()
+        .map(|p| (p, move_hashes(&policy::play(content, seed, p).1)))
+        .collect()
 }
 
 /// Marks every pair of saves that are copies, near-copies or a fork and its parent, and every
 /// save that follows a shipped script for most of its game.
-fn mark(saves: &mut [Loaded]) {
+fn mark(saves: &mut [Loaded], scripts: &[(Policy, Vec<u64>)]) {
     let mut marks: Vec<Vec<String>> = vec![Vec::new(); saves.len()];
     for i in 0..saves.len() {
         for j in i + 1..saves.len() {
@@ -280,7 +294,7 @@ fn mark(saves: &mut [Loaded]) {
     }
     for (l, m) in saves.iter_mut().zip(marks) {
         l.entry.flags = m;
-        if let Some(s) = script_mark(l) {
+        if let Some(s) = script_mark(l, scripts) {
             l.entry.flags.push(s);
         }
     }
@@ -334,11 +348,26 @@ fn fork_mark(other: &Loaded, month: u16, is_fork: bool) -> String {
 
 /// A mark for a game that follows a shipped script for most of its decisions (a script run
 /// with a setting changed, `sim --params`, or a script's save edited).
-fn script_mark(l: &Loaded) -> Option<String> {
+fn script_mark(l: &Loaded, scripts: &[(Policy, Vec<u64>)]) -> Option<String> {
     let n = l.hashes.len();
-    let (p, same) = l.script.longest?;
-    if n < MIN_DECISIONS || same * 4 < n * PREFIX_QUARTERS {
+    if n < MIN_DECISIONS || l.entry.reference {
         return None;
+    }
+    let (p, same) = l.script.longest?;
+    if same * 4 < n * PREFIX_QUARTERS {
+        // Not the script's beginning: maybe its game with a few decisions changed.
+        let (p, edits) = scripts.iter().find_map(|(p, game)| {
+            let limit = (n.min(game.len()) / EDITS_PER).max(1);
+            edits_within(&l.hashes, game, limit).map(|e| (*p, e))
+        })?;
+        return Some(format!(
+            "within {edits} decision{} changed, added or removed of the game of the `{}` script \
+             (`ai-race sim --policy {}`): it may be the script run with a setting changed \
+             (`sim --params`) or its game edited",
+            if edits == 1 { "" } else { "s" },
+            p.name(),
+            p.name()
+        ));
     }
     Some(format!(
         "follows the `{}` script (`ai-race sim --policy {}`) for its first {same} of {n} \

@@ -241,10 +241,13 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
             file: earlier.entry.file,
         });
     }
-    let scripts = out
-        .first()
-        .map(|l| script_games(&l.content, l.seed))
-        .unwrap_or_default();
+    // A game alone in its world is not ranked against anyone: the scripts' whole games are
+    // played only for worlds a class shares (a folder of a thousand one-game worlds would
+    // otherwise play sixteen games per save).
+    let scripts = match out.as_slice() {
+        [first, _, ..] => script_games(&first.content, first.seed),
+        _ => Vec::new(),
+    };
     mark(&mut out, &scripts);
     out
 }

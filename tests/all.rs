@@ -8,6 +8,8 @@
 mod balance_hostile;
 #[path = "class_board.rs"]
 mod class_board;
+#[path = "class_fair.rs"]
+mod class_fair;
 #[path = "class_report.rs"]
 mod class_report;
 mod common;

@@ -218,7 +218,7 @@ fn csv_has_a_header_one_row_per_save_and_rfc_4180_quoting() {
     assert_eq!(
         lines[0],
         "rank,player,file,scenario,difficulty,seed,fingerprint,ending,month,date,score,outcome,margin,\
-         speed,safety,money,verified,reason"
+         speed,safety,money,verified,reason,flags,world"
     );
     // Ranked 1 and 2 in the order of their scores; quoted as RFC 4180 says, and the formula
     // defused with a leading apostrophe.
@@ -362,8 +362,18 @@ fn reason_for(report: &ClassReport, name: &str) -> String {
         .unwrap_or_else(|| panic!("{name} is ranked: {:?}", report.groups))
 }
 
+/// The ranked entry whose file ends in `name`.
+fn entry_for<'a>(report: &'a ClassReport, name: &str) -> &'a ai_race::report::class::Entry {
+    report
+        .groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .find(|e| e.file.ends_with(name))
+        .unwrap_or_else(|| panic!("{name} is not ranked: {:?}", report.failed))
+}
+
 #[test]
-fn a_copy_with_only_the_player_name_changed_is_flagged_and_not_ranked() {
+fn a_copy_with_only_the_player_name_changed_marks_both_and_unranks_neither() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     write_student(d, "alice", "classroom", (Policy::Balanced, 3), "Alice");
@@ -371,13 +381,20 @@ fn a_copy_with_only_the_player_name_changed_is_flagged_and_not_ranked() {
     std::fs::write(d.join("bob.ron"), text.replace("\"Alice\"", "\"Bob\"")).expect("write");
     write_student(d, "carol", "classroom", (Policy::HireOnly, 2), "Carol");
     let report = ClassReport::build(&[d.to_path_buf()]);
-    for name in ["alice.ron", "bob.ron"] {
-        let why = reason_for(&report, name);
-        assert!(why.contains("identical decisions"), "{why}");
-        assert!(why.contains("Alice") && why.contains("Bob"), "{why}");
-    }
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert_eq!(report.groups.len(), 1);
-    assert_eq!(report.groups[0].entries.len(), 1, "only Carol is ranked");
+    assert_eq!(report.groups[0].entries.len(), 3, "the teacher decides");
+    for (name, other) in [("alice.ron", "bob.ron)"), ("bob.ron", "alice.ron)")] {
+        let e = entry_for(&report, name);
+        assert_eq!(e.flags.len(), 1, "{:?}", e.flags);
+        assert!(e.flags[0].contains("identical decisions"), "{:?}", e.flags);
+        assert!(e.flags[0].contains(other), "{:?}", e.flags);
+    }
+    assert!(entry_for(&report, "carol.ron").flags.is_empty());
+    let md = report.to_markdown();
+    assert!(md.contains("To check: 2 ranked saves marked"), "{md}");
+    assert!(report.to_csv().contains("identical decisions"));
+    assert!(report.to_html().contains("To check: 2 ranked saves marked"));
 }
 
 #[test]

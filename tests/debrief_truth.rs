@@ -180,8 +180,10 @@ fn a_save_is_in_the_same_month_in_the_class_report_and_the_load_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cut: Vec<(u16, Command)> = decisions.iter().filter(|(m, _)| *m < 6).cloned().collect();
     for (name, list) in [("mid", &cut), ("done", &decisions)] {
-        let played =
+        let mut played =
             ai_race::save::Playthrough::replay(Arc::clone(&content), seed, list).expect("replays");
+        // Two players: one player's earlier save beside the later one is superseded, not ranked.
+        played.record.player = Some(name.to_string());
         let text = played.to_text().expect("save text");
         std::fs::write(dir.path().join(format!("{name}.ron")), text).expect("write");
     }

@@ -9,7 +9,8 @@
 //! notices are often never delivered. The folder is only ever read.
 //!
 //! Autosaves count here (they are how a game in progress reaches the board), but each game is
-//! shown once: of the saves of one player in one world, the one furthest into the game.
+//! shown once: of one player's saves of one game, the one furthest into the game (the same
+//! rule as `report`, so both rank a folder the same way).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,9 +27,6 @@ pub struct Stamp {
     pub len: u64,
     pub modified: Option<SystemTime>,
 }
-
-/// A world: scenario id, difficulty id, seed and scenario fingerprint.
-type World = (String, String, u64, u64);
 
 /// A ranked game's race, for the board's chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,36 +134,25 @@ impl Board {
         changed
     }
 
-    /// The ranking from the files as last verified: the newest save of each game.
+    /// The ranking from the files as last verified, made as `report` makes it: a player's
+    /// earlier saves of a game (autosaves included) are superseded by the furthest one and
+    /// counted, not listed.
     fn rebuild(&mut self, ignored: usize) {
         let mut failed = Vec::new();
-        // (world, player or game) -> the save furthest into the game.
-        let mut newest: BTreeMap<(World, String), &Loaded> = BTreeMap::new();
-        for (path, seen) in &self.files {
-            match &seen.result {
-                Err(f) => failed.push(f.clone()),
-                Ok(l) => {
-                    let who = l.named.clone().unwrap_or_else(|| game_of(path));
-                    let slot = newest.entry((l.key.clone(), who)).or_insert(l);
-                    if further(l, slot) {
-                        *slot = l;
-                    }
-                }
-            }
-        }
-        let ok = self.files.values().filter(|s| s.result.is_ok()).count();
-        self.superseded = ok - newest.len();
         // Files are named inside the folder: the folder itself is on the board's title.
         let prefix = format!("{}/", save::sanitize(&self.dir.display().to_string(), 120));
         let inside = |s: &str| s.replace(&prefix, "");
-        let kept: Vec<Loaded> = newest
-            .into_values()
-            .map(|l| {
-                let mut l = l.clone();
-                l.entry.file = inside(&l.entry.file);
-                l
-            })
-            .collect();
+        let mut kept: Vec<Loaded> = Vec::new();
+        for seen in self.files.values() {
+            match &seen.result {
+                Err(f) => failed.push(f.clone()),
+                Ok(l) => {
+                    let mut l = l.clone();
+                    l.entry.file = inside(&l.entry.file);
+                    kept.push(l);
+                }
+            }
+        }
         self.races = kept
             .iter()
             .map(|l| {
@@ -177,32 +164,14 @@ impl Board {
             })
             .collect();
         self.report = class::assemble(kept, failed, ignored, 0);
+        let listed = self.report.failed.len();
+        self.report.failed.retain(|f| !class::is_superseded(f));
+        self.superseded = listed - self.report.failed.len();
         for f in &mut self.report.failed {
             f.file = inside(&f.file);
             f.reason = inside(&f.reason);
         }
     }
-}
-
-/// Whether save `a` is further into its game than `b` (more months, then more decisions).
-fn further(a: &Loaded, b: &Loaded) -> bool {
-    (a.entry.month, a.decisions.0) > (b.entry.month, b.decisions.0)
-}
-
-/// The game a file belongs to, from its name: a game's autosaves (`autosave-<game>-N`) and
-/// its final save (`final-<game>`) share `<game>`; any other save is its own.
-fn game_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some(rest) = stem.strip_prefix("autosave-") {
-        return match rest.rsplit_once('-') {
-            Some((game, n)) if n.chars().all(|c| c.is_ascii_digit()) => game.to_string(),
-            _ => rest.to_string(),
-        };
-    }
-    stem.strip_prefix("final-").unwrap_or(&stem).to_string()
 }
 
 /// The folder's `.ron` files with their stamps (at most `class::MAX_FILES`), how many other
@@ -376,19 +345,5 @@ mod tests {
         std::fs::create_dir(&gone).expect("mkdir");
         assert!(board.refresh());
         assert!(board.problem.is_none());
-    }
-
-    #[test]
-    fn game_of_groups_autosaves_and_final_saves() {
-        let p = |s: &str| game_of(Path::new(s));
-        assert_eq!(
-            p("autosave-ada-classroom-1a2b3c4d-3.ron"),
-            "ada-classroom-1a2b3c4d"
-        );
-        assert_eq!(
-            p("final-ada-classroom-1a2b3c4d.ron"),
-            "ada-classroom-1a2b3c4d"
-        );
-        assert_eq!(p("my-game.ron"), "my-game");
     }
 }

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content;
-use crate::game::hash::canonical_hash;
-use crate::game::policy::{self, Policy};
 use crate::game::state::{Ending, Lever};
 use crate::game::{Content, Game};
-use crate::save::{self, Decision, Origin, SaveError};
+use crate::save::{self, Decision, Origin, Parent, SaveError};
+
+pub(crate) use super::copies::is_superseded;
+use super::copies::{self, ScriptMatch};
 
 /// Most files one report reads (a class is far smaller; a wrong folder should not hang it).
 pub const MAX_FILES: usize = 10_000;
@@ -55,6 +56,12 @@ pub struct Entry {
     /// Overall progress of every lab (the player first, in the scenario's order) at the end
     /// of each month played, thousandths of a point: the class race chart.
     pub race: Vec<Vec<i32>>,
+    /// Marks for the teacher: each names the other save it concerns (a copy, a near-copy, a
+    /// fork) or the script the game follows. A marked save stays ranked: the teacher decides.
+    pub flags: Vec<String>,
+    /// A reference game: a shipped script's own game that `sim --save-dir` wrote under the
+    /// script's name. Ranked beside the class for comparison, never as a student.
+    pub reference: bool,
 }
 
 /// A file that was not ranked, and why.
@@ -109,16 +116,21 @@ pub(crate) struct Loaded {
     pub(crate) entry: Entry,
     /// The scenario, shared by every save of the same content (a class holds one or two).
     pub(crate) content: Arc<Content>,
-    /// How many decisions the game has, and their canonical hash (kept instead of the list:
-    /// a report may read thousands of games).
-    pub(crate) decisions: (usize, u64),
+    /// The game's decisions, and one hash per decision (what the copy checks compare).
+    pub(crate) moves: Vec<Decision>,
+    pub(crate) hashes: Vec<u64>,
+    /// The world's seed.
+    pub(crate) seed: u64,
+    /// The game this one was forked from, as the save records it.
+    pub(crate) parent: Option<Parent>,
     /// The player's name as the save gives it (`None` when the save names nobody).
     pub(crate) named: Option<String>,
     /// The player's progress at the end of each month played, in tenths of a point (the
     /// live board's race chart).
     pub(crate) progress: Vec<i64>,
-    /// The first shipped script whose game this is, decision for decision (see [`script_of`]).
-    pub(crate) script: Option<Policy>,
+    /// The shipped script whose game this is, or that it follows longest (see
+    /// [`copies::script_of`]).
+    pub(crate) script: ScriptMatch,
 }
 
 /// Scenarios already read, by their text: every save of one scenario shares one copy, parsed,
@@ -267,7 +279,8 @@ pub fn build(inputs: &[PathBuf]) -> ClassReport {
     assemble(loaded, failed, ignored, autosaves)
 }
 
-/// Ranks loaded saves by world (copies and scripted games set aside into `failed`).
+/// Ranks loaded saves by world (scripted games and earlier saves set aside into `failed`,
+/// copies marked).
 pub(crate) fn assemble(
     loaded: Vec<Loaded>,
     mut failed: Vec<Failed>,
@@ -282,7 +295,7 @@ pub(crate) fn assemble(
     let mut unranked_players = Vec::new();
     for ((id, difficulty, seed, _), loaded) in worlds {
         let before: Vec<String> = loaded.iter().map(|l| l.entry.player.clone()).collect();
-        let kept = not_copies(loaded, &mut failed);
+        let kept = copies::sort_out(loaded, &mut failed);
         unranked_players.extend(
             before
                 .into_iter()
@@ -349,6 +362,12 @@ impl ClassReport {
         let mut n = 0;
         for g in &mut self.groups {
             for e in &mut g.entries {
+                if e.reference {
+                    // A script's name is no one's: kept, so the class sees what it is.
+                    let label = "(file of a reference game)".to_string();
+                    names.push((std::mem::replace(&mut e.file, label.clone()), label));
+                    continue;
+                }
                 n += 1;
                 let label = format!("Student {n}");
                 names.push((
@@ -368,14 +387,32 @@ impl ClassReport {
         for (k, p) in self.unranked_players.drain(..).enumerate() {
             names.push((p, format!("unranked player {}", k + 1)));
         }
+        // Reasons may quote a long name or file cut short ("the first 40 characters…"): the
+        // cut forms are replaced too.
+        let cut: Vec<(String, String)> = names
+            .iter()
+            .filter(|(from, _)| from.chars().count() > CUT)
+            .map(|(from, to)| (crate::report::sanitize::terminal(from, CUT), to.clone()))
+            .collect();
+        names.extend(cut);
         // Longest first, so a name inside another is never half replaced.
         names.retain(|(from, _)| !from.is_empty());
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         for f in &mut self.failed {
             f.reason = replace_each(&f.reason, &names);
         }
+        for g in &mut self.groups {
+            for e in &mut g.entries {
+                for flag in &mut e.flags {
+                    *flag = replace_each(flag, &names);
+                }
+            }
+        }
     }
 }
+
+/// The length at which a name quoted in a list of names is cut (see `sanitize::few`).
+const CUT: usize = 40;
 
 /// `text` with every occurrence of each `from` replaced by its `to`, in one pass (a label put
 /// in is never searched again), trying the pairs in order at each place.
@@ -394,103 +431,6 @@ fn replace_each(text: &str, pairs: &[(String, String)]) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
-}
-
-/// The saves of one world that are not copies: a game identical to a shipped script's, or to
-/// another student's under another name, goes to `failed` with the reason; the same game
-/// saved twice by the same player is ranked once.
-fn not_copies(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loaded> {
-    let mut by_stream: BTreeMap<u64, Vec<Loaded>> = BTreeMap::new();
-    for l in loaded {
-        let hash = l.decisions.1;
-        // A reference game `sim --save-dir` wrote, named for its script, is ranked as itself.
-        let reference = l
-            .script
-            .is_some_and(|p| l.named.as_deref() == Some(&crate::sim::player_of(p.name())));
-        if let Some(p) = l.script.filter(|_| !reference) {
-            failed.push(Failed {
-                file: l.entry.file.clone(),
-                reason: format!(
-                    "plays exactly like the `{}` script (the game `ai-race sim --policy {}` plays \
-                     in this world), decision for decision: not ranked",
-                    p.name(),
-                    p.name()
-                ),
-            });
-            continue;
-        }
-        by_stream.entry(hash).or_default().push(l);
-    }
-    let mut kept = Vec::new();
-    for (_, mut same) in by_stream {
-        if same.len() == 1 {
-            kept.append(&mut same);
-            continue;
-        }
-        same.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
-        // Saves that name nobody are one player's too: a student who saves by hand and whose
-        // game also wrote its final save has two files of one game, not a copy.
-        let one_player = same.iter().all(|l| l.named == same[0].named);
-        let first_file = same[0].entry.file.clone();
-        if one_player {
-            // One student's game saved twice: rank it once.
-            for l in same.drain(1..) {
-                failed.push(Failed {
-                    file: l.entry.file,
-                    reason: format!("the same game as {first_file} (same player): ranked once"),
-                });
-            }
-            kept.append(&mut same);
-            continue;
-        }
-        let names: Vec<String> = same
-            .iter()
-            .map(|l| format!("{} ({})", l.entry.player, l.entry.file))
-            .collect();
-        let names = crate::report::sanitize::few(names.iter().map(String::as_str), 4);
-        for l in same {
-            failed.push(Failed {
-                file: l.entry.file,
-                reason: format!(
-                    "identical decisions, move for move, to the saves of {names}: a copy under \
-                     another name; none of them is ranked until the teacher checks"
-                ),
-            });
-        }
-    }
-    kept
-}
-
-/// The first shipped script (in [`Policy::ALL`]'s order) that plays exactly `decisions` in the
-/// world of `content` and `seed`: a finished game must be the script's whole game, an
-/// unfinished one its beginning. Each script is played only up to its first decision that
-/// differs from the save's, so a student's game (which leaves every script within its first
-/// months) costs little beside its own replay.
-pub(crate) fn script_of(
-    content: &Content,
-    seed: u64,
-    decisions: &[Decision],
-    finished: bool,
-) -> Option<Policy> {
-    let n = decisions.len();
-    if n == 0 {
-        return None;
-    }
-    let start = crate::game::init::new_game(content, seed);
-    Policy::ALL.into_iter().find(|p| {
-        let mut same = true;
-        let played =
-            policy::play_strategy_while(content, start.clone(), seed, &p.strategy(), |i, d| {
-                if i >= n || decisions[i] != *d {
-                    // A decision the save does not have, or another one.
-                    same = false;
-                    return false;
-                }
-                // An unfinished game is matched by the script's beginning: no need to go on.
-                finished || i + 1 < n
-            });
-        same && played.decisions.len() == n
-    })
 }
 
 /// Best score first; then the shorter game, the name and the file, so the order is stable.
@@ -589,7 +529,7 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     // differently share the group's first copy later.
     let shared = Arc::clone(&game.content);
     let decisions = verified.play.decisions();
-    let script = script_of(
+    let script = copies::script_of(
         content,
         game.state.seed,
         decisions,
@@ -610,7 +550,10 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
         name: content.scenario.name.clone(),
         entry: entry_of(game, file, player),
         content: shared,
-        decisions: (decisions.len(), canonical_hash(decisions)),
+        hashes: copies::move_hashes(decisions),
+        moves: decisions.to_vec(),
+        seed: game.state.seed,
+        parent: verified.play.record.parent.clone(),
         named: verified
             .play
             .record
@@ -651,6 +594,8 @@ fn entry_of(game: &Game, file: String, player: String) -> Entry {
                     .collect()
             })
             .collect(),
+        flags: Vec::new(),
+        reference: false,
     }
 }
 

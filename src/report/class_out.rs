@@ -141,9 +141,11 @@ impl ClassReport {
             "money",
             "verified",
             "reason",
+            "flags",
+            "world",
         ];
         row(&mut out, header.iter().map(|h| h.to_string()));
-        for g in &self.groups {
+        for (k, g) in self.groups.iter().enumerate() {
             for e in &g.entries {
                 let part = |name: &str| {
                     e.parts
@@ -155,7 +157,7 @@ impl ClassReport {
                     &mut out,
                     [
                         e.rank.to_string(),
-                        text(&e.player),
+                        text(&player(e)),
                         text(&e.file),
                         text(&g.scenario_id),
                         text(&g.difficulty),
@@ -172,6 +174,8 @@ impl ClassReport {
                         part("money"),
                         "yes".to_string(),
                         String::new(),
+                        text(&e.flags.join(" / ")),
+                        world(k, g),
                     ],
                 );
             }
@@ -207,7 +211,7 @@ fn group_markdown(md: &mut String, g: &Group) {
             md,
             "| {} | {} | {} | {} {} | **{}** |",
             e.rank,
-            cell(&e.player),
+            cell(&player(e)),
             e.ending,
             e.month,
             e.date,
@@ -216,9 +220,10 @@ fn group_markdown(md: &mut String, g: &Group) {
         for (_, v) in &e.parts {
             let _ = write!(md, " {v} |");
         }
-        let _ = writeln!(md, " yes | {} |", cell(&e.file));
+        let _ = writeln!(md, " {} | {} |", verified(e), cell(&e.file));
     }
     md.push('\n');
+    flags_markdown(md, &g.entries);
     summary_markdown(md, &g.entries);
 }
 
@@ -237,19 +242,49 @@ fn singles_markdown(md: &mut String, groups: &[Group]) {
     );
     md.push_str("| Player | World | Ending | Month | Score | Verified | File |\n");
     md.push_str("| --- | --- | --- | --- | ---: | --- | --- |\n");
-    for g in singles {
+    for g in &singles {
         let e = &g.entries[0];
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} {} | **{}** | yes | {} |",
+            "| {} | {} | {} | {} {} | **{}** | {} | {} |",
             cell(&e.player),
             cell(&g.title()),
             e.ending,
             e.month,
             e.date,
             e.score,
+            verified(e),
             cell(&e.file)
         );
+    }
+    md.push('\n');
+    let entries: Vec<Entry> = singles.iter().map(|g| g.entries[0].clone()).collect();
+    flags_markdown(md, &entries);
+}
+
+/// "yes", and a mark when the save is flagged for the teacher.
+fn verified(e: &Entry) -> &'static str {
+    if e.flags.is_empty() { "yes" } else { "yes ⚠" }
+}
+
+/// The marks on ranked saves, each naming the other save it concerns: the teacher decides.
+fn flags_markdown(md: &mut String, entries: &[Entry]) {
+    let flagged: Vec<&Entry> = entries.iter().filter(|e| !e.flags.is_empty()).collect();
+    if flagged.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "### ⚠ To check: {} ranked save{} marked\n\nA mark is not a verdict: a file cannot show \
+         who copied whom, so both saves of a pair are marked and both stay ranked.\n",
+        flagged.len(),
+        if flagged.len() == 1 { "" } else { "s" }
+    );
+    md.push_str("| Rank | Player | Mark |\n| ---: | --- | --- |\n");
+    for e in flagged {
+        for f in &e.flags {
+            let _ = writeln!(md, "| {} | {} | {} |", e.rank, cell(&e.player), cell(f));
+        }
     }
     md.push('\n');
 }
@@ -330,6 +365,30 @@ fn summary_markdown(md: &mut String, entries: &[Entry]) {
             }
             md.push('\n');
         }
+    }
+}
+
+/// The CSV's world column: the group's number in the report, and for an edited scenario its
+/// version, so a spreadsheet never ranks two worlds together.
+fn world(k: usize, g: &Group) -> String {
+    if g.variant > 0 {
+        format!(
+            "{} (version {} of {})",
+            k + 1,
+            g.variant,
+            text(&g.scenario_id)
+        )
+    } else {
+        (k + 1).to_string()
+    }
+}
+
+/// Who played: a reference game says so.
+fn player(e: &Entry) -> String {
+    if e.reference {
+        format!("{} (reference game)", e.player)
+    } else {
+        e.player.clone()
     }
 }
 

@@ -386,10 +386,19 @@ fn ranking_table(h: &mut String, g: &Group) {
     for e in &g.entries {
         let _ = write!(
             h,
-            "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{} {}</td>\
+            "<tr{}><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{} {}</td>\
              <td class=\"n\"><b>{}</b></td>",
+            if e.flags.is_empty() {
+                ""
+            } else {
+                " class=\"flag\""
+            },
             e.rank,
-            esc(&e.player),
+            esc(&if e.reference {
+                format!("{} (reference game)", e.player)
+            } else {
+                e.player.clone()
+            }),
             e.ending,
             e.month,
             esc(&e.date),
@@ -401,6 +410,36 @@ fn ranking_table(h: &mut String, g: &Group) {
         let _ = write!(h, "<td class=\"file\">{}</td></tr>", esc(&e.file));
     }
     h.push_str("</tbody></table></div>");
+    flags_html(h, &g.entries);
+}
+
+/// The marks on ranked saves, each naming the other save it concerns: the teacher decides.
+fn flags_html(h: &mut String, entries: &[Entry]) {
+    let flagged: Vec<_> = entries.iter().filter(|e| !e.flags.is_empty()).collect();
+    if flagged.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<h3>&#9888; To check: {} ranked save{} marked</h3><p class=\"note\">A mark is not a \
+         verdict: a file cannot show who copied whom, so both saves of a pair are marked and \
+         both stay ranked.</p><table><thead><tr><th class=\"n\">Rank</th><th>Player</th>\
+         <th>Mark</th></tr></thead><tbody>",
+        flagged.len(),
+        if flagged.len() == 1 { "" } else { "s" }
+    );
+    for e in flagged {
+        for f in &e.flags {
+            let _ = write!(
+                h,
+                "<tr class=\"flag\"><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                e.rank,
+                esc(&e.player),
+                super::sanitize::html(f, 600)
+            );
+        }
+    }
+    h.push_str("</tbody></table>");
 }
 
 fn singles_html(h: &mut String, groups: &[Group]) {

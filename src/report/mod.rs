@@ -5,6 +5,7 @@ pub mod board;
 mod chart;
 pub mod class;
 mod class_out;
+mod copies;
 pub mod counterfactual;
 pub mod debrief;
 pub mod fork;

@@ -168,7 +168,17 @@ pub fn render(view: &BoardView, area: Rect, buf: &mut Buffer) {
     }
     let report = &view.board.report;
     let ranked: usize = report.groups.iter().map(|g| g.entries.len()).sum();
-    let counts = format!("{ranked} ranked · {} flagged", report.failed.len());
+    let marked = report
+        .groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .filter(|e| !e.flags.is_empty())
+        .count();
+    let mut counts = format!("{ranked} ranked · {} flagged", report.failed.len());
+    if marked > 0 {
+        // Ranked saves marked for the teacher to check (a copy, a near-copy, a fork).
+        counts.push_str(&format!(" · {marked} ⚠ to check"));
+    }
     let dir = crate::save::sanitize(&view.board.dir().display().to_string(), 60);
     let title = format!("AI Race · class board · {dir}");
     let w = usize::from(area.width);
@@ -301,12 +311,18 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
     );
     let entries = view.group().map_or(&[][..], |g| &g.entries[..]);
     let failed = &view.board.report.failed;
-    // A selected flagged file's whole reason, under the list: its row is cut to the width.
+    // A selected flagged file's whole reason (or a marked save's first mark), under the list:
+    // its row is cut to the width.
+    let marked = entries
+        .get(view.selected)
+        .and_then(|e| e.flags.first().map(|f| format!("{}: {f}", e.file)));
     let detail: Vec<String> = view
         .selected
         .checked_sub(entries.len())
         .and_then(|i| failed.get(i))
-        .map(|f| wrap(&format!("{}: {}", f.file, f.reason), w.saturating_sub(4)))
+        .map(|f| format!("{}: {}", f.file, f.reason))
+        .or(marked)
+        .map(|text| wrap(&text, w.saturating_sub(4)))
         .unwrap_or_default()
         .into_iter()
         .take(usize::from(area.height.saturating_sub(3)).min(3))
@@ -331,7 +347,14 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
             let text = format!(
                 "{:>3} {} {} {:>7}  {}",
                 e.rank,
-                fit(&e.player, name_w),
+                fit(
+                    &if e.flags.is_empty() {
+                        e.player.clone()
+                    } else {
+                        format!("⚠ {}", e.player)
+                    },
+                    name_w
+                ),
                 fit(&format!("{:>2} {}", e.month, e.date), 11),
                 e.score,
                 e.ending

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ai_race::content;
 use ai_race::game::command::Command;
-use ai_race::game::policy::{Policy, Strategy, play, play_strategy};
+use ai_race::game::policy::{Params, Policy, Strategy, play, play_strategy};
 use ai_race::report::ClassReport;
 use ai_race::report::class::Entry;
 use ai_race::save::{self, Playthrough};
@@ -360,11 +360,23 @@ fn a_script_run_with_one_setting_changed_is_marked_with_the_script() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     let (content, seed) = classroom();
-    let mut params = Policy::Balanced.params().expect("balanced has settings");
-    params.compute_split += 1;
-    let variant = play_strategy(&content, seed, seed, &Strategy::Priority(params)).decisions;
     let (_, script) = play(&content, seed, Policy::Balanced);
-    assert_ne!(variant, script, "the setting changes the game");
+    // The first one-setting change that plays a different game in this world (which one
+    // does depends on the rules' numbers).
+    let variant = [
+        |p: &mut Params| p.compute_split += 1,
+        |p: &mut Params| p.lease_k += 1,
+        |p: &mut Params| p.compute_split += 2,
+        |p: &mut Params| p.lease_k += 2,
+    ]
+    .into_iter()
+    .map(|change| {
+        let mut params = Policy::Balanced.params().expect("balanced has settings");
+        change(&mut params);
+        play_strategy(&content, seed, seed, &Strategy::Priority(params)).decisions
+    })
+    .find(|variant| *variant != script)
+    .expect("one of the settings changes the game");
     write(d, "eve", &variant, "Eve");
     write(d, "carol", &own(Policy::HireOnly, 2), "Carol");
     let report = ClassReport::build(&[d.to_path_buf()]);

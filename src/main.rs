@@ -16,6 +16,16 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+    // Output into a pipe (`ai-race report DIR | head`) ends quietly when the reader stops, as
+    // every Unix tool does, instead of a panic on the failed print. A terminal keeps the
+    // default of a failed write, so the game itself is never killed by it.
+    #[cfg(unix)]
+    // SAFETY: a query of standard output and a signal disposition, before any other thread.
+    unsafe {
+        if libc::isatty(libc::STDOUT_FILENO) == 0 {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         // A bad value gets one line naming it and what is accepted; other mistakes (a missing

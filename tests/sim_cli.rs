@@ -249,3 +249,21 @@ fn a_scenario_file_can_be_simulated() {
     };
     assert_eq!(wins(&out), wins(&builtin));
 }
+
+/// `ai-race report DIR | head` used to end in a panic ("failed printing to stdout: Broken
+/// pipe"): output into a pipe whose reader has gone must end quietly, as Unix tools do.
+#[cfg(unix)]
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    // The reader is gone before the program writes a byte, so its first write fails.
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_ai-race"))
+        .args(["completions", "bash"])
+        .stdout(writer)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+}

@@ -37,10 +37,15 @@ pub struct Timeline {
 impl Timeline {
     /// "Ada's game", or "the parent game" for a save that names no player.
     fn label(&self, unnamed: &str) -> String {
+        self.label_with(unnamed, cell)
+    }
+
+    /// [`Timeline::label`] with the name made safe by `escape` (a Markdown cell or HTML).
+    pub(super) fn label_with(&self, unnamed: &str, escape: impl Fn(&str) -> String) -> String {
         if self.name.is_empty() {
             unnamed.to_string()
         } else {
-            format!("{}'s game", cell(&self.name))
+            format!("{}'s game", escape(&self.name))
         }
     }
 
@@ -72,6 +77,31 @@ pub struct RaceRow {
     /// The player's progress and rank in the parent.
     pub parent: Option<(Progress, u8)>,
     pub fork: Option<(Progress, u8)>,
+}
+
+impl RaceRow {
+    /// The parent's and this game's standing ("71.3, 2nd", or why there is none) and the
+    /// difference of the progress shown: the three cells of the race table in every format.
+    pub(super) fn cells(&self, parent: &Timeline, fork: &Timeline) -> (String, String, String) {
+        let shown = |s: Option<(Progress, u8)>, t: &Timeline| {
+            s.map_or_else(
+                || {
+                    if t.finished {
+                        "ended"
+                    } else {
+                        "not played yet"
+                    }
+                    .to_string()
+                },
+                |(p, r)| format!("{}, {}", p.display(), ordinal(r)),
+            )
+        };
+        let diff = match (self.parent, self.fork) {
+            (Some((a, _)), Some((b, _))) => signed_tenths(b.shown_tenths() - a.shown_tenths()),
+            _ => String::new(),
+        };
+        (shown(self.parent, parent), shown(self.fork, fork), diff)
+    }
 }
 
 /// A fork compared with its parent.
@@ -274,31 +304,12 @@ impl ForkComparison {
             return;
         }
         md.push_str("| Month | Parent | This game | Difference |\n| --- | --- | --- | --- |\n");
-        let shown = |s: Option<(Progress, u8)>, t: &Timeline| {
-            s.map_or_else(
-                || {
-                    if t.finished {
-                        "ended"
-                    } else {
-                        "not played yet"
-                    }
-                    .to_string()
-                },
-                |(p, r)| format!("{}, {}", p.display(), ordinal(r)),
-            )
-        };
         for row in &self.race {
-            let diff = match (row.parent, row.fork) {
-                (Some((a, _)), Some((b, _))) => signed_tenths(b.shown_tenths() - a.shown_tenths()),
-                _ => String::new(),
-            };
+            let (parent, fork, diff) = row.cells(&self.parent, &self.fork);
             let _ = writeln!(
                 md,
-                "| {} ({}) | {} | {} | {diff} |",
-                row.month,
-                row.date,
-                shown(row.parent, &self.parent),
-                shown(row.fork, &self.fork)
+                "| {} ({}) | {parent} | {fork} | {diff} |",
+                row.month, row.date
             );
         }
         md.push('\n');
@@ -382,6 +393,12 @@ fn timeline(side: &Side) -> Timeline {
 /// A game's decisions of one month for a table cell: runs of the same decision folded,
 /// at most [`MAX_PER_CELL`] listed.
 fn listed(items: &[String]) -> String {
+    listed_with(items, cell, MAX_PER_CELL)
+}
+
+/// A game's decisions of one month: runs of the same decision folded, each made safe by
+/// `escape`, at most `max` listed and the rest counted.
+pub(super) fn listed_with(items: &[String], escape: impl Fn(&str) -> String, max: usize) -> String {
     if items.is_empty() {
         return "—".to_string();
     }
@@ -392,15 +409,15 @@ fn listed(items: &[String]) -> String {
             _ => folded.push((item.clone(), 1)),
         }
     }
-    let extra = folded.len().saturating_sub(MAX_PER_CELL);
+    let extra = folded.len().saturating_sub(max);
     let mut parts: Vec<String> = folded
         .iter()
-        .take(MAX_PER_CELL)
+        .take(max)
         .map(|(t, n)| {
             if *n > 1 {
-                format!("{} ×{n}", cell(t))
+                format!("{} ×{n}", escape(t))
             } else {
-                cell(t)
+                escape(t)
             }
         })
         .collect();

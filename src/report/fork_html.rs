@@ -4,46 +4,10 @@
 use std::fmt::Write as _;
 
 use super::ForkComparison;
-use super::fork::{Timeline, ordinal};
-use super::format::signed_tenths;
-use crate::game::units::Progress;
+use super::fork::{Timeline, listed_with};
 
 fn esc(text: &str) -> String {
     super::sanitize::html(text, 200)
-}
-
-/// "Ada's game", or `unnamed` for a save that names no player.
-fn label(t: &Timeline, unnamed: &str) -> String {
-    if t.name.is_empty() {
-        unnamed.to_string()
-    } else {
-        format!("{}'s game", t.name)
-    }
-}
-
-/// A game's decisions of one month: runs of the same decision folded.
-fn listed(items: &[String]) -> String {
-    if items.is_empty() {
-        return "—".to_string();
-    }
-    let mut folded: Vec<(String, usize)> = Vec::new();
-    for item in items {
-        match folded.last_mut() {
-            Some((last, n)) if last == item => *n += 1,
-            _ => folded.push((item.clone(), 1)),
-        }
-    }
-    folded
-        .iter()
-        .map(|(t, n)| {
-            if *n > 1 {
-                format!("{} ×{n}", esc(t))
-            } else {
-                esc(t)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 impl ForkComparison {
@@ -55,7 +19,7 @@ impl ForkComparison {
         let _ = write!(
             h,
             "<p>{}</p>",
-            esc(&self.intro(&label(p, "the parent game")))
+            esc(&self.intro(&p.label_with("the parent game", esc)))
         );
         h.push_str(
             "<table><thead><tr><th></th><th>Parent</th><th>This game</th></tr></thead><tbody>",
@@ -96,8 +60,8 @@ impl ForkComparison {
                     "<tr><td>{} ({})</td><td>{}</td><td>{}</td></tr>",
                     d.month,
                     esc(&d.date),
-                    listed(&d.parent),
-                    listed(&d.fork)
+                    listed_with(&d.parent, esc, usize::MAX),
+                    listed_with(&d.fork, esc, usize::MAX)
                 );
             }
             h.push_str("</tbody></table>");
@@ -118,31 +82,13 @@ impl ForkComparison {
             "<table><thead><tr><th>Month</th><th>Parent</th><th>This game</th>\
              <th class=\"n\">Difference</th></tr></thead><tbody>",
         );
-        let shown = |s: Option<(Progress, u8)>, t: &Timeline| {
-            s.map_or_else(
-                || {
-                    if t.finished {
-                        "ended"
-                    } else {
-                        "not played yet"
-                    }
-                    .to_string()
-                },
-                |(pr, r)| format!("{}, {}", pr.display(), ordinal(r)),
-            )
-        };
         for row in &self.race {
-            let diff = match (row.parent, row.fork) {
-                (Some((a, _)), Some((b, _))) => signed_tenths(b.shown_tenths() - a.shown_tenths()),
-                _ => String::new(),
-            };
+            let (parent, fork, diff) = row.cells(p, f);
             let _ = write!(
                 h,
-                "<tr><td>{} ({})</td><td>{}</td><td>{}</td><td class=\"n\">{diff}</td></tr>",
+                "<tr><td>{} ({})</td><td>{parent}</td><td>{fork}</td><td class=\"n\">{diff}</td></tr>",
                 row.month,
                 esc(&row.date),
-                shown(row.parent, p),
-                shown(row.fork, f)
             );
         }
         h.push_str("</tbody></table></section>");

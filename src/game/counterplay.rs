@@ -120,13 +120,7 @@ fn poach_back(ctx: &mut Ctx, lab: LabId) {
         return;
     }
     let state = &*ctx.state;
-    let target = state
-        .staff_of(PLAYER)
-        // Someone who just joined or just had their pay matched is left alone a while.
-        .filter(|(_, p)| p.star && state.month >= p.since + content.balance.rivals.poach_cooldown)
-        .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
-        .map(|(id, p)| (id, p.salary));
-    let Some((person, pay)) = target else {
+    let Some((person, pay)) = super::rivals::star_to_poach(content, state, PLAYER) else {
         return;
     };
     let generous = content.balance.generosity(state.lab(lab).personality);

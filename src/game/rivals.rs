@@ -13,7 +13,7 @@
 use super::command::Command;
 use super::data::{Content, Personality};
 use super::rules::{self, Ctx};
-use super::state::{GameState, LabId, PLAYER, ProjectKind, Story};
+use super::state::{GameState, LabId, PLAYER, PersonId, ProjectKind, Story};
 
 /// Kinds of move a rival weighs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,18 +154,26 @@ fn squeeze_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
     }
 }
 
+/// The most skilled star of `lab` a rival may approach, with their pay: someone who just
+/// joined or just had their pay matched is left alone a while.
+pub(super) fn star_to_poach(
+    content: &Content,
+    state: &GameState,
+    lab: LabId,
+) -> Option<(PersonId, u32)> {
+    state
+        .staff_of(lab)
+        .filter(|(_, p)| p.star && state.month >= p.since + content.balance.rivals.poach_cooldown)
+        .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
+        .map(|(id, p)| (id, p.salary))
+}
+
 /// A rival goes after the leader's best person with a rich offer.
 fn poach_from_leader(ctx: &mut Ctx, lab: LabId, leader: LabId, lead: i32) {
     let content = ctx.content;
     let r = &content.balance.rivals.leader;
     let state = &*ctx.state;
-    let target = state
-        .staff_of(leader)
-        // Someone who just joined or just had their pay matched is left alone a while.
-        .filter(|(_, p)| p.star && state.month >= p.since + content.balance.rivals.poach_cooldown)
-        .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
-        .map(|(id, p)| (id, p.salary));
-    let Some((person, pay)) = target else {
+    let Some((person, pay)) = star_to_poach(content, state, leader) else {
         return;
     };
     let generous = content.balance.generosity(state.lab(lab).personality);
@@ -237,14 +245,7 @@ fn plan(ctx: &mut Ctx, lab: LabId, m: Move) -> Option<Command> {
             })
         }
         Move::Poach => {
-            let target = state
-                .staff_of(PLAYER)
-                // Someone who just joined or just had their pay matched is left alone a while.
-                .filter(|(_, p)| {
-                    p.star && state.month >= p.since + content.balance.rivals.poach_cooldown
-                })
-                .max_by_key(|(id, p)| (p.skill, std::cmp::Reverse(*id)))
-                .map(|(id, p)| (id, p.salary))?;
+            let target = star_to_poach(content, state, PLAYER)?;
             let salary =
                 (target.1 * (generous + 25) / 100).min(rules::offer_range(content, target.1).1);
             if Money::from(salary) * 3 > spare {

@@ -276,6 +276,13 @@ pub(crate) fn close_choice_about(ctx: &mut Ctx, person: PersonId) {
 }
 
 pub(super) fn leave_player(ctx: &mut Ctx, person: PersonId, rival: LabId, salary: u32) {
+    let story = Story::LeftYou { person, rival };
+    leave_player_with(ctx, person, rival, salary, story);
+}
+
+/// `person` goes to `rival` at `salary`: any question about them closes, the news and the
+/// timeline say why (`story`), and the staff left behind lose morale.
+fn leave_player_with(ctx: &mut Ctx, person: PersonId, rival: LabId, salary: u32, story: Story) {
     ctx.emit(Event::Hired {
         lab: rival,
         person,
@@ -283,7 +290,6 @@ pub(super) fn leave_player(ctx: &mut Ctx, person: PersonId, rival: LabId, salary
         from: Some(PLAYER),
     });
     close_choice_about(ctx, person);
-    let story = Story::LeftYou { person, rival };
     ctx.news(NewsKind::Warning, story.clone());
     ctx.timeline(PLAYER, Lever::Hiring, story);
     ctx.stat(PLAYER, Stat::Morale, -2);
@@ -332,20 +338,11 @@ pub(crate) fn flight(ctx: &mut Ctx) {
         {
             continue;
         }
-        ctx.emit(Event::Hired {
-            lab: rival,
-            person,
-            salary,
-            from: Some(PLAYER),
-        });
-        close_choice_about(ctx, person);
         let story = Story::LeftForMoney {
             person,
             rival,
             salary,
         };
-        ctx.news(NewsKind::Warning, story.clone());
-        ctx.timeline(PLAYER, Lever::Hiring, story);
-        ctx.stat(PLAYER, Stat::Morale, -2);
+        leave_player_with(ctx, person, rival, salary, story);
     }
 }

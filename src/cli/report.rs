@@ -1,0 +1,45 @@
+//! `ai-race report`: the class report over a folder of saves.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ai_race::save;
+
+use super::ReportFormat;
+use super::debrief::emit;
+
+pub(super) fn report_command(
+    inputs: &[PathBuf],
+    format: ReportFormat,
+    out: Option<&Path>,
+    anonymize: bool,
+) -> Result<ExitCode, String> {
+    let mut report = ai_race::report::ClassReport::build(inputs);
+    if anonymize {
+        report.anonymize();
+    }
+    let text = match format {
+        ReportFormat::Csv => report.to_csv(),
+        ReportFormat::Md => report.to_markdown(),
+        ReportFormat::Html => report.to_html(),
+    };
+    emit(&text, out, "report")?;
+    // A report that ranks nothing is a failed result: say why on the error stream too, so a
+    // script (or a teacher who typed the wrong folder) notices.
+    if report.groups.iter().all(|g| g.entries.is_empty()) {
+        let why = match report.failed.len() {
+            0 => "no saves found".to_string(),
+            n => format!("none of the {n} file(s) could be ranked"),
+        };
+        let shown: Vec<String> = inputs
+            .iter()
+            .map(|p| save::sanitize(&p.display().to_string(), 60))
+            .collect();
+        eprintln!(
+            "ai-race: nothing ranked in {}: {why}; give a folder of .ron saves or save files",
+            shown.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -13,5 +13,6 @@ pub mod plain;
 pub mod report;
 pub mod save;
 pub mod sim;
+pub mod text;
 pub mod tune;
 pub mod ui;

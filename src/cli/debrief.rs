@@ -267,7 +267,7 @@ pub(super) fn fork_section(
         );
         let html = format!(
             "<section><h2>What if</h2><p>{}</p></section>",
-            ai_race::report::sanitize::html(&note, 400)
+            ai_race::text::sanitize::html(&note, 400)
         );
         return Ok(Some((format!("## What if\n\n{note}\n"), html)));
     };

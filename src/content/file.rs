@@ -68,7 +68,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, ContentError> {
 fn reason(e: &std::io::Error) -> String {
     let text = e.to_string();
     let text = text.split(" (os error").next().unwrap_or_default();
-    crate::report::sanitize::terminal(text, 120)
+    crate::text::sanitize::terminal(text, 120)
 }
 
 /// Opens for reading without blocking on a FIFO. The handle is used only once it is known to
@@ -109,7 +109,7 @@ pub fn render_problems(error: &ContentError, file: &str, text: &str) -> String {
                 .take(100)
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            let source = crate::report::sanitize::terminal(&source, 100);
+            let source = crate::text::sanitize::terminal(&source, 100);
             out.push_str(&format!("    {source}\n"));
             out.push_str(&format!(
                 "    {}^\n",

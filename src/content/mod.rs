@@ -29,7 +29,7 @@ pub use file::{load_scenario_file, read_scenario_file, render_problems};
 pub use scenario::{LabChange, ScenarioFile};
 
 use crate::game::data::{Content, DifficultyDef};
-use crate::report::sanitize::terminal;
+use crate::text::sanitize::terminal;
 
 /// Largest scenario file accepted, in bytes.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -150,7 +150,7 @@ pub(crate) fn echo(value: &str) -> String {
 
 /// Allowed values for a message: a few, then "and N more".
 pub(crate) fn listed<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
-    crate::report::sanitize::few(values, MAX_LISTED)
+    crate::text::sanitize::few(values, MAX_LISTED)
 }
 
 impl std::error::Error for ContentError {}

@@ -136,5 +136,5 @@ impl Node {
 
 /// A value from the file for a message: cut, with hidden characters shown visibly.
 fn shorten(s: &str) -> String {
-    crate::report::sanitize::terminal(s, 40)
+    crate::text::sanitize::terminal(s, 40)
 }

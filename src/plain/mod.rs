@@ -15,8 +15,8 @@ pub mod text;
 use std::io::{self, BufRead, Read, Write};
 
 use crate::game::Command;
-use crate::report::sanitize;
 use crate::save::Store;
+use crate::text::sanitize;
 use crate::ui::session::Session;
 
 use choices::Choice;

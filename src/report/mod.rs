@@ -15,12 +15,12 @@ mod html;
 mod markdown;
 pub mod questions;
 pub mod replay;
-pub mod sanitize;
 pub mod scenarios;
 pub mod shapley;
 mod svg;
 pub mod watch;
 
+pub use crate::text::sanitize;
 pub use class::ClassReport;
 pub use debrief::Debrief;
 pub use fork::ForkComparison;

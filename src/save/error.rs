@@ -122,9 +122,9 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Makes untrusted text safe to print on one terminal line: control characters (escape
 /// sequences, newlines, C1 controls), bidirectional overrides and zero-width characters are
 /// shown as `\u{..}`, and the text is cut to `max` characters. The one sanitiser for every
-/// output lives in `report::sanitize`; this is its terminal form.
+/// output lives in `text::sanitize`; this is its terminal form.
 pub fn sanitize(text: &str, max: usize) -> String {
-    crate::report::sanitize::terminal(text, max)
+    crate::text::sanitize::terminal(text, max)
 }
 
 #[cfg(test)]
@@ -135,7 +135,7 @@ mod tests {
     fn escape_sequences_never_reach_the_terminal() {
         let s = sanitize("a\u{1b}[31mred\u{7}\nnext\u{9b}2J\u{202e}evil", 100);
         assert_eq!(s, "a\\u{1b}[31mred\\u{7}\\u{a}next\\u{9b}2J\\u{202e}evil");
-        assert!(!s.chars().any(crate::report::sanitize::is_hidden));
+        assert!(!s.chars().any(crate::text::sanitize::is_hidden));
     }
 
     #[test]

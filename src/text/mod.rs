@@ -1,0 +1,5 @@
+//! Words and text shared by every room of the game: the sanitiser for text that came from a
+//! file. It sits below `content`, `save` and `report`, so each of them can make a file's text
+//! safe to print without importing a room above it.
+
+pub mod sanitize;

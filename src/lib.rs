@@ -8,6 +8,7 @@
 //! (scenario checks, the debrief, the class report).
 
 pub mod content;
+pub mod front;
 pub mod game;
 pub mod plain;
 pub mod report;

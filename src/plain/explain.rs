@@ -1,13 +1,13 @@
 //! `explain N` and `explain FIGURE`: a choice's pros, cons and figures from the interface's own
 //! dialogs, and a figure's make-up from its "show the math" panel, as lines of text.
 
+use crate::front::amount::{Amount as AmountDialog, AmountKind};
+use crate::front::explain::{Figure, Tone, explain};
+use crate::front::session::Session;
 use crate::game::Command;
 use crate::game::rules::offer_range;
 use crate::game::units::{Money, money};
-use crate::ui::dialog::{Amount as AmountDialog, AmountKind};
-use crate::ui::explain::{Figure, Tone, explain};
 use crate::ui::screens::{compute, pipeline, tech};
-use crate::ui::session::Session;
 
 use super::choices::{About, Amount, Choice};
 

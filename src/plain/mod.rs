@@ -14,10 +14,10 @@ pub mod text;
 
 use std::io::{self, BufRead, Read, Write};
 
+use crate::front::session::Session;
 use crate::game::Command;
 use crate::save::Store;
 use crate::text::sanitize;
-use crate::ui::session::Session;
 
 use choices::Choice;
 

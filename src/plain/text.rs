@@ -3,15 +3,15 @@
 //! helpers (the dashboard's figures, the month report, the score's parts), so plain mode and
 //! the screens always say the same numbers.
 
+use crate::front::explain::{Figure, hundredths_label, score_parts, speed_label};
+use crate::front::report::REPORT_FIGURES;
+use crate::front::session::{Session, news_text};
 use crate::game::data::{Track, plural};
 use crate::game::state::{NewsKind, PLAYER, ProjectKind};
 use crate::game::units::money;
 use crate::report::format::{apportion, month_of, progress_change};
-use crate::ui::explain::{Figure, hundredths_label, score_parts, speed_label};
-use crate::ui::report::REPORT_FIGURES;
 use crate::ui::screens::dashboard::{eta_label, figure_value};
 use crate::ui::screens::debrief::ending_text;
-use crate::ui::session::{Session, news_text};
 
 use super::choices::{Amount, Choice, Hidden};
 

@@ -11,19 +11,18 @@
 pub mod app;
 pub mod board;
 pub mod dialog;
-pub mod explain;
 pub mod forecast;
-pub mod ghost;
 pub mod keys;
-pub mod report;
 pub mod screens;
-pub mod session;
 pub mod settings;
 pub mod symbols;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+
+// The front-end model, shared with plain mode, under the names the interface has always used.
+pub use crate::front::{explain, ghost, report, session};
 
 pub use app::App;
 pub use session::Session;

@@ -7,68 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+pub use crate::text::width::{cell, cols, fit, right, wrap};
 
 use super::explain::Tone;
 use super::theme::Theme;
-
-/// A left-aligned table cell of exactly `width` columns that always ends in a space, so a long
-/// value is cut with … instead of running into the next column ("Vercel with GitHubVercel").
-pub fn cell(s: &str, width: usize) -> String {
-    match width {
-        0 => String::new(),
-        w => format!("{} ", fit(s, w - 1)),
-    }
-}
-
-/// How many screen columns `s` takes (a CJK character takes two, a combining mark none).
-pub fn cols(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// `s` cut or padded to exactly `width` screen columns (a cut ends with `…`).
-pub fn fit(s: &str, width: usize) -> String {
-    let n = cols(s);
-    if n <= width {
-        let mut out = String::with_capacity(s.len() + width - n);
-        out.push_str(s);
-        out.extend(std::iter::repeat_n(' ', width - n));
-        out
-    } else if width == 0 {
-        String::new()
-    } else {
-        // Keep whole characters up to width - 1 columns, then the ellipsis; a wide character
-        // that would straddle the edge is replaced by padding.
-        let mut out = String::with_capacity(width + 4);
-        let mut used = 0;
-        for c in s.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width - 1 {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.extend(std::iter::repeat_n(' ', width - 1 - used));
-        out.push('…');
-        out
-    }
-}
-
-/// `s` right-aligned in `width` screen columns.
-pub fn right(s: &str, width: usize) -> String {
-    let n = cols(s);
-    if n > width && width > 1 {
-        // Keep a space before the column so it never runs into the one on its left.
-        format!(" {}", fit(s, width - 1))
-    } else if n >= width {
-        fit(s, width)
-    } else {
-        let mut out: String = std::iter::repeat_n(' ', width - n).collect();
-        out.push_str(s);
-        out
-    }
-}
 
 /// A bar of `width` cells filled in proportion to `value / max` (full blocks and a light
 /// shade, readable without colour).
@@ -271,6 +213,25 @@ pub struct Series {
     pub points: Vec<(usize, i32)>,
 }
 
+impl crate::front::ghost::Ghost {
+    /// The ghost's line on the race chart, up to `months` months played (a ghost moves with
+    /// you; its future stays hidden until the game is over).
+    pub fn series(&self, months: usize, style: ratatui::style::Style) -> Series {
+        Series {
+            marker: crate::front::ghost::GHOST_MARKER,
+            name: format!("ghost: {}", self.name),
+            style,
+            points: self
+                .progress
+                .iter()
+                .take(months + 1)
+                .enumerate()
+                .map(|(m, p)| (m, p.0))
+                .collect(),
+        }
+    }
+}
+
 /// The race over time: progress up the side (from a round number below the slowest lab to the
 /// finish line at 100, so close races stay readable), months along the bottom, one letter per
 /// lab (so it reads without colour) named in a legend on the top row. Letters never overwrite
@@ -428,37 +389,6 @@ pub fn lab_markers(shorts: &[&str]) -> Vec<char> {
     taken
 }
 
-/// Greedy word wrap of `text` into lines of at most `width` screen columns.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut len = 0usize;
-    for word in text.split_whitespace() {
-        let w = cols(word);
-        if len > 0 && len + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-            len = 0;
-        }
-        if len > 0 {
-            line.push(' ');
-            len += 1;
-        }
-        if w > width {
-            // A word longer than the line is cut rather than overflowing.
-            line.push_str(&fit(word, width.saturating_sub(len)));
-            len = width;
-        } else {
-            line.push_str(word);
-            len += w;
-        }
-    }
-    if len > 0 || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// The text of a buffer, one line per row with trailing spaces removed (for snapshot tests).
 /// A wide character's hidden second cell is left out, so the text lines up as on screen.
 pub fn buffer_text(buf: &Buffer) -> String {
@@ -576,5 +506,22 @@ mod tests {
         assert_eq!(row(2), " 73│");
         assert_eq!(row(3), "   │");
         assert_eq!(row(4), " 20│");
+    }
+
+    #[test]
+    fn the_ghost_moves_with_you_on_the_chart() {
+        let g = crate::front::ghost::Ghost {
+            name: "Ada".into(),
+            progress: [30_000, 31_000, 32_000, 33_000]
+                .iter()
+                .map(|p| crate::game::units::Progress(*p))
+                .collect(),
+            score: 100,
+            finished: true,
+        };
+        let s = g.series(1, ratatui::style::Style::default());
+        assert_eq!(s.points, vec![(0, 30_000), (1, 31_000)]);
+        assert_eq!(s.name, "ghost: Ada");
+        assert_eq!(s.marker, crate::front::ghost::GHOST_MARKER);
     }
 }

@@ -242,7 +242,7 @@ impl Session {
                 .people
                 .get(*person as usize)
                 .filter(|p| p.salary > 0)
-                .map(|p| super::dialog::offer_level(salary * 100 / p.salary).0),
+                .map(|p| super::amount::offer_level(salary * 100 / p.salary).0),
             _ => None,
         };
         let events = self.game.apply(&command)?;

@@ -105,7 +105,7 @@ fn lessons(s: &Session, l: &mut Lines) {
     l.head("What your decisions were worth in the race");
     match &d.credit {
         Some(c) => {
-            for line in crate::ui::widgets::wrap(crate::report::counterfactual::MEANING, 76) {
+            for line in crate::text::width::wrap(crate::report::counterfactual::MEANING, 76) {
                 l.dim(format!("  {line}"));
             }
             let chance = c.chance_percent();

@@ -13,7 +13,6 @@ use crate::report::format::signed_tenths;
 use crate::save::{self, Verified, sanitize};
 
 use super::session::Session;
-use super::widgets::Series;
 
 /// The marker of the ghost's line on the race chart (plain ASCII, so every terminal draws it,
 /// and never a lab's letter).
@@ -83,23 +82,6 @@ impl Ghost {
             0 => format!("level with {}", self.label()),
             d if d > 0 => format!("{amount} ahead of {}", self.label()),
             _ => format!("{amount} behind {}", self.label()),
-        }
-    }
-
-    /// The ghost's line on the race chart, up to `months` months played (a ghost moves with
-    /// you; its future stays hidden until the game is over).
-    pub fn series(&self, months: usize, style: ratatui::style::Style) -> Series {
-        Series {
-            marker: GHOST_MARKER,
-            name: format!("ghost: {}", self.name),
-            style,
-            points: self
-                .progress
-                .iter()
-                .take(months + 1)
-                .enumerate()
-                .map(|(m, p)| (m, p.0))
-                .collect(),
         }
     }
 
@@ -198,14 +180,5 @@ mod tests {
         assert_eq!(g.lead(Progress(31_220), 1), "level with Ada's game");
         // After the ghost's game ended, it stays where it ended.
         assert_eq!(g.lead(Progress(31_240), 9), "level with Ada's game");
-    }
-
-    #[test]
-    fn the_ghost_moves_with_you_on_the_chart() {
-        let g = ghost(&[30_000, 31_000, 32_000, 33_000]);
-        let s = g.series(1, ratatui::style::Style::default());
-        assert_eq!(s.points, vec![(0, 30_000), (1, 31_000)]);
-        assert_eq!(s.name, "ghost: Ada");
-        assert_eq!(s.marker, GHOST_MARKER);
     }
 }

@@ -5,7 +5,11 @@
 //! front ends draw from here; nothing here draws.
 
 pub mod amount;
+pub mod choices;
 pub mod explain;
+pub mod figures;
+pub mod forecast;
 pub mod ghost;
+pub mod menu;
 pub mod report;
 pub mod session;

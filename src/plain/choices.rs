@@ -3,12 +3,12 @@
 //! (from [`Game::check`], so the list never offers what the rules would refuse without saying
 //! why). While an event waits for an answer, the choices are its options.
 
+use crate::front::choices::{compute, event, refusal, tech};
 use crate::front::session::Session;
 use crate::game::rules::{choice_cost, cost, offer_odds_permille};
 use crate::game::state::PLAYER;
 use crate::game::units::{Money, money};
 use crate::game::{Command, Game, RuleError};
-use crate::ui::screens::{compute, event, refusal, tech};
 
 pub use super::names::{fold, slug, typed_name};
 

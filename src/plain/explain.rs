@@ -2,12 +2,12 @@
 //! dialogs, and a figure's make-up from its "show the math" panel, as lines of text.
 
 use crate::front::amount::{Amount as AmountDialog, AmountKind};
+use crate::front::choices::{compute, pipeline, tech};
 use crate::front::explain::{Figure, Tone, explain};
 use crate::front::session::Session;
 use crate::game::Command;
 use crate::game::rules::offer_range;
 use crate::game::units::{Money, money};
-use crate::ui::screens::{compute, pipeline, tech};
 
 use super::choices::{About, Amount, Choice};
 

@@ -91,7 +91,7 @@ impl<W: Write> Plain<W> {
                     .replace('≤', "<=")
                     .replace('→', "->")
                     .replace('…', "...");
-                writeln!(self.out, "{}", crate::ui::symbols::ascii_text(&folded))?;
+                writeln!(self.out, "{}", crate::text::ascii::ascii_text(&folded))?;
             } else {
                 writeln!(self.out, "{line}")?;
             }

@@ -4,14 +4,13 @@
 //! the screens always say the same numbers.
 
 use crate::front::explain::{Figure, hundredths_label, score_parts, speed_label};
+use crate::front::figures::{ending_text, eta_label, figure_value};
 use crate::front::report::REPORT_FIGURES;
 use crate::front::session::{Session, news_text};
 use crate::game::data::{Track, plural};
 use crate::game::state::{NewsKind, PLAYER, ProjectKind};
 use crate::game::units::money;
 use crate::report::format::{apportion, month_of, progress_change};
-use crate::ui::screens::dashboard::{eta_label, figure_value};
-use crate::ui::screens::debrief::ending_text;
 
 use super::choices::{Amount, Choice, Hidden};
 

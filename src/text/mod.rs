@@ -2,5 +2,6 @@
 //! file, and cutting, padding and wrapping measured in screen columns. It sits below `content`, `save` and `report`, so each of them can make a file's text
 //! safe to print without importing a room above it.
 
+pub mod ascii;
 pub mod sanitize;
 pub mod width;

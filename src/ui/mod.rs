@@ -11,7 +11,6 @@
 pub mod app;
 pub mod board;
 pub mod dialog;
-pub mod forecast;
 pub mod keys;
 pub mod screens;
 pub mod settings;
@@ -22,7 +21,7 @@ pub mod view;
 pub mod widgets;
 
 // The front-end model, shared with plain mode, under the names the interface has always used.
-pub use crate::front::{explain, ghost, report, session};
+pub use crate::front::{explain, forecast, ghost, report, session};
 
 pub use app::App;
 pub use session::Session;

@@ -7,6 +7,8 @@
 
 use ratatui::buffer::Buffer;
 
+pub use crate::text::ascii::{ascii_char, ascii_text};
+
 /// Whether the environment asks for ASCII: `TERM` is `linux` or `dumb`, or the locale that
 /// decides the character set (`LC_ALL`, then `LC_CTYPE`, then `LANG`, the first one set) does
 /// not say UTF-8.
@@ -33,65 +35,6 @@ pub fn wants_ascii(term: Option<&str>, locale: Option<&str>) -> bool {
             !(l.contains("utf-8") || l.contains("utf8"))
         }
     }
-}
-
-/// The ASCII stand-in for one character; `None` when it is ASCII already.
-pub fn ascii_char(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return None;
-    }
-    Some(match c {
-        '▶' | '▸' | '►' | '→' | '≥' | '»' => '>',
-        '◀' | '◂' | '◄' | '←' | '≤' | '«' => '<',
-        '↑' | '▲' => '^',
-        '↓' | '▼' => 'v',
-        '✓' | '✔' => '+',
-        '✗' | '✘' | '×' => 'x',
-        '★' | '☆' | '●' => '*',
-        '○' => 'o',
-        '⚑' => '!',
-        '⚙' => '#',
-        '·' | '•' | '…' => '.',
-        '—' | '–' | '−' => '-',
-        '‘' | '’' => '\'',
-        '“' | '”' => '"',
-        // Sparkline ticks, lowest to highest, then bar cells.
-        '▁' => '_',
-        '▂' => '.',
-        '▃' => '-',
-        '▄' => ':',
-        '▅' => '=',
-        '▆' => '+',
-        '▇' => '*',
-        '█' => '#',
-        '▉' | '▊' | '▋' | '▌' => '=',
-        '▍' | '▎' | '▏' => '-',
-        '░' | '▒' | '▓' => '.',
-        // Box drawing: corners and crossings, then lines.
-        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
-            '+'
-        }
-        '─' | '━' | '═' => '-',
-        '│' | '┃' | '║' => '|',
-        _ => '?',
-    })
-}
-
-/// `s` with every non-ASCII character replaced (wide characters by one `?` per column).
-pub fn ascii_text(s: &str) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match ascii_char(c) {
-            None => out.push(c),
-            Some(a) => {
-                for _ in 0..c.width().unwrap_or(1).max(1) {
-                    out.push(a);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Rewrites a drawn frame in ASCII, keeping every cell's style and every column in place: a

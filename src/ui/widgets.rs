@@ -7,39 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-pub use crate::text::width::{cell, cols, fit, right, wrap};
+pub use crate::text::width::{bar, bar_between, cell, cols, fit, right, wrap};
 
 use super::explain::Tone;
 use super::theme::Theme;
-
-/// A bar of `width` cells filled in proportion to `value / max` (full blocks and a light
-/// shade, readable without colour).
-pub fn bar(value: i64, max: i64, width: usize) -> String {
-    bar_between(value, 0, max, width)
-}
-
-/// A bar of `width` cells for `value` on the scale `lo..=hi`, to an eighth of a cell: full
-/// blocks, one partial block, then a light shade (so 95.3 and 95.1 differ on a zoomed scale).
-pub fn bar_between(value: i64, lo: i64, hi: i64, width: usize) -> String {
-    const PARTS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let span = hi - lo;
-    let eighths = if span <= 0 {
-        0
-    } else {
-        ((value.clamp(lo, hi) - lo) * width as i64 * 8 + span / 2) / span
-    } as usize;
-    let full = (eighths / 8).min(width);
-    let part = eighths % 8;
-    let mut s = String::with_capacity(width * 3);
-    s.extend(std::iter::repeat_n('█', full));
-    let mut used = full;
-    if part > 0 && used < width {
-        s.push(PARTS[part - 1]);
-        used += 1;
-    }
-    s.extend(std::iter::repeat_n('░', width - used));
-    s
-}
 
 /// Values as a row of eighth-blocks, scaled to the largest.
 pub fn sparkline(values: &[i64]) -> String {

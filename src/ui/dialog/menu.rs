@@ -4,42 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::game::{Command, Game};
-
 use super::super::explain::Tone;
 use super::super::keys::{Action, Hint, hint};
 use super::super::theme::Theme;
 use super::super::widgets::{centered, dialog_width, fit, popup, put, tone_style, wrap};
 use super::DialogResult;
-
-/// One option of a menu, with the rules' verdict.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MenuOption {
-    pub label: String,
-    pub command: Command,
-    /// Why the rules refuse it now, if they do.
-    pub refusal: Option<String>,
-}
-
-impl MenuOption {
-    /// An option checked against the rules now.
-    pub fn checked(game: &Game, label: String, command: Command) -> MenuOption {
-        let refusal = game.check(&command).err().map(|e| e.to_string());
-        MenuOption {
-            label,
-            command,
-            refusal,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Menu {
-    pub title: String,
-    pub body: Vec<(String, Tone)>,
-    pub options: Vec<MenuOption>,
-    pub sel: usize,
-}
+pub use crate::front::menu::{Menu, MenuOption};
 
 impl Menu {
     pub fn hints(&self) -> Vec<Hint> {

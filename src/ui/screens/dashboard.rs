@@ -8,24 +8,22 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::game::Command;
-use crate::game::month::minutes_label;
 use crate::game::policy::{Policy, next_command};
-use crate::game::research::lab_experiments;
 use crate::game::rng::Pcg32;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::{Progress, money};
 
 use super::super::app::{Layer, Outcome};
 use super::super::explain::{Figure, explain, speed_label};
-use super::super::forecast::{self, Eta};
+use super::super::forecast::{self};
 use super::super::keys::{Action, Hint, hint};
 use super::super::session::{Runway, Session, intent, news_text};
 use super::super::theme::Theme;
 use super::super::widgets::{
-    bar, bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window,
-    wrap,
+    bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window, wrap,
 };
 use super::{chart_ends, list_row, race_series, step};
+pub use crate::front::figures::{count, eta_label, figure_value, recent_gains};
 
 pub fn hints(s: &Session) -> Vec<Hint> {
     let mut h = vec![
@@ -188,47 +186,6 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     news_panel(s, theme, p.news, buf);
 }
 
-/// "3.2k" for large counts.
-fn count(n: u32) -> String {
-    if n >= 1000 {
-        format!("{}.{}k", n / 1000, (n % 1000) / 100)
-    } else {
-        n.to_string()
-    }
-}
-
-/// Monthly gains of a lab over the last `n` finished months.
-pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
-    let h = &s.game.state.history;
-    let mut prev = s.initial.as_ref().and_then(|v| v.get(lab)).map(|p| p.0);
-    let mut gains = Vec::new();
-    for r in h {
-        let now = r.progress.get(lab).map_or(0, |p| p.0);
-        if let Some(before) = prev {
-            gains.push(i64::from(now - before));
-        }
-        prev = Some(now);
-    }
-    let skip = gains.len().saturating_sub(n);
-    gains.split_off(skip)
-}
-
-/// When each lab reaches 100 at its recent pace, as the race table's "at this pace" column
-/// says it.
-pub fn eta_label(s: &Session, lab: usize) -> String {
-    let st = &s.game.state;
-    let l = &st.labs[lab];
-    let pace = forecast::pace(
-        &recent_gains(s, lab, forecast::PACE_MONTHS),
-        i64::from(l.last_speed.total),
-    );
-    match forecast::eta(l.progress(), pace, st.month) {
-        Eta::Done => "there".to_string(),
-        Eta::Month(m) => s.content().date_label(m),
-        Eta::Stalled => "stalled".to_string(),
-    }
-}
-
 /// The rival closest to 100 when it is within [`forecast::EMERGENCY_GAP`]: the table's title
 /// turns into a warning naming it.
 fn emergency(s: &Session) -> Option<String> {
@@ -387,70 +344,6 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(fit(&last, move_w.saturating_sub(1)), theme.dim()),
         ]);
         put(line, inner, row as u16 + 1, buf);
-    }
-}
-
-/// A figure's value and a short note, as the dashboard shows it.
-pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
-    let st = &s.game.state;
-    let p = st.player();
-    let d = &s.derived;
-    match f {
-        Figure::Budget => (
-            money(p.budget),
-            format!("{}/mo", Figure::Budget.signed(d.income - d.burn)),
-        ),
-        Figure::Runway => match d.runway {
-            // "1519 months" would be cut in its column: long runways say "mo".
-            Some(Runway::Months(m)) if m >= 1000 => (format!("{m} mo"), "at this pace".into()),
-            Some(Runway::Months(m)) => (format!("{m} months"), "at this pace".into()),
-            _ => ("covered".into(), "income≥cost".into()),
-        },
-        Figure::Weeks => (
-            format!("{} of {}", p.weeks, p.weeks.max(4)),
-            "use or lose".into(),
-        ),
-        Figure::Progress => (
-            p.progress().display(),
-            format!("rank {}/{}", st.player_rank(), st.labs.len()),
-        ),
-        Figure::Speed => (
-            format!("{}/mo", speed_label(p.last_speed.total)),
-            format!("now {}", speed_label(d.forecast.total)),
-        ),
-        Figure::Deploy => (minutes_label(p.deploy_minutes), "per change".into()),
-        Figure::Experiments => (
-            format!("{}/mo", lab_experiments(&s.content().balance.research, p)),
-            "via deploys".into(),
-        ),
-        // Talent is research strength (units), not a headcount: the note says what it is
-        // made of in the same words as the race table's "staff" column.
-        Figure::Talent => (
-            d.talent_units.to_string(),
-            format!(
-                "{}+{} named",
-                count(p.researchers),
-                st.staff_of(PLAYER).count()
-            ),
-        ),
-        Figure::Compute => (
-            format!("{}k GPUs", p.compute),
-            format!("{}k leased", p.leased),
-        ),
-        Figure::Legacy => (
-            format!("-{}%", d.legacy_pct),
-            format!("{} systems", p.legacy.len()),
-        ),
-        Figure::Ecosystem => (
-            format!("{}/100", p.ecosystem),
-            format!("{} releases", p.open_releases),
-        ),
-        Figure::Morale => (
-            format!("{}/100", p.morale),
-            bar(i64::from(p.morale), 100, 10),
-        ),
-        Figure::Risk => (format!("{}/100", p.risk), bar(i64::from(p.risk), 100, 10)),
-        Figure::Board => (format!("{}/100", p.board), bar(i64::from(p.board), 100, 10)),
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use std::cell::RefCell;
 
-use crate::game::state::{Ending, Lever};
+use crate::game::state::Lever;
 use crate::game::units::Progress;
 use crate::report::counterfactual::{self, Credit};
 use crate::report::format::{month_of, signed_tenths};
@@ -19,42 +19,7 @@ use super::super::session::{Session, date_label};
 use super::super::theme::Theme;
 use super::super::widgets::{fit, panel, put, race_chart, right};
 use super::{chart_ends, race_series};
-
-/// The ending in one sentence, and whether it is good news.
-pub fn ending_text(s: &Session, e: &Ending) -> (String, bool) {
-    let c = s.content();
-    match e {
-        Ending::PlayerFirst { careful: true } => (
-            "Meta reaches superintelligence first, carefully: a clean win.".into(),
-            true,
-        ),
-        Ending::PlayerFirst { careful: false } => (
-            "Meta reaches superintelligence first, recklessly: high risk and thin review cost most of the credit.".into(),
-            true,
-        ),
-        Ending::RivalFirst { rival, margin } => (
-            format!(
-                "{} reaches superintelligence first, {} points ahead of you.",
-                c.labs[usize::from(*rival)].name,
-                margin.display()
-            ),
-            false,
-        ),
-        Ending::Deadline { rank: 1 } => (
-            "The campaign ends with Meta leading the race: a win.".into(),
-            true,
-        ),
-        Ending::Deadline { rank } => (
-            format!("The campaign ends with Meta in place {rank} of {}.", s.game.state.labs.len()),
-            false,
-        ),
-        Ending::BudgetFrozen => ("The board froze the AI budget: the programme stops.".into(), false),
-        Ending::Catastrophe => (
-            "A catastrophic incident ended the programme.".into(),
-            false,
-        ),
-    }
-}
+pub use crate::front::figures::ending_text;
 
 pub fn hints(_s: &Session) -> Vec<Hint> {
     vec![

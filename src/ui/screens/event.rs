@@ -5,12 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::game::state::{ChoiceSource, PendingChoice};
+use crate::game::state::PendingChoice;
 
 use super::super::session::Session;
 use super::super::theme::Theme;
 use super::super::widgets::{centered, dialog_width, fit, popup, put, wrap};
-use super::compute::effect_text;
+pub use crate::front::choices::event::consequences;
 
 /// The popup's rectangle and the row of its first option.
 fn layout(body: Rect, text_lines: usize, options: usize) -> (Rect, u16) {
@@ -33,32 +33,6 @@ pub fn option_at(s: &Session, body: Rect, y: u16) -> Option<usize> {
     }
     let i = usize::from((y - first) / 2);
     (i < p.options.len()).then_some(i)
-}
-
-/// What an option does, in words.
-pub fn consequences(s: &Session, p: &PendingChoice, i: usize) -> String {
-    match p.source {
-        ChoiceSource::Event(e) => s
-            .content()
-            .events
-            .get(usize::from(e))
-            .and_then(|d| d.choices.get(i))
-            .map(|c| {
-                c.effects
-                    .iter()
-                    .map(effect_text)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default(),
-        ChoiceSource::Poach { .. } => {
-            if i == 0 {
-                "they stay, more loyal; you pay the new salary".to_string()
-            } else {
-                "they leave for the rival; morale dips".to_string()
-            }
-        }
-    }
 }
 
 pub fn render(s: &Session, sel: Option<usize>, theme: &Theme, body: Rect, buf: &mut Buffer) {

@@ -47,6 +47,8 @@ mod report_cache;
 mod report_html;
 #[path = "rivals_race.rs"]
 mod rivals_race;
+#[path = "rooms.rs"]
+mod rooms;
 #[path = "rules_money.rs"]
 mod rules_money;
 #[path = "save_autosave.rs"]

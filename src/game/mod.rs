@@ -31,6 +31,7 @@ pub mod rules;
 pub mod score;
 pub mod state;
 pub mod story;
+mod story_text;
 pub mod units;
 
 use std::sync::Arc;

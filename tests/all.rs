@@ -35,6 +35,8 @@ mod hostile_bounded;
 mod hostile_numbers;
 #[path = "levers_late.rs"]
 mod levers_late;
+#[path = "plain_lang.rs"]
+mod plain_lang;
 #[path = "plain_mode.rs"]
 mod plain_mode;
 #[path = "properties.rs"]

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ai_race::content;
 use ai_race::game::policy::Policy;
 use ai_race::save;
+use ai_race::text::lang::{self, Lang};
 use ai_race::ui;
 
 mod class;
@@ -97,6 +98,10 @@ pub struct Cli {
     /// Your name, written into your saves so a teacher's class report can show it.
     #[arg(long, global = true, value_name = "NAME")]
     pub player: Option<String>,
+    /// The language the game speaks: en-US or zh-CN (default: the settings file, else the
+    /// locale in LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_arg)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -430,6 +435,16 @@ fn seed_arg(s: &str) -> Result<u64, String> {
     })
 }
 
+fn lang_arg(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| {
+        format!(
+            "unknown language '{}'; choose one of: {}",
+            save::sanitize(s, 40),
+            Lang::tags()
+        )
+    })
+}
+
 fn difficulty_arg(s: &str) -> Result<String, String> {
     let d = s.trim();
     if content::difficulties().iter().any(|x| x.id == d) {
@@ -523,6 +538,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Ok(s)) => s,
         _ => ui::settings::Settings::default(),
     };
+    // One language for the whole run: the flag, else the settings file, else the locale.
+    lang::set_current(
+        cli.lang
+            .or_else(|| settings.lang.as_deref().and_then(Lang::parse))
+            .unwrap_or_else(Lang::from_env),
+    );
     let look = look(&cli, &settings);
     let store = save::Store::new(ui::settings::saves_folder(
         cli.saves_dir.as_deref(),

@@ -48,6 +48,9 @@ pub(super) fn settings_command(
     if cli.no_mouse {
         settings.mouse = Some(false);
     }
+    if let Some(lang) = cli.lang {
+        settings.lang = Some(lang.tag().to_string());
+    }
     if let Some(dir) = &cli.saves_dir {
         settings.saves = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
     }

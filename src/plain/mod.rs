@@ -18,6 +18,7 @@ use crate::front::session::Session;
 use crate::game::Command;
 use crate::save::Store;
 use crate::text::sanitize;
+use crate::tr;
 
 use choices::Choice;
 
@@ -101,7 +102,7 @@ impl<W: Write> Plain<W> {
 
     /// Plays until `quit` or the end of input, then autosaves moves not yet saved.
     pub fn run(&mut self, mut input: impl BufRead) -> io::Result<()> {
-        self.say(["AI Race, plain mode. Type help for the commands; a number picks a choice."])?;
+        self.say([tr!("plain-welcome")])?;
         self.show_month()?;
         let mut buf = Vec::new();
         loop {
@@ -115,23 +116,20 @@ impl<W: Write> Plain<W> {
             }
             if n > MAX_LINE && buf.last() != Some(&b'\n') {
                 skip_line(&mut input)?;
-                self.say([format!(
-                    "That line is longer than {MAX_LINE} characters; a command is a few \
-                     words. Type help."
-                )])?;
+                self.say([tr!("plain-line-too-long", max = MAX_LINE)])?;
                 continue;
             }
             let Ok(line) = std::str::from_utf8(&buf) else {
-                self.say(["That line is not UTF-8 text; type a command, or help."])?;
+                self.say([tr!("plain-not-utf8")])?;
                 continue;
             };
             if !self.command(line)? {
                 self.out.flush()?;
-                return self.leave("Goodbye.");
+                return self.leave(&tr!("plain-goodbye"));
             }
             self.out.flush()?;
         }
-        self.leave("End of input.")
+        self.leave(&tr!("plain-end-of-input"))
     }
 
     /// Autosaves what was not saved yet, and says where.
@@ -139,7 +137,7 @@ impl<W: Write> Plain<W> {
         let saved = if self.session.unsaved {
             self.autosave()
         } else {
-            "Nothing new to save.".to_string()
+            tr!("plain-nothing-to-save")
         };
         self.say([format!("{why} {saved}")])?;
         self.out.flush()
@@ -147,7 +145,7 @@ impl<W: Write> Plain<W> {
 
     fn autosave(&mut self) -> String {
         let Some(store) = &self.store else {
-            return "Saving is off in this session.".into();
+            return tr!("plain-saving-off");
         };
         match self
             .session
@@ -156,9 +154,9 @@ impl<W: Write> Plain<W> {
         {
             Ok(path) => {
                 self.session.unsaved = false;
-                format!("Autosaved to {}.", path.display())
+                tr!("plain-autosaved", path = path.display().to_string())
             }
-            Err(e) => format!("The autosave failed: {e}."),
+            Err(e) => tr!("plain-autosave-failed", error = e.to_string()),
         }
     }
 
@@ -173,7 +171,7 @@ impl<W: Write> Plain<W> {
 
     fn show_choices(&mut self, all: bool) -> io::Result<()> {
         if self.session.game.is_over() {
-            return self.say(["The game is over: 'save NAME' keeps it, 'quit' leaves."]);
+            return self.say([tr!("plain-game-over")]);
         }
         self.shown = choices::list(&self.session);
         let mut list = self.shown.clone();
@@ -202,12 +200,12 @@ impl<W: Write> Plain<W> {
                     return Ok(true);
                 }
                 "no" | "n" => {
-                    self.say(["Not saved: the other file stays as it was. 'save NAME' with another name keeps this game."])?;
+                    self.say([tr!("plain-replace-declined")])?;
                     return Ok(true);
                 }
                 // Anything else is a command of its own, and the file is left alone, as a
                 // key other than y leaves it on screen.
-                _ => self.say(["Not saved: the other file stays as it was."])?,
+                _ => self.say([tr!("plain-replace-dropped")])?,
             }
         }
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -235,12 +233,13 @@ impl<W: Write> Plain<W> {
 
     fn pick_number(&mut self, n: usize, rest: &[&str]) -> io::Result<()> {
         if self.shown.is_empty() {
-            return self.say(["There is no list to pick from: type list."]);
+            return self.say([tr!("plain-no-list")]);
         }
         let Some(choice) = n.checked_sub(1).and_then(|i| self.shown.get(i)).cloned() else {
-            return self.say([format!(
-                "There is no choice {n}: the list has 1 to {}. Type list to see it again.",
-                self.shown.len()
+            return self.say([tr!(
+                "plain-no-choice",
+                n = n.to_string(),
+                count = self.shown.len()
             )]);
         };
         let amount = match rest {
@@ -248,14 +247,15 @@ impl<W: Write> Plain<W> {
             [a] => match a.parse::<u32>() {
                 Ok(a) => Some(a),
                 Err(_) => {
-                    return self.say([format!(
-                        "'{}' is not an amount: give a whole number, like '{n} 120'.",
-                        sanitize::terminal(a, 20)
+                    return self.say([tr!(
+                        "plain-not-an-amount",
+                        typed = sanitize::terminal(a, 20),
+                        example = n.to_string()
                     )]);
                 }
             },
             _ => {
-                return self.say([format!("Too many words: type '{n}' or '{n} AMOUNT'.")]);
+                return self.say([tr!("plain-too-many-words", n = n.to_string())]);
             }
         };
         self.run_choice(&choice, amount)
@@ -293,41 +293,35 @@ impl<W: Write> Plain<W> {
     fn not_a_name(&self, list: &[Choice], words: &[&str]) -> String {
         let shown = sanitize::terminal(&words.join(" "), 60);
         if self.session.game.is_over() {
-            return "The game is over: 'save NAME' keeps it, 'quit' leaves.".into();
+            return tr!("plain-game-over");
         }
         if let Some((last, init)) = words.split_last()
             && !init.is_empty()
             && list.iter().any(|c| c.name == choices::typed_name(init))
         {
-            return format!(
-                "'{}' is not an amount: give a whole number, like '{} 120'.",
-                sanitize::terminal(last, 20),
-                choices::typed_name(init)
+            return tr!(
+                "plain-not-an-amount",
+                typed = sanitize::terminal(last, 20),
+                example = choices::typed_name(init)
             );
         }
         if self.session.game.state.pending.is_some() {
-            return format!(
-                "'{shown}' is not an answer: answer the event first with its option's number \
-                 (type list to see them)."
-            );
+            return tr!("plain-not-an-answer", typed = shown);
         }
         let verb = words.first().copied().unwrap_or("");
         if list.iter().any(|c| c.name.split(' ').next() == Some(verb)) {
-            return format!(
-                "No choice '{shown}' this month (not in the market, not in the catalogue, or \
-                 misspelt): type list for the names."
-            );
+            return tr!("plain-no-such-choice", typed = shown);
         }
-        format!("Unknown command '{shown}': type list for the choices and their names, or help.")
+        tr!("plain-unknown-command", typed = shown)
     }
 
     fn run_choice(&mut self, choice: &Choice, amount: Option<u32>) -> io::Result<()> {
         let command = match choice.command_with(amount) {
             Ok(c) => c,
-            Err(why) => return self.say([format!("Not done: {why}.")]),
+            Err(why) => return self.say([tr!("plain-not-done", why = why.to_string())]),
         };
         match self.session.apply(command.clone()) {
-            Err(e) => self.say([format!("Not done: {e}.")]),
+            Err(e) => self.say([tr!("plain-not-done", why = e.to_string())]),
             Ok(applied) if applied.month_ended => {
                 let report = text::month_report(&self.session);
                 self.say(report)?;
@@ -344,10 +338,11 @@ impl<W: Write> Plain<W> {
             Ok(applied) => {
                 let p = self.session.game.state.player();
                 let (weeks, budget) = (p.weeks, crate::game::units::money(p.budget));
-                self.say([format!(
-                    "Done: {} ({} left, budget {budget}).",
-                    applied.headline,
-                    crate::game::data::plural(u16::from(weeks), "week")
+                self.say([tr!(
+                    "plain-done",
+                    headline = applied.headline.clone(),
+                    weeks = weeks,
+                    budget = budget
                 )])?;
                 // An answer, or a move that raised an event, changes what can be done.
                 if matches!(command, Command::Choose(_))
@@ -363,9 +358,7 @@ impl<W: Write> Plain<W> {
     fn explain(&mut self, what: &str) -> io::Result<()> {
         if let Ok(n) = what.parse::<usize>() {
             let Some(choice) = n.checked_sub(1).and_then(|i| self.shown.get(i)).cloned() else {
-                return self.say([format!(
-                    "There is no choice {n} in the latest list; type list, then explain N."
-                )]);
+                return self.say([tr!("plain-explain-no-choice", n = n.to_string())]);
             };
             let mut lines = vec![format!("{n}. {}", choice.label)];
             lines.extend(
@@ -382,20 +375,17 @@ impl<W: Write> Plain<W> {
             }
             None => {
                 let names: Vec<&str> = text::FIGURES.iter().map(|(n, _)| *n).collect();
-                self.say([format!(
-                    "Explain what? Type 'explain N' for choice N, or 'explain' and one of: {}.",
-                    names.join(", ")
-                )])
+                self.say([tr!("plain-explain-what", names = names.join(", "))])
             }
         }
     }
 
     fn save(&mut self, name: &str) -> io::Result<()> {
         let Some(store) = &self.store else {
-            return self.say(["Saving is off in this session."]);
+            return self.say([tr!("plain-saving-off")]);
         };
         if name.is_empty() {
-            return self.say(["Save under which name? Type 'save NAME', like 'save week 3'."]);
+            return self.say([tr!("plain-save-which")]);
         }
         // Replacing a file asks first, unless it is this game's own save, as on screen: in a
         // shared folder the file may be a classmate's game.
@@ -408,9 +398,7 @@ impl<W: Write> Plain<W> {
         if !own && std::fs::symlink_metadata(&target).is_ok() {
             let shown = target.display().to_string();
             self.replacing = Some(name.to_string());
-            return self.say([format!(
-                "{shown} exists. Replace it with this game? Type yes to replace it, no to keep it."
-            )]);
+            return self.say([tr!("plain-replace-ask", path = shown)]);
         }
         self.write_save(name)
     }
@@ -418,7 +406,7 @@ impl<W: Write> Plain<W> {
     /// Saves the game under `name`, replacing a file of that name.
     fn write_save(&mut self, name: &str) -> io::Result<()> {
         let Some(store) = &self.store else {
-            return self.say(["Saving is off in this session."]);
+            return self.say([tr!("plain-saving-off")]);
         };
         match self
             .session
@@ -428,9 +416,9 @@ impl<W: Write> Plain<W> {
             Ok(path) => {
                 self.session.unsaved = false;
                 self.session.save_name = Some(name.to_string());
-                self.say([format!("Saved to {}.", path.display())])
+                self.say([tr!("plain-saved", path = path.display().to_string())])
             }
-            Err(e) => self.say([format!("The game was not saved: {e}.")]),
+            Err(e) => self.say([tr!("plain-not-saved", error = e.to_string())]),
         }
     }
 }

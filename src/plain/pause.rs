@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use super::Plain;
 use crate::content;
+use crate::tr;
 
 impl<W: Write> Plain<W> {
     /// What a student reads at a pause: the month, and how the class goes on.
@@ -15,17 +16,11 @@ impl<W: Write> Plain<W> {
         let s = self.session();
         let date = s.content().date_label(month.saturating_sub(1));
         let how = if s.scenario_file.is_some() {
-            "Wait for your teacher. When they publish the next version of the scenario file, \
-             press Enter to read it; or type the code they give you and press Enter."
+            tr!("plain-paused-how-file")
         } else {
-            "Wait for your teacher, then type the code they give you and press Enter. (With \
-             the teacher's new scenario file: ai-race play --plain --load SAVE after ai-race \
-             load SAVE --scenario FILE.)"
+            tr!("plain-paused-how-code")
         };
-        self.say([
-            format!("Your teacher paused the class at {date} (month {month})."),
-            how.to_string(),
-        ])
+        self.say([tr!("plain-paused", date = date, month = month), how])
     }
 
     /// One line typed at a pause; `None` when the line is a command that works anyway.
@@ -46,22 +41,22 @@ impl<W: Write> Plain<W> {
         }
         let result = if typed.is_empty() {
             match self.session.scenario_file.clone() {
-                None => Err("type the code your teacher gives you".to_string()),
+                None => Err(tr!("plain-pause-need-code")),
                 Some(path) => {
                     let difficulty = self.session.content().difficulty.id.clone();
                     content::load_scenario_file(&path, Some(&difficulty))
                         .map_err(|e| match e.problems.first() {
-                            Some(p) => format!("the scenario file cannot be read: {p}"),
-                            None => "the scenario file cannot be read".to_string(),
+                            Some(p) => tr!("plain-pause-file-problem", problem = p.to_string()),
+                            None => tr!("plain-pause-file-unreadable"),
                         })
                         .and_then(|new| self.session.adopt_scenario_version(new))
-                        .map(|()| "Your teacher's new version of the scenario is in.".to_string())
+                        .map(|()| tr!("plain-pause-new-version"))
                 }
             }
         } else {
             self.session
                 .unlock(typed)
-                .map(|m| format!("Code accepted: month {m} goes on."))
+                .map(|m| tr!("plain-pause-code-accepted", month = m))
         };
         match result {
             Ok(message) => match self.session.paused_at() {
@@ -69,12 +64,9 @@ impl<W: Write> Plain<W> {
                     self.say([message])?;
                     self.show_month()?;
                 }
-                Some(m) => self.say([format!(
-                    "The scenario file still pauses the class at month {m}: wait for the \
-                     teacher's next version, or type their code."
-                )])?,
+                Some(m) => self.say([tr!("plain-pause-still-paused", month = m)])?,
             },
-            Err(why) => self.say([format!("Not yet: {why}.")])?,
+            Err(why) => self.say([tr!("plain-pause-not-yet", why = why)])?,
         }
         Ok(Some(true))
     }

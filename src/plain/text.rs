@@ -11,6 +11,8 @@ use crate::game::data::{Track, plural};
 use crate::game::state::{NewsKind, PLAYER, ProjectKind};
 use crate::game::units::money;
 use crate::report::format::{apportion, month_of, progress_change};
+use crate::text::width::cols;
+use crate::tr;
 
 use super::choices::{Amount, Choice, Hidden};
 
@@ -282,23 +284,36 @@ pub fn ending(s: &Session) -> Vec<String> {
 
 /// The commands, for `help`.
 pub fn help() -> Vec<String> {
-    [
-        "Plain mode: one command a line; blank lines and lines starting with # are ignored.",
-        "  N            do choice N of the latest list (N PCT: an offer at PCT% of the ask;",
-        "               N K: a data centre or lease of K thousand GPUs)",
-        "  NAME [AMOUNT]  the same by the name shown after its number, e.g. 'adopt jax-xla',",
-        "               'hire felix-xu 120', 'stage auto-eval', 'lease 40', 'answer 2'",
-        "  list, l      the choices now ('list all' also shows those done or in use)",
-        "  state, s     the state: date, weeks, money, morale, risk, board, the race",
-        "  explain N    the pros, cons and figures of choice N",
-        "  explain FIGURE  how a figure is made up: budget, runway, weeks, morale, risk, board,",
-        "               progress, speed, deploy, experiments, talent, compute, legacy, ecosystem",
-        "  end          end the month and read its report",
-        "  save NAME    save the game in the saves folder",
-        "  help, h      this help",
-        "  quit, q      autosave and leave (end of input does the same)",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+    /// Each command as typed, and what it does (a key of each in the catalogue).
+    const COMMANDS: [(&str, &str); 10] = [
+        ("plain-help-cmd-number", "plain-help-number"),
+        ("plain-help-cmd-name", "plain-help-name"),
+        ("plain-help-cmd-list", "plain-help-list"),
+        ("plain-help-cmd-state", "plain-help-state"),
+        ("plain-help-cmd-explain-choice", "plain-help-explain-choice"),
+        ("plain-help-cmd-explain-figure", "plain-help-explain-figure"),
+        ("plain-help-cmd-end", "plain-help-end"),
+        ("plain-help-cmd-save", "plain-help-save"),
+        ("plain-help-cmd-help", "plain-help-help"),
+        ("plain-help-cmd-quit", "plain-help-quit"),
+    ];
+    // The descriptions start in this screen column; a longer command pushes its own line's
+    // description two columns past it.
+    const COLUMN: usize = 15;
+    let mut out = vec![tr!("plain-help-intro")];
+    for (command, what) in COMMANDS {
+        let command = tr!(command);
+        let pad = (COLUMN - 2)
+            .checked_sub(cols(&command))
+            .filter(|p| *p > 0)
+            .unwrap_or(2);
+        for (i, line) in tr!(what).lines().enumerate() {
+            if i == 0 {
+                out.push(format!("  {command}{}{line}", " ".repeat(pad)));
+            } else {
+                out.push(format!("{}{line}", " ".repeat(COLUMN)));
+            }
+        }
+    }
+    out
 }

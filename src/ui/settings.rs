@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::theme::ThemeChoice;
+use crate::text::lang::Lang;
 
 /// The settings file's name inside the config folder.
 pub const FILE_NAME: &str = "settings.ron";
@@ -28,6 +29,8 @@ pub struct Settings {
     pub mouse: Option<bool>,
     /// Where saves go.
     pub saves: Option<PathBuf>,
+    /// The language: en-US or zh-CN.
+    pub lang: Option<String>,
 }
 
 impl Settings {
@@ -57,6 +60,16 @@ impl Settings {
                 crate::save::sanitize(t, 20)
             ));
         }
+        if let Some(l) = &s.lang
+            && Lang::parse(l).is_none()
+        {
+            return Err(format!(
+                "{}: unknown language '{}'; choose one of: {}",
+                path.display(),
+                crate::save::sanitize(l, 20),
+                Lang::tags()
+            ));
+        }
         Ok(s)
     }
 
@@ -82,12 +95,15 @@ impl Settings {
              \x20   mouse: {},\n\
              \x20   // The folder saves go to.\n\
              \x20   saves: {},\n\
+             \x20   // The language: \"en-US\" or \"zh-CN\" (None follows the system's locale).\n\
+             \x20   lang: {},\n\
              )\n",
             opt(&self.player),
             opt(&self.theme),
             opt(&self.ascii),
             opt(&self.mouse),
             opt(&self.saves),
+            opt(&self.lang),
         )
     }
 
@@ -229,6 +245,7 @@ mod tests {
             ascii: Some(true),
             mouse: Some(false),
             saves: Some(PathBuf::from("/tmp/class saves")),
+            lang: Some("zh-CN".into()),
         };
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("nested").join(FILE_NAME);

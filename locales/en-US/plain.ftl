@@ -76,3 +76,24 @@ plain-pause-new-version = Your teacher's new version of the scenario is in.
 plain-pause-code-accepted = Code accepted: month { $month } goes on.
 plain-pause-still-paused = The scenario file still pauses the class at month { $month }: wait for the teacher's next version, or type their code.
 plain-pause-not-yet = Not yet: { $why }.
+
+## The state, the list of choices, the month report and the ending.
+
+plain-state-title = == { $scenario }: { $date } ==
+plain-race-heading = race (progress to 100, when each lab gets there at its recent pace):
+plain-race-row = { $rank }. { $lab }: { $progress }, 100 by { $eta }
+plain-race-row-you = { $rank }. { $lab } (you): { $progress }, 100 by { $eta }
+plain-event = EVENT: { $title }
+plain-answer-with = Answer with the option's number:
+plain-choices-heading = Choices ({ $weeks ->
+        [one] { $weeks } week
+       *[other] { $weeks } weeks
+    } left, budget { $budget }):
+plain-not-listed = (not listed: { $done } done, in use or under way, { $not_yet } not out yet; 'list all' shows them)
+plain-report-title = == Month report: { $month } ==
+plain-report-race = The race:
+plain-report-decisions = Your decisions: { $decisions }.
+plain-report-changes = What changed and why:
+plain-report-news = News:
+plain-game-over-title = == The game is over ==
+plain-debrief-hint = Save the game with 'save NAME', then 'ai-race debrief FILE' prints the full debrief (the race over time, what each lever was worth, questions to discuss).

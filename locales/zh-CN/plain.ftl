@@ -74,3 +74,21 @@ plain-pause-new-version = 已载入老师发布的新版场景。
 plain-pause-code-accepted = 口令正确：第 { $month } 个月继续进行。
 plain-pause-still-paused = 场景文件仍在第 { $month } 个月暂停课堂：请等待老师发布下一版，或输入老师的口令。
 plain-pause-not-yet = 暂时还不行：{ $why }。
+
+## 局面、选择列表、月度报告和结局。
+
+plain-state-title = == { $scenario }：{ $date } ==
+plain-race-heading = 竞赛形势（进度满 100 即达成；按各实验室近期速度推算到达时间）：
+plain-race-row = { $rank }. { $lab }：{ $progress }，预计 { $eta } 达到 100
+plain-race-row-you = { $rank }. { $lab }（你）：{ $progress }，预计 { $eta } 达到 100
+plain-event = 突发事件：{ $title }
+plain-answer-with = 请输入选项编号作答：
+plain-choices-heading = 本月可做的选择（还剩 { $weeks } 周，预算 { $budget }）：
+plain-not-listed = （未列出：{ $done } 项已完成、在用或进行中，{ $not_yet } 项尚未推出；输入 'list all' 可全部显示）
+plain-report-title = == 月度报告：{ $month } ==
+plain-report-race = 竞赛形势：
+plain-report-decisions = 你的决策：{ $decisions }。
+plain-report-changes = 本月变化及原因：
+plain-report-news = 新闻：
+plain-game-over-title = == 游戏结束 ==
+plain-debrief-hint = 输入“save 名称”保存本局，然后运行“ai-race debrief 文件”即可查看完整复盘（竞赛全程走势、每项决策的价值，以及供课堂讨论的问题）。

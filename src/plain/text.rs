@@ -38,10 +38,10 @@ pub const FIGURES: [(&str, Figure); 14] = [
 pub fn state(s: &Session) -> Vec<String> {
     let c = s.content();
     let st = &s.game.state;
-    let mut out = vec![format!(
-        "== {}: {} ==",
-        c.scenario.name,
-        month_of(c, st.month, st.is_over())
+    let mut out = vec![tr!(
+        "plain-state-title",
+        scenario = c.scenario.name.clone(),
+        date = month_of(c, st.month, st.is_over())
     )];
     for (name, f) in FIGURES {
         let (value, note) = figure_value(s, f);
@@ -52,22 +52,23 @@ pub fn state(s: &Session) -> Vec<String> {
         };
         out.push(format!("{name}: {value}{note}"));
     }
-    out.push("race (progress to 100, when each lab gets there at its recent pace):".into());
+    out.push(tr!("plain-race-heading"));
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
     for (rank, i) in order.into_iter().enumerate() {
-        let you = if i == usize::from(PLAYER) {
-            " (you)"
+        let key = if i == usize::from(PLAYER) {
+            "plain-race-row-you"
         } else {
-            ""
+            "plain-race-row"
         };
-        out.push(format!(
-            "  {}. {}{you}: {}, 100 by {}",
-            rank + 1,
-            c.labs[i].short,
-            st.labs[i].progress().display(),
-            eta_label(s, i)
-        ));
+        let row = tr!(
+            key,
+            rank = rank + 1,
+            lab = c.labs[i].short.clone(),
+            progress = st.labs[i].progress().display(),
+            eta = eta_label(s, i)
+        );
+        out.push(format!("  {row}"));
     }
     let p = st.player();
     let mut projects: Vec<String> = p
@@ -137,15 +138,15 @@ pub fn choice_line(n: usize, ch: &Choice) -> String {
 pub fn choices(s: &Session, list: &[Choice]) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = &s.game.state.pending {
-        out.push(format!("EVENT: {}", p.title));
+        out.push(tr!("plain-event", title = p.title.clone()));
         out.push(p.text.clone());
-        out.push("Answer with the option's number:".into());
+        out.push(tr!("plain-answer-with"));
     } else {
         let p = s.game.state.player();
-        out.push(format!(
-            "Choices ({} left, budget {}):",
-            plural(u16::from(p.weeks), "week"),
-            money(p.budget)
+        out.push(tr!(
+            "plain-choices-heading",
+            weeks = p.weeks,
+            budget = money(p.budget)
         ));
     }
     let (mut done, mut not_yet) = (0, 0);
@@ -157,10 +158,7 @@ pub fn choices(s: &Session, list: &[Choice]) -> Vec<String> {
         }
     }
     if done + not_yet > 0 {
-        out.push(format!(
-            "(not listed: {done} done, in use or under way, {not_yet} not out yet; \
-             'list all' shows them)"
-        ));
+        out.push(tr!("plain-not-listed", done = done, not_yet = not_yet));
     }
     out
 }
@@ -171,11 +169,11 @@ pub fn month_report(s: &Session) -> Vec<String> {
         return Vec::new();
     };
     let c = s.content();
-    let mut out = vec![format!("== Month report: {} ==", r.label)];
+    let mut out = vec![tr!("plain-report-title", month = r.label.clone())];
     if let Some(e) = &r.ending {
         out.push(ending_text(s, e).0);
     }
-    out.push("The race:".into());
+    out.push(tr!("plain-report-race"));
     let mut order: Vec<usize> = (0..r.race.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(r.race[i].1), i));
     for i in order {
@@ -219,9 +217,12 @@ pub fn month_report(s: &Session) -> Vec<String> {
         tracks.join(", ")
     ));
     if !r.decisions.is_empty() {
-        out.push(format!("Your decisions: {}.", r.decisions.join("; ")));
+        out.push(tr!(
+            "plain-report-decisions",
+            decisions = r.decisions.join("; ")
+        ));
     }
-    out.push("What changed and why:".into());
+    out.push(tr!("plain-report-changes"));
     for f in REPORT_FIGURES {
         let Some(ch) = r.change(f) else {
             continue;
@@ -248,7 +249,7 @@ pub fn month_report(s: &Session) -> Vec<String> {
         ));
     }
     if !r.news.is_empty() {
-        out.push("News:".into());
+        out.push(tr!("plain-report-news"));
         let mine = r.news.iter().filter(|n| n.kind != NewsKind::Rival);
         let theirs = r.news.iter().filter(|n| n.kind == NewsKind::Rival);
         for n in mine.chain(theirs).filter(|n| !s.held_by_pause(n)) {
@@ -263,7 +264,7 @@ pub fn ending(s: &Session) -> Vec<String> {
     let Some(e) = &s.game.state.ending else {
         return Vec::new();
     };
-    let mut out = vec!["== The game is over ==".to_string(), ending_text(s, e).0];
+    let mut out = vec![tr!("plain-game-over-title"), ending_text(s, e).0];
     let score = score_parts(s);
     out.push(score.title);
     out.extend(
@@ -274,11 +275,7 @@ pub fn ending(s: &Session) -> Vec<String> {
             .filter(|t| !t.trim().is_empty())
             .map(|t| format!("  {t}")),
     );
-    out.push(
-        "Save the game with 'save NAME', then 'ai-race debrief FILE' prints the full debrief \
-         (the race over time, what each lever was worth, questions to discuss)."
-            .into(),
-    );
+    out.push(tr!("plain-debrief-hint"));
     out
 }
 

@@ -218,7 +218,7 @@ fn csv_has_a_header_one_row_per_save_and_rfc_4180_quoting() {
     assert_eq!(
         lines[0],
         "rank,player,file,scenario,difficulty,seed,fingerprint,ending,month,date,score,outcome,margin,\
-         speed,safety,money,verified,reason,flags,world"
+         speed,safety,money,verified,reason,flags,world,moves,suggested"
     );
     // Ranked 1 and 2 in the order of their scores; quoted as RFC 4180 says, and the formula
     // defused with a leading apostrophe.

@@ -220,6 +220,8 @@ impl<W: Write> Plain<W> {
                 self.say(lines)?;
             }
             "explain" | "e" => self.explain(&rest)?,
+            "suggest" => self.show_suggestion()?,
+            "d" if rest.is_empty() => self.run_suggestion()?,
             "save" => self.save(raw.trim().get(4..).unwrap_or("").trim())?,
             "quit" | "q" | "exit" => return Ok(false),
             first => {
@@ -326,7 +328,36 @@ impl<W: Write> Plain<W> {
             Ok(c) => c,
             Err(why) => return self.say([format!("Not done: {why}.")]),
         };
-        match self.session.apply(command.clone()) {
+        self.run_command(command, false)
+    }
+
+    /// The suggestion key's move (`d`): the move the dashboard suggests, recorded in the save
+    /// as the suggestion's.
+    fn run_suggestion(&mut self) -> io::Result<()> {
+        match crate::ui::screens::dashboard::suggestion(&self.session) {
+            Some(command) => self.run_command(command, true),
+            None => self.say([
+                "No suggestion now: the weeks are spent, an event waits for your answer, or \
+                 nothing more pays; 'end' ends the month.",
+            ]),
+        }
+    }
+
+    /// Says what the suggestion key would do now.
+    fn show_suggestion(&mut self) -> io::Result<()> {
+        match crate::ui::screens::dashboard::suggestion(&self.session) {
+            Some(command) => {
+                let what = crate::ui::session::intent(&self.session.game, &command);
+                self.say([format!(
+                    "Suggested: {what}. Type d to do it (the save notes it as suggested)."
+                )])
+            }
+            None => self.say(["No suggestion now: 'end' ends the month."]),
+        }
+    }
+
+    fn run_command(&mut self, command: Command, suggested: bool) -> io::Result<()> {
+        match self.session.apply_as(command.clone(), suggested) {
             Err(e) => self.say([format!("Not done: {e}.")]),
             Ok(applied) if applied.month_ended => {
                 let report = text::month_report(&self.session);

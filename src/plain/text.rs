@@ -294,6 +294,8 @@ pub fn help() -> Vec<String> {
         "  explain N    the pros, cons and figures of choice N",
         "  explain FIGURE  how a figure is made up: budget, runway, weeks, morale, risk, board,",
         "               progress, speed, deploy, experiments, talent, compute, legacy, ecosystem",
+        "  suggest      the move the game suggests now (the balanced strategy's next move)",
+        "  d            do the suggested move (the save notes which moves were suggested)",
         "  end          end the month and read its report",
         "  save NAME    save the game in the saves folder",
         "  help, h      this help",

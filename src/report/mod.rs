@@ -18,6 +18,7 @@ pub mod replay;
 pub mod sanitize;
 pub mod scenarios;
 pub mod shapley;
+pub mod suggested;
 mod svg;
 pub mod watch;
 

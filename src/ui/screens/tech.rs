@@ -28,10 +28,15 @@ pub enum Row {
     Legacy(usize),
 }
 
-/// Every catalogue tech, then the legacy systems the player started with.
+/// Every catalogue tech that arrives within the campaign (one released after its last month
+/// never exists in this game: a 12-month classroom does not list 2027's), then the legacy
+/// systems the player started with.
 pub fn rows(s: &Session) -> Vec<Row> {
     let c = s.content();
-    let mut rows: Vec<Row> = (0..c.techs.len()).map(Row::Tech).collect();
+    let mut rows: Vec<Row> = (0..c.techs.len())
+        .filter(|&i| c.techs[i].available_from < c.scenario.months)
+        .map(Row::Tech)
+        .collect();
     for id in &c.labs[0].legacy {
         if let Some(i) = c.legacy.iter().position(|l| &l.id == id) {
             rows.push(Row::Legacy(i));

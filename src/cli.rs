@@ -292,6 +292,10 @@ pub enum Cmd {
         /// names, for projecting.
         #[arg(long)]
         anonymize: bool,
+        /// Draw this student (player or file name; may be given again) as a named line on the
+        /// HTML race chart, beside the best three and the class's band.
+        #[arg(long, value_name = "NAME")]
+        highlight: Vec<String>,
     },
     /// The teacher's live board: watches a shared folder of saves (autosaves too) and shows
     /// the ranking, each student's month, the class race chart and the flagged files,
@@ -690,6 +694,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             out,
             anonymize,
+            highlight,
         }) => {
             out_not_a_save(out.as_deref())?;
             // No folder named: the saves folder.
@@ -698,7 +703,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 inputs.iter().map(|i| find(i)).collect()
             };
-            Ok(report_command(&inputs, format, out.as_deref(), anonymize)?)
+            let how = ReportHow {
+                format,
+                anonymize,
+                highlight,
+            };
+            Ok(report_command(&inputs, &how, out.as_deref())?)
         }
         Some(Cmd::Class { dir }) => class_command(&dir, look),
     }
@@ -1043,17 +1053,31 @@ fn fork_section(
     Ok(Some((comparison.to_markdown(), comparison.to_html())))
 }
 
+/// How `report` shows what it found.
+struct ReportHow {
+    format: ReportFormat,
+    anonymize: bool,
+    highlight: Vec<String>,
+}
+
 fn report_command(
     inputs: &[PathBuf],
-    format: ReportFormat,
+    how: &ReportHow,
     out: Option<&Path>,
-    anonymize: bool,
 ) -> Result<ExitCode, String> {
     let mut report = ai_race::report::ClassReport::build(inputs);
-    if anonymize {
+    for name in &how.highlight {
+        if report.highlight(name) == 0 {
+            eprintln!(
+                "--highlight: no ranked student is called '{}'",
+                ai_race::save::sanitize(name, 40)
+            );
+        }
+    }
+    if how.anonymize {
         report.anonymize();
     }
-    let text = match format {
+    let text = match how.format {
         ReportFormat::Csv => report.to_csv(),
         ReportFormat::Md => report.to_markdown(),
         ReportFormat::Html => report.to_html(),

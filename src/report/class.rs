@@ -78,6 +78,56 @@ pub struct Failed {
     pub reason: String,
 }
 
+/// What kind of file a report did not rank: the mark and word beside it, so a harmless
+/// duplicate never looks like a forgery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailedKind {
+    /// Another copy, or an earlier save, of a game that is ranked: nothing is wrong with it.
+    Duplicate,
+    /// Changed after it was saved: its replay does not give what the file records.
+    Modified,
+    /// Anything else: broken, from another version, a script's own game, an edited scenario.
+    Refused,
+}
+
+impl FailedKind {
+    /// "=", "✗" or "!".
+    pub fn mark(self) -> &'static str {
+        match self {
+            FailedKind::Duplicate => "=",
+            FailedKind::Modified => "✗",
+            FailedKind::Refused => "!",
+        }
+    }
+
+    /// The mark with its word: "= duplicate", "✗ modified", "! not ranked".
+    pub fn label(self) -> &'static str {
+        match self {
+            FailedKind::Duplicate => "= duplicate",
+            FailedKind::Modified => "✗ modified",
+            FailedKind::Refused => "! not ranked",
+        }
+    }
+}
+
+/// What the marks of unranked files mean, for a legend under their list.
+pub const FAILED_LEGEND: &str = "= duplicate: another copy or an earlier save of a game that \
+is ranked, nothing wrong with it. ✗ modified: changed after it was saved (its replay does not \
+give what the file records). ! not ranked: for the reason given.";
+
+impl Failed {
+    /// The kind of this unranked file, from its reason.
+    pub fn kind(&self) -> FailedKind {
+        if copies::is_superseded(self) || self.reason.contains(", given twice: ranked once") {
+            FailedKind::Duplicate
+        } else if self.reason.starts_with("modified at month") {
+            FailedKind::Modified
+        } else {
+            FailedKind::Refused
+        }
+    }
+}
+
 /// Saves of one world: the same scenario (and scenario content), difficulty and seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {

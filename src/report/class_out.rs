@@ -113,10 +113,17 @@ impl ClassReport {
         }
         singles_markdown(&mut md, &self.groups);
         if !self.failed.is_empty() {
-            md.push_str("## Not ranked\n\n| File | Why |\n| --- | --- |\n");
+            md.push_str("## Not ranked\n\n| | File | Why |\n| --- | --- | --- |\n");
             for f in &self.failed {
-                let _ = writeln!(md, "| {} | {} |", cell(&f.file), cell(&f.reason));
+                let _ = writeln!(
+                    md,
+                    "| {} | {} | {} |",
+                    f.kind().label(),
+                    cell(&f.file),
+                    cell(&f.reason)
+                );
             }
+            let _ = writeln!(md, "\n{}", super::class::FAILED_LEGEND);
             md.push('\n');
         }
         if self.groups.is_empty() && self.failed.is_empty() {

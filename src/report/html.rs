@@ -44,6 +44,7 @@ th{background:#e8e8e8}.wide{overflow-x:auto}.wide table{font-size:.75em}\
 td.file{word-break:break-all}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
 tr.you td{font-weight:bold}\
 .flag td{background:#fff1b8}.flag td:first-child::before{content:'\\26A0  '}\
+.bad td{background:#ffd9d0}.dup td{background:#eef2f6;color:#222}td.kind{white-space:nowrap}\
 .chart{width:100%;height:auto;display:block;margin:.5em 0}\
 .chart .grid{stroke:#bbb;stroke-width:1}.chart .tick,.chart .zero{stroke:#000;stroke-width:2}\
 .chart .axis{font-size:18px;fill:#000}.chart .small{font-size:15px;fill:#333}\
@@ -145,18 +146,29 @@ impl ClassReport {
             h.push_str(
                 "<section class=\"page\"><h2 id=\"not-ranked\">Not ranked</h2>\
                  <p>These files were read but not ranked, and why (forged, copied, broken or \
-                 from another version).</p><table><thead><tr><th>File</th><th>Why</th></tr>\
-                 </thead><tbody>",
+                 from another version).</p><table><thead><tr><th></th><th>File</th><th>Why</th>\
+                 </tr></thead><tbody>",
             );
             for f in &self.failed {
+                let kind = f.kind();
                 let _ = write!(
                     h,
-                    "<tr class=\"flag\"><td>{}</td><td>{}</td></tr>",
+                    "<tr class=\"{}\"><td class=\"kind\">{}</td><td>{}</td><td>{}</td></tr>",
+                    if kind == super::class::FailedKind::Duplicate {
+                        "dup"
+                    } else {
+                        "bad"
+                    },
+                    esc(kind.label()),
                     esc(&f.file),
                     super::sanitize::html(&f.reason, 600)
                 );
             }
-            h.push_str("</tbody></table></section>");
+            let _ = write!(
+                h,
+                "</tbody></table><p class=\"note\">{}</p></section>",
+                esc(super::class::FAILED_LEGEND)
+            );
         }
         if self.groups.is_empty() && self.failed.is_empty() {
             h.push_str("<p>No save files were found. Saves end in .ron.</p>");

@@ -406,8 +406,15 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
             };
             Line::from(Span::styled(fit(&text, w), style))
         } else if let Some(f) = failed.get(i - entries.len()) {
-            let text = format!("  ! {}: {}", f.file, f.reason);
-            Line::from(Span::styled(fit(&text, w), theme.bad()))
+            // A duplicate is harmless: its own mark, and not in the colour of a forgery.
+            let kind = f.kind();
+            let text = format!("  {} {}: {}", kind.mark(), f.file, f.reason);
+            let style = if kind == crate::report::class::FailedKind::Duplicate {
+                theme.dim()
+            } else {
+                theme.bad()
+            };
+            Line::from(Span::styled(fit(&text, w), style))
         } else {
             break;
         };
@@ -564,7 +571,8 @@ fn draw_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
              within its world. Autosaves count: each game shows once, at its newest month.",
         ),
         Line::from(
-            "Lines marked ! are flagged: forged, broken, copied or scripted saves, with why.",
+            "Files not ranked, with why: ✗ modified after saving (forged), ! broken or \
+             scripted, = a duplicate of a ranked game (harmless).",
         ),
         Line::from(
             "The chart: each student's progress by month (a class of more than eight: the \

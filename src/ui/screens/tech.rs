@@ -308,7 +308,21 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (speed_w, adopt_w, lic_w, build_w) = (6, 7, 7, 11);
     // Name, vendor and status share what the numbers leave, the name first.
     let rest = w.saturating_sub(speed_w + adopt_w + lic_w + build_w);
-    let name_w = (rest * 2 / 5).clamp(20.min(rest), 34);
+    // Where there is room (from about 95 columns), never narrower than the longest legacy
+    // system's name: a cut name reads as another system. At 80 columns the status keeps it.
+    let legacy_w = if rest >= 60 {
+        s.content()
+            .legacy
+            .iter()
+            .map(|l| super::super::widgets::cols(&l.name) + 3)
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let name_w = (rest * 2 / 5)
+        .max(legacy_w)
+        .clamp(20.min(rest), 34.min(rest));
     let vendor_w = ((rest - name_w) / 2).min(18);
     let status_w = rest - name_w - vendor_w;
     let head = format!(

@@ -225,3 +225,21 @@ fn a_hostile_list_is_refused_with_a_clear_error() {
     let err = save::load_text(&list(&long)).expect_err("too long");
     assert!(err.to_string().contains("suggested moves"), "{err}");
 }
+
+#[test]
+fn plain_mode_shows_the_suggestion_and_d_records_it() {
+    let mut out: Vec<u8> = Vec::new();
+    let session = common::classroom_session();
+    let expected = suggestion(&session).expect("the first month has a suggestion");
+    let mut game = ai_race::plain::Plain::new(session, None, &mut out);
+    game.command_line("suggest").expect("write");
+    game.command_line("d").expect("write");
+    let s = game.into_session();
+    assert_eq!(s.record.decisions().len(), 1);
+    assert_eq!(s.record.decisions()[0].1, expected);
+    assert_eq!(s.record.suggested, [0], "the move is recorded as the key's");
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.contains("Suggested: "), "{text}");
+    assert!(text.contains("Type d to do it"), "{text}");
+    assert!(text.contains("Done: "), "{text}");
+}

@@ -10,8 +10,12 @@ mod balance_hostile;
 mod class_board;
 #[path = "class_fair.rs"]
 mod class_fair;
+#[path = "class_pages.rs"]
+mod class_pages;
 #[path = "class_report.rs"]
 mod class_report;
+#[path = "class_suggested.rs"]
+mod class_suggested;
 mod common;
 #[path = "debrief.rs"]
 mod debrief;

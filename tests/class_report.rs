@@ -218,7 +218,7 @@ fn csv_has_a_header_one_row_per_save_and_rfc_4180_quoting() {
     assert_eq!(
         lines[0],
         "rank,player,file,scenario,difficulty,seed,fingerprint,ending,month,date,score,outcome,margin,\
-         speed,safety,money,verified,reason,flags,world"
+         speed,safety,money,verified,reason,flags,world,moves,suggested"
     );
     // Ranked 1 and 2 in the order of their scores; quoted as RFC 4180 says, and the formula
     // defused with a leading apostrophe.
@@ -534,4 +534,44 @@ fn a_locked_scenario_played_on_another_seed_is_refused() {
     assert!(out.status.success());
     let (ok, line) = verify_line(&out_path);
     assert!(ok, "{line}");
+}
+
+#[test]
+fn a_harmless_duplicate_is_marked_apart_from_a_forgery_in_every_format() {
+    use ai_race::report::class::FailedKind;
+    let (dir, scores) = class_folder();
+    let d = dir.path();
+    // A forgery: a better score than the game earned.
+    let earned = scores[3].1;
+    edit(
+        &d.join("hire-only-0.ron"),
+        &format!("score:{earned},"),
+        "score:9999,",
+    );
+    std::fs::write(d.join("garbage.ron"), "this is not a save").expect("write");
+    // A harmless duplicate: one save named twice.
+    let first = std::fs::read_dir(d)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .find(|p| !p.ends_with("hire-only-0.ron") && !p.ends_with("garbage.ron"))
+        .expect("a save");
+    let report = ClassReport::build(&[d.to_path_buf(), first]);
+    let kinds: Vec<FailedKind> = report.failed.iter().map(|f| f.kind()).collect();
+    for want in [
+        FailedKind::Modified,
+        FailedKind::Duplicate,
+        FailedKind::Refused,
+    ] {
+        assert!(kinds.contains(&want), "{want:?} in {:?}", report.failed);
+    }
+    let md = report.to_markdown();
+    for mark in ["| = duplicate |", "| ✗ modified |", "| ! not ranked |"] {
+        assert!(md.contains(mark), "{mark}:\n{md}");
+    }
+    let html = report.to_html();
+    assert!(html.contains("<tr class=\"dup\"><td class=\"kind\">= duplicate</td>"));
+    assert!(html.contains("<tr class=\"bad\"><td class=\"kind\">✗ modified</td>"));
+    // The duplicate's row carries no warning sign: only marked, ranked saves do.
+    let dup = &html[html.find("<tr class=\"dup\"").expect("row")..];
+    assert!(!dup[..dup.find("</tr>").expect("end")].contains("flag"));
 }

@@ -336,3 +336,35 @@ fn a_big_terminal_gives_lists_and_dialogs_room() {
     let small = ratatui::layout::Rect::new(0, 2, 80, 20);
     assert_eq!(ai_race::ui::widgets::dialog_width(small), 76);
 }
+
+#[test]
+fn the_tech_list_leaves_out_techs_that_arrive_after_the_campaign() {
+    let s = common::classroom_session();
+    let c = s.content();
+    let late: Vec<&str> = c
+        .techs
+        .iter()
+        .filter(|t| t.available_from >= c.scenario.months)
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(
+        !late.is_empty(),
+        "the classroom is shorter than the catalogue"
+    );
+    let rows = ai_race::ui::screens::tech::rows(&s);
+    for row in &rows {
+        if let ai_race::ui::screens::tech::Row::Tech(i) = row {
+            assert!(
+                c.techs[*i].available_from < c.scenario.months,
+                "{}",
+                c.techs[*i].name
+            );
+        }
+    }
+    let mut app = common::classroom_app(160, 50);
+    common::go_to(&mut app, ai_race::ui::session::Tab::Tech);
+    let screen = common::render(&mut app, 160, 50);
+    for name in late {
+        assert!(!screen.contains(name), "{name} is listed:\n{screen}");
+    }
+}

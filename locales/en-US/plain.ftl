@@ -21,6 +21,9 @@ plain-too-many-words = Too many words: type '{ $n }' or '{ $n } AMOUNT'.
 plain-not-an-answer = '{ $typed }' is not an answer: answer the event first with its option's number (type list to see them).
 plain-no-such-choice = No choice '{ $typed }' this month (not in the market, not in the catalogue, or misspelt): type list for the names.
 plain-unknown-command = Unknown command '{ $typed }': type list for the choices and their names, or help.
+plain-no-suggestion = No suggestion now: the weeks are spent, an event waits for your answer, or nothing more pays; 'end' ends the month.
+plain-no-suggestion-short = No suggestion now: 'end' ends the month.
+plain-suggested = Suggested: { $what }. Type d to do it (the save notes it as suggested).
 plain-not-done = Not done: { $why }.
 plain-done = Done: { $headline } ({ $weeks ->
         [one] { $weeks } week
@@ -55,6 +58,10 @@ plain-help-cmd-explain-figure = explain FIGURE
 plain-help-explain-figure =
     how a figure is made up: budget, runway, weeks, morale, risk, board,
     progress, speed, deploy, experiments, talent, compute, legacy, ecosystem
+plain-help-cmd-suggest = suggest
+plain-help-suggest = the move the game suggests now (the balanced strategy's next move)
+plain-help-cmd-do = d
+plain-help-do = do the suggested move (the save notes which moves were suggested)
 plain-help-cmd-end = end
 plain-help-end = end the month and read its report
 plain-help-cmd-save = save NAME

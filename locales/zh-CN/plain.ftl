@@ -21,6 +21,9 @@ plain-too-many-words = 词太多了：请输入“{ $n }”或“{ $n } 数额�
 plain-not-an-answer = “{ $typed }”不是有效的回答：请先用选项编号回应当前事件（输入 list 查看选项）。
 plain-no-such-choice = 本月没有“{ $typed }”这一选项（不在人才市场或技术目录中，或拼写有误）：输入 list 查看可用名称。
 plain-unknown-command = 未知命令“{ $typed }”：输入 list 查看本月选项及其名称，或输入 help。
+plain-no-suggestion = 现在没有建议：本月的周数已用完、有事件等你答复，或再做什么都不划算；输入 'end' 结束本月。
+plain-no-suggestion-short = 现在没有建议：输入 'end' 结束本月。
+plain-suggested = 建议：{ $what }。输入 d 照做（存档会记下这一步来自建议）。
 plain-not-done = 未执行：{ $why }。
 plain-done = 已完成：{ $headline }（还剩 { $weeks } 周，预算 { $budget }）。
 plain-explain-no-choice = 最近的列表里没有第 { $n } 项；请先输入 list，再输入“explain 编号”。
@@ -53,6 +56,10 @@ plain-help-explain-figure =
     weeks（CEO 周数）、morale（士气）、risk（风险）、board（董事会）、
     progress（进度）、speed（研发速度）、deploy（部署耗时）、experiments（实验数）、
     talent（人才）、compute（算力）、legacy（遗留系统）、ecosystem（生态）
+plain-help-cmd-suggest = suggest
+plain-help-suggest = 查看游戏此刻建议的一步（“均衡”策略的下一步）
+plain-help-cmd-do = d
+plain-help-do = 照建议走这一步（存档会记下哪些步来自建议）
 plain-help-cmd-end = end
 plain-help-end = 结束本月，阅读月度报告
 plain-help-cmd-save = save 名称

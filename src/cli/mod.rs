@@ -316,6 +316,10 @@ pub enum Cmd {
         /// names, for projecting.
         #[arg(long)]
         anonymize: bool,
+        /// Draw this student (player or file name; may be given again) as a named line on the
+        /// HTML race chart, beside the best three and the class's band.
+        #[arg(long, value_name = "NAME")]
+        highlight: Vec<String>,
     },
     /// The teacher's live board: watches a shared folder of saves (autosaves too) and shows
     /// the ranking, each student's month, the class race chart and the flagged files,
@@ -730,6 +734,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             out,
             anonymize,
+            highlight,
         }) => {
             out_not_a_save(out.as_deref())?;
             // No folder named: the saves folder.
@@ -738,7 +743,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 inputs.iter().map(|i| find(i)).collect()
             };
-            Ok(report_command(&inputs, format, out.as_deref(), anonymize)?)
+            let how = report::ReportHow {
+                format,
+                anonymize,
+                highlight,
+            };
+            Ok(report_command(&inputs, &how, out.as_deref())?)
         }
         Some(Cmd::Class { dir }) => class_command(&dir, look),
     }

@@ -8,17 +8,31 @@ use ai_race::save;
 use super::ReportFormat;
 use super::debrief::emit;
 
+/// How `report` shows what it found.
+pub(super) struct ReportHow {
+    pub(super) format: ReportFormat,
+    pub(super) anonymize: bool,
+    pub(super) highlight: Vec<String>,
+}
+
 pub(super) fn report_command(
     inputs: &[PathBuf],
-    format: ReportFormat,
+    how: &ReportHow,
     out: Option<&Path>,
-    anonymize: bool,
 ) -> Result<ExitCode, String> {
     let mut report = ai_race::report::ClassReport::build(inputs);
-    if anonymize {
+    for name in &how.highlight {
+        if report.highlight(name) == 0 {
+            eprintln!(
+                "--highlight: no ranked student is called '{}'",
+                ai_race::save::sanitize(name, 40)
+            );
+        }
+    }
+    if how.anonymize {
         report.anonymize();
     }
-    let text = match format {
+    let text = match how.format {
         ReportFormat::Csv => report.to_csv(),
         ReportFormat::Md => report.to_markdown(),
         ReportFormat::Html => report.to_html(),

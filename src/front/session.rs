@@ -232,6 +232,12 @@ impl Session {
 
     /// Checks and carries out one of the player's commands.
     pub fn apply(&mut self, command: Command) -> Result<Applied, RuleError> {
+        self.apply_as(command, false)
+    }
+
+    /// [`Session::apply`]; `suggested` when the move came from the suggestion key, which the
+    /// save records (see `Record::suggested`).
+    pub fn apply_as(&mut self, command: Command, suggested: bool) -> Result<Applied, RuleError> {
         let label = describe(&self.game, &command);
         let month = self.game.state.month;
         let chosen = self.game.state.market.get(self.talent_sel).copied();
@@ -251,6 +257,9 @@ impl Session {
         }
         self.keep_talent_selection(chosen);
         self.record.note(month, &command, &self.game);
+        if suggested {
+            self.record.mark_suggested();
+        }
         self.unsaved = true;
         let month_ended = command == Command::EndMonth;
         let headline = headline(&self.game, &events).unwrap_or_else(|| label.clone());
@@ -308,6 +317,7 @@ impl Session {
         }
         s.record.player = play.record.player.clone();
         s.record.parent = play.record.parent.clone();
+        s.record.suggested = play.record.suggested.clone();
         s.unsaved = false;
         Ok(s)
     }
@@ -581,4 +591,19 @@ mod tests {
         assert_eq!(s.game.hash(), before);
         assert!(s.ledger.is_empty());
     }
+}
+
+/// The move the `balanced` strategy (the game's good scripted player) would make next: the
+/// suggestion key's move in both front ends; `None` when it would end the month or an event
+/// waits.
+pub fn suggestion(s: &Session) -> Option<Command> {
+    let st = &s.game.state;
+    let done: Vec<Command> = s
+        .record
+        .decisions()
+        .iter()
+        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
+        .map(|(_, c)| c.clone())
+        .collect();
+    crate::game::policy::suggestion(s.content(), st, &done)
 }

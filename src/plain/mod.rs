@@ -218,6 +218,8 @@ impl<W: Write> Plain<W> {
                 self.say(lines)?;
             }
             "explain" | "e" => self.explain(&rest)?,
+            "suggest" => self.show_suggestion()?,
+            "d" if rest.is_empty() => self.run_suggestion()?,
             "save" => self.save(raw.trim().get(4..).unwrap_or("").trim())?,
             "quit" | "q" | "exit" => return Ok(false),
             first => {
@@ -320,7 +322,31 @@ impl<W: Write> Plain<W> {
             Ok(c) => c,
             Err(why) => return self.say([tr!("plain-not-done", why = why.to_string())]),
         };
-        match self.session.apply(command.clone()) {
+        self.run_command(command, false)
+    }
+
+    /// The suggestion key's move (`d`): the move the dashboard suggests, recorded in the save
+    /// as the suggestion's.
+    fn run_suggestion(&mut self) -> io::Result<()> {
+        match crate::front::session::suggestion(&self.session) {
+            Some(command) => self.run_command(command, true),
+            None => self.say([tr!("plain-no-suggestion")]),
+        }
+    }
+
+    /// Says what the suggestion key would do now.
+    fn show_suggestion(&mut self) -> io::Result<()> {
+        match crate::front::session::suggestion(&self.session) {
+            Some(command) => {
+                let what = crate::front::session::intent(&self.session.game, &command);
+                self.say([tr!("plain-suggested", what = what)])
+            }
+            None => self.say([tr!("plain-no-suggestion-short")]),
+        }
+    }
+
+    fn run_command(&mut self, command: Command, suggested: bool) -> io::Result<()> {
+        match self.session.apply_as(command.clone(), suggested) {
             Err(e) => self.say([tr!("plain-not-done", why = e.to_string())]),
             Ok(applied) if applied.month_ended => {
                 let report = text::month_report(&self.session);

@@ -282,13 +282,15 @@ pub fn ending(s: &Session) -> Vec<String> {
 /// The commands, for `help`.
 pub fn help() -> Vec<String> {
     /// Each command as typed, and what it does (a key of each in the catalogue).
-    const COMMANDS: [(&str, &str); 10] = [
+    const COMMANDS: [(&str, &str); 12] = [
         ("plain-help-cmd-number", "plain-help-number"),
         ("plain-help-cmd-name", "plain-help-name"),
         ("plain-help-cmd-list", "plain-help-list"),
         ("plain-help-cmd-state", "plain-help-state"),
         ("plain-help-cmd-explain-choice", "plain-help-explain-choice"),
         ("plain-help-cmd-explain-figure", "plain-help-explain-figure"),
+        ("plain-help-cmd-suggest", "plain-help-suggest"),
+        ("plain-help-cmd-do", "plain-help-do"),
         ("plain-help-cmd-end", "plain-help-end"),
         ("plain-help-cmd-save", "plain-help-save"),
         ("plain-help-cmd-help", "plain-help-help"),

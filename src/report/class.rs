@@ -17,6 +17,7 @@ use crate::save::{self, Decision, Origin, Parent, SaveError};
 
 pub(crate) use super::copies::is_superseded;
 use super::copies::{self, ScriptMatch};
+use super::suggested::{self, Suggested};
 
 /// Most files one report reads (a class is far smaller; a wrong folder should not hang it).
 pub const MAX_FILES: usize = 10_000;
@@ -41,7 +42,8 @@ pub struct Entry {
     pub file: String,
     /// The player's name from the save, else the file's name.
     pub player: String,
-    /// 1 = best; equal scores share a rank.
+    /// 1 = best; equal scores share a rank. 0 for a reference game, which is shown beside
+    /// the class and never ranked among it (see [`Entry::rank_label`]).
     pub rank: usize,
     /// The ending's stable key, or "unfinished".
     pub ending: &'static str,
@@ -62,6 +64,11 @@ pub struct Entry {
     /// A reference game: a shipped script's own game that `sim --save-dir` wrote under the
     /// script's name. Ranked beside the class for comparison, never as a student.
     pub reference: bool,
+    /// How the player used the suggestion key, as the save claims it and the replay confirms.
+    pub suggested: Suggested,
+    /// Chosen by the teacher (`report --highlight NAME`): drawn as a named line on the class
+    /// race chart, wherever the student ranks.
+    pub highlight: bool,
 }
 
 /// A file that was not ranked, and why.
@@ -69,6 +76,56 @@ pub struct Entry {
 pub struct Failed {
     pub file: String,
     pub reason: String,
+}
+
+/// What kind of file a report did not rank: the mark and word beside it, so a harmless
+/// duplicate never looks like a forgery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailedKind {
+    /// Another copy, or an earlier save, of a game that is ranked: nothing is wrong with it.
+    Duplicate,
+    /// Changed after it was saved: its replay does not give what the file records.
+    Modified,
+    /// Anything else: broken, from another version, a script's own game, an edited scenario.
+    Refused,
+}
+
+impl FailedKind {
+    /// "=", "✗" or "!".
+    pub fn mark(self) -> &'static str {
+        match self {
+            FailedKind::Duplicate => "=",
+            FailedKind::Modified => "✗",
+            FailedKind::Refused => "!",
+        }
+    }
+
+    /// The mark with its word: "= duplicate", "✗ modified", "! not ranked".
+    pub fn label(self) -> &'static str {
+        match self {
+            FailedKind::Duplicate => "= duplicate",
+            FailedKind::Modified => "✗ modified",
+            FailedKind::Refused => "! not ranked",
+        }
+    }
+}
+
+/// What the marks of unranked files mean, for a legend under their list.
+pub const FAILED_LEGEND: &str = "= duplicate: another copy or an earlier save of a game that \
+is ranked, nothing wrong with it. ✗ modified: changed after it was saved (its replay does not \
+give what the file records). ! not ranked: for the reason given.";
+
+impl Failed {
+    /// The kind of this unranked file, from its reason.
+    pub fn kind(&self) -> FailedKind {
+        if copies::is_superseded(self) || self.reason.contains(", given twice: ranked once") {
+            FailedKind::Duplicate
+        } else if self.reason.starts_with("modified at month") {
+            FailedKind::Modified
+        } else {
+            FailedKind::Refused
+        }
+    }
 }
 
 /// Saves of one world: the same scenario (and scenario content), difficulty and seed.
@@ -295,7 +352,12 @@ pub(crate) fn assemble(
     let mut unranked_players = Vec::new();
     for ((id, difficulty, seed, _), loaded) in worlds {
         let before: Vec<String> = loaded.iter().map(|l| l.entry.player.clone()).collect();
-        let kept = copies::sort_out(loaded, &mut failed);
+        let mut kept = copies::sort_out(loaded, &mut failed);
+        for l in &mut kept {
+            if let Some(mark) = claims_mark(&l.entry.suggested) {
+                l.entry.flags.push(mark);
+            }
+        }
         unranked_players.extend(
             before
                 .into_iter()
@@ -352,7 +414,41 @@ pub(crate) fn assemble(
     }
 }
 
+/// A mark for a save whose list of suggestion-key moves names moves the suggestion would not
+/// have made then (the list was edited, or written by something other than the game).
+fn claims_mark(s: &Suggested) -> Option<String> {
+    (s.false_claims > 0).then(|| {
+        format!(
+            "the save says {} move{} came from the suggestion key, but the suggestion at that \
+             moment was another move: not counted as suggested (the list was edited)",
+            s.false_claims,
+            if s.false_claims == 1 { "" } else { "s" }
+        )
+    })
+}
+
 impl ClassReport {
+    /// Marks the students called `name` (the player's name or the file's name without
+    /// `.ron`, in any case) to be drawn as named lines on the race chart. Call it before
+    /// [`ClassReport::anonymize`]. Returns how many were found.
+    pub fn highlight(&mut self, name: &str) -> usize {
+        let want = name.trim().to_lowercase();
+        let mut found = 0;
+        for e in self.groups.iter_mut().flat_map(|g| &mut g.entries) {
+            let stem = std::path::Path::new(&e.file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase());
+            if !e.reference
+                && !want.is_empty()
+                && (e.player.to_lowercase() == want || stem.as_deref() == Some(want.as_str()))
+            {
+                e.highlight = true;
+                found += 1;
+            }
+        }
+        found
+    }
+
     /// The report with every student's name replaced for projecting: ranked players become
     /// "Student 1".."Student N" in rank order (group by group, as the report lists them; the
     /// same report gives the same numbers), files are hidden, and names and files quoted in
@@ -433,7 +529,26 @@ fn replace_each(text: &str, pairs: &[(String, String)]) -> String {
     out
 }
 
+impl Entry {
+    /// The rank as shown: "3", or "ref" for a reference game (never ranked among students).
+    pub fn rank_label(&self) -> String {
+        if self.reference {
+            "ref".to_string()
+        } else {
+            self.rank.to_string()
+        }
+    }
+}
+
+/// The students' entries of a group: reference games (a shipped script's own game, shown
+/// beside the class for comparison) are left out of every statistic of the class.
+pub fn students(entries: &[Entry]) -> Vec<Entry> {
+    entries.iter().filter(|e| !e.reference).cloned().collect()
+}
+
 /// Best score first; then the shorter game, the name and the file, so the order is stable.
+/// Ranks count students only: a reference game sits at its score's place in the list with
+/// rank 0 and moves no student down.
 fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries.sort_by(|a, b| {
         b.score
@@ -442,9 +557,17 @@ fn ranked(mut entries: Vec<Entry>) -> Vec<Entry> {
             .then_with(|| a.player.cmp(&b.player))
             .then_with(|| a.file.cmp(&b.file))
     });
-    let scores: Vec<i64> = entries.iter().map(|e| e.score).collect();
+    let scores: Vec<i64> = entries
+        .iter()
+        .filter(|e| !e.reference)
+        .map(|e| e.score)
+        .collect();
     for e in &mut entries {
-        e.rank = 1 + scores.iter().filter(|s| **s > e.score).count();
+        e.rank = if e.reference {
+            0
+        } else {
+            1 + scores.iter().filter(|s| **s > e.score).count()
+        };
     }
     entries
 }
@@ -543,12 +666,19 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
         .filter_map(|m| m.progress.get(player_index))
         .map(|p| p.shown_tenths())
         .collect();
+    let mut entry = entry_of(game, file, player);
+    entry.suggested = suggested::check(
+        content,
+        game.state.seed,
+        decisions,
+        &verified.play.record.suggested,
+    );
     Ok(Loaded {
         script,
         progress,
         key,
         name: content.scenario.name.clone(),
-        entry: entry_of(game, file, player),
+        entry,
         content: shared,
         hashes: copies::move_hashes(decisions),
         moves: decisions.to_vec(),
@@ -596,12 +726,19 @@ fn entry_of(game: &Game, file: String, player: String) -> Entry {
             .collect(),
         flags: Vec::new(),
         reference: false,
+        suggested: Suggested::default(),
+        highlight: false,
     }
 }
 
 /// Score statistics of a group: lowest, lower quartile, median, upper quartile, highest, mean.
+/// Reference games are left out.
 pub fn score_stats(entries: &[Entry]) -> Option<([i64; 5], i64)> {
-    let mut scores: Vec<i64> = entries.iter().map(|e| e.score).collect();
+    let mut scores: Vec<i64> = entries
+        .iter()
+        .filter(|e| !e.reference)
+        .map(|e| e.score)
+        .collect();
     if scores.is_empty() {
         return None;
     }
@@ -613,20 +750,28 @@ pub fn score_stats(entries: &[Entry]) -> Option<([i64; 5], i64)> {
     Some(([scores[0], at(25), at(50), at(75), scores[n - 1]], mean))
 }
 
-/// How often each ending happened: (key, count), in the order of `Ending::KEYS`.
+/// How often each ending happened among students: (key, count), in the order of
+/// `Ending::KEYS`.
 pub fn ending_counts(entries: &[Entry]) -> Vec<(&'static str, usize)> {
     Ending::KEYS
         .iter()
         .copied()
         .chain(["unfinished"])
-        .map(|k| (k, entries.iter().filter(|e| e.ending == k).count()))
+        .map(|k| {
+            let n = entries
+                .iter()
+                .filter(|e| !e.reference && e.ending == k)
+                .count();
+            (k, n)
+        })
         .filter(|(_, n)| *n > 0)
         .collect()
 }
 
 /// Mean decisions per game for each lever, in tenths, in the top and the bottom quarter of a
-/// ranked group; `None` when the group is too small to have distinct quarters.
+/// ranked group's students; `None` when there are too few to have distinct quarters.
 pub fn lever_quarters(entries: &[Entry]) -> Option<Vec<(Lever, u32, u32)>> {
+    let entries = &students(entries)[..];
     let n = entries.len();
     if n < 4 {
         return None;

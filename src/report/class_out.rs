@@ -2,8 +2,14 @@
 
 use std::fmt::Write as _;
 
-use super::class::{ClassReport, Entry, Group, ending_counts, lever_quarters, score_stats};
+use super::class::{
+    ClassReport, Entry, Group, ending_counts, lever_quarters, score_stats, students,
+};
 use super::format::cell;
+
+/// What the Suggested column means, under each ranking.
+pub(crate) const SUGGESTED_NOTE: &str = "\nSuggested: the share of the player's moves made \
+with the suggestion key (`d`), as the save records it and the replay confirms.\n";
 
 /// Bucket widths tried for the score distribution, narrowest first.
 const BUCKETS: [i64; 6] = [100, 250, 500, 1000, 2000, 5000];
@@ -107,10 +113,17 @@ impl ClassReport {
         }
         singles_markdown(&mut md, &self.groups);
         if !self.failed.is_empty() {
-            md.push_str("## Not ranked\n\n| File | Why |\n| --- | --- |\n");
+            md.push_str("## Not ranked\n\n| | File | Why |\n| --- | --- | --- |\n");
             for f in &self.failed {
-                let _ = writeln!(md, "| {} | {} |", cell(&f.file), cell(&f.reason));
+                let _ = writeln!(
+                    md,
+                    "| {} | {} | {} |",
+                    f.kind().label(),
+                    cell(&f.file),
+                    cell(&f.reason)
+                );
             }
+            let _ = writeln!(md, "\n{}", super::class::FAILED_LEGEND);
             md.push('\n');
         }
         if self.groups.is_empty() && self.failed.is_empty() {
@@ -143,6 +156,8 @@ impl ClassReport {
             "reason",
             "flags",
             "world",
+            "moves",
+            "suggested",
         ];
         row(&mut out, header.iter().map(|h| h.to_string()));
         for (k, g) in self.groups.iter().enumerate() {
@@ -156,7 +171,7 @@ impl ClassReport {
                 row(
                     &mut out,
                     [
-                        e.rank.to_string(),
+                        e.rank_label(),
                         text(&player(e)),
                         text(&e.file),
                         text(&g.scenario_id),
@@ -176,6 +191,8 @@ impl ClassReport {
                         String::new(),
                         text(&e.flags.join(" / ")),
                         world(k, g),
+                        e.suggested.moves.to_string(),
+                        e.suggested.confirmed.to_string(),
                     ],
                 );
             }
@@ -201,16 +218,16 @@ fn group_markdown(md: &mut String, g: &Group) {
     );
     md.push_str(
         "| Rank | Player | Ending | Month | Score | Outcome | Margin | Speed | Safety | Money | \
-         Verified | File |\n",
+         Suggested | Verified | File |\n",
     );
     md.push_str(
-        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n",
+        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n",
     );
     for e in &g.entries {
         let _ = write!(
             md,
             "| {} | {} | {} | {} {} | **{}** |",
-            e.rank,
+            e.rank_label(),
             cell(&player(e)),
             e.ending,
             e.month,
@@ -220,8 +237,15 @@ fn group_markdown(md: &mut String, g: &Group) {
         for (_, v) in &e.parts {
             let _ = write!(md, " {v} |");
         }
-        let _ = writeln!(md, " {} | {} |", verified(e), cell(&e.file));
+        let _ = writeln!(
+            md,
+            " {} | {} | {} |",
+            e.suggested.shown(),
+            verified(e),
+            cell(&e.file)
+        );
     }
+    md.push_str(SUGGESTED_NOTE);
     md.push('\n');
     flags_markdown(md, &g.entries);
     summary_markdown(md, &g.entries);
@@ -283,13 +307,21 @@ fn flags_markdown(md: &mut String, entries: &[Entry]) {
     md.push_str("| Rank | Player | Mark |\n| ---: | --- | --- |\n");
     for e in flagged {
         for f in &e.flags {
-            let _ = writeln!(md, "| {} | {} | {} |", e.rank, cell(&e.player), cell(f));
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                e.rank_label(),
+                cell(&e.player),
+                cell(f)
+            );
         }
     }
     md.push('\n');
 }
 
 fn summary_markdown(md: &mut String, entries: &[Entry]) {
+    // The class's statistics: reference games are shown beside it, never counted in it.
+    let entries = &students(entries)[..];
     let n = entries.len();
     let Some(([low, q1, median, q3, high], mean)) = score_stats(entries) else {
         return;

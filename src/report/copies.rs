@@ -187,7 +187,16 @@ pub(crate) fn sort_out(loaded: Vec<Loaded>, failed: &mut Vec<Failed>) -> Vec<Loa
             .is_some_and(|p| l.named.as_deref() == Some(crate::sim::player_of(p.name()).as_str()));
         let mut l = l;
         l.entry.reference = reference;
-        if let Some(p) = l.script.exact.filter(|_| !reference) {
+        // A student who made every move with the suggestion key plays the `balanced` script's
+        // game: ranked, and shown as such (the report gives the share of suggested moves).
+        let all_suggested = l.entry.suggested.all();
+        if all_suggested && l.script.exact == Some(Policy::Balanced) && !reference {
+            l.entry.flags.push(
+                "every move made with the suggestion key (d), which plays the `balanced` \
+                 script's moves: the game is the suggestion's, not the student's own choices"
+                    .to_string(),
+            );
+        } else if let Some(p) = l.script.exact.filter(|_| !reference) {
             failed.push(Failed {
                 file: l.entry.file.clone(),
                 reason: format!(
@@ -296,7 +305,7 @@ fn mark(saves: &mut [Loaded], scripts: &[(Policy, Vec<u64>)]) {
         }
     }
     for (l, m) in saves.iter_mut().zip(marks) {
-        l.entry.flags = m;
+        l.entry.flags.extend(m);
         if let Some(s) = script_mark(l, scripts) {
             l.entry.flags.push(s);
         }

@@ -10,20 +10,28 @@
 
 use std::fmt::Write as _;
 
-use super::class::{ClassReport, Entry, Group, ending_counts, lever_quarters, score_stats};
+use super::class::{
+    ClassReport, Entry, Group, ending_counts, lever_quarters, score_stats, students,
+};
 use super::debrief::Debrief;
 use super::format::{apportion_points, points, tenths};
 use super::svg::{self, Bar, Line, MarkRow, STYLES};
 use super::{counterfactual, questions};
 
-/// Classes up to this size draw one line per student; bigger ones draw the spread.
-const LINES_PER_STUDENT: usize = 40;
+/// Classes up to this size draw one line per student; bigger ones draw the spread as a band
+/// (forty thin lines are a black blob on a projector).
+const LINES_PER_STUDENT: usize = 8;
+/// Students chosen with `report --highlight` drawn as named lines besides the best ones.
+const MAX_HIGHLIGHTED: usize = 3;
 /// Students named on the class race chart (the best ones).
 const NAMED_ON_CHART: usize = 3;
 /// Decisions listed in a debrief (the chart marks every month).
 const MAX_DECISIONS: usize = 40;
 
-/// The page's style: projector first (big type, black on white), print rules after.
+/// The page's style: projector first (big type, black on white), print rules after. Printed,
+/// a heading stays with what follows it and charts, tables and rows are not split; a whole
+/// section may be split (kept whole, a group taller than a page would leave the first page
+/// nearly empty).
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
 font-size:22px;line-height:1.45;color:#000;background:#fff;margin:0 auto;max-width:1280px;\
@@ -36,6 +44,7 @@ th{background:#e8e8e8}.wide{overflow-x:auto}.wide table{font-size:.75em}\
 td.file{word-break:break-all}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
 tr.you td{font-weight:bold}\
 .flag td{background:#fff1b8}.flag td:first-child::before{content:'\\26A0  '}\
+.bad td{background:#ffd9d0}.dup td{background:#eef2f6;color:#222}td.kind{white-space:nowrap}\
 .chart{width:100%;height:auto;display:block;margin:.5em 0}\
 .chart .grid{stroke:#bbb;stroke-width:1}.chart .tick,.chart .zero{stroke:#000;stroke-width:2}\
 .chart .axis{font-size:18px;fill:#000}.chart .small{font-size:15px;fill:#333}\
@@ -46,7 +55,9 @@ ol.questions li{margin:.4em 0}\
 @media print{body{font-size:11pt;max-width:none;padding:0}\
 h1{font-size:20pt}h2{font-size:15pt}table{font-size:10pt}\
 .page{break-before:page;page-break-before:always}\
-section,table,svg{break-inside:avoid;page-break-inside:avoid}\
+h1,h2,h3{break-after:avoid;page-break-after:avoid}\
+table,figure,svg,p.note{break-inside:avoid;page-break-inside:avoid}\
+tr{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\
 .chart{max-height:16cm}.wide{overflow:visible}}\
 @page{margin:15mm}";
 
@@ -135,18 +146,29 @@ impl ClassReport {
             h.push_str(
                 "<section class=\"page\"><h2 id=\"not-ranked\">Not ranked</h2>\
                  <p>These files were read but not ranked, and why (forged, copied, broken or \
-                 from another version).</p><table><thead><tr><th>File</th><th>Why</th></tr>\
-                 </thead><tbody>",
+                 from another version).</p><table><thead><tr><th></th><th>File</th><th>Why</th>\
+                 </tr></thead><tbody>",
             );
             for f in &self.failed {
+                let kind = f.kind();
                 let _ = write!(
                     h,
-                    "<tr class=\"flag\"><td>{}</td><td>{}</td></tr>",
+                    "<tr class=\"{}\"><td class=\"kind\">{}</td><td>{}</td><td>{}</td></tr>",
+                    if kind == super::class::FailedKind::Duplicate {
+                        "dup"
+                    } else {
+                        "bad"
+                    },
+                    esc(kind.label()),
                     esc(&f.file),
                     super::sanitize::html(&f.reason, 600)
                 );
             }
-            h.push_str("</tbody></table></section>");
+            let _ = write!(
+                h,
+                "</tbody></table><p class=\"note\">{}</p></section>",
+                esc(super::class::FAILED_LEGEND)
+            );
         }
         if self.groups.is_empty() && self.failed.is_empty() {
             h.push_str("<p>No save files were found. Saves end in .ron.</p>");
@@ -172,12 +194,17 @@ fn group_html(h: &mut String, g: &Group, new_page: bool) {
     h.push_str("</section>");
 }
 
-/// Every student's progress month by month (or, for a big class, the spread: lowest to
-/// highest and the middle half, with the median), the best few named, and each rival's median
-/// over the class.
+/// The class's race: for a small class every student's progress month by month, for a bigger
+/// one the spread (lowest to highest, the middle half, the median) as a band; the best few
+/// and any chosen student (`report --highlight`) as named lines, and each rival's median over
+/// the class. Reference games are shown in the table, never counted in the band or medians.
 fn class_race_chart(g: &Group) -> String {
-    let months = g
-        .entries
+    let class = match students(&g.entries) {
+        // A group of reference games alone: they are what there is to draw.
+        c if c.is_empty() => g.entries.clone(),
+        c => c,
+    };
+    let months = class
         .iter()
         .map(|e| e.race.first().map_or(0, Vec::len))
         .max()
@@ -185,17 +212,18 @@ fn class_race_chart(g: &Group) -> String {
     let mut lines: Vec<Line> = Vec::new();
     // Rivals: each rival's median over the class, month by month, while games last.
     for (i, name) in g.labs.iter().enumerate().skip(1) {
-        let values = median_by_month(&g.entries, i, months);
+        let values = median_by_month(&class, i, months);
         let (colour, dash) = rival_style(i);
         let mut l = Line::new(&format!("{name} (rival)"), values, colour, dash);
         l.width = 3;
         lines.push(l);
     }
     let you = g.labs.first().cloned().unwrap_or_default();
-    if g.entries.len() > LINES_PER_STUDENT {
+    let big = class.len() > LINES_PER_STUDENT;
+    if big {
         let spread = |pct: usize| -> Vec<i32> {
             (0..months)
-                .map_while(|m| quantile_at(&g.entries, 0, m, pct))
+                .map_while(|m| quantile_at(&class, 0, m, pct))
                 .collect()
         };
         let mut all = Line::new("", spread(0), "#000000", "");
@@ -206,28 +234,41 @@ fn class_race_chart(g: &Group) -> String {
         middle.labelled = false;
         lines.insert(0, all);
         lines.insert(1, middle);
-        let mut median = Line::new("class median", spread(50), "#000000", "");
+        let mut median = Line::new("class median", spread(50), "#000000", "2 3");
         median.width = 4;
         lines.push(median);
     } else {
-        for e in g.entries.iter().rev() {
+        for e in class.iter().rev() {
             let mut l = Line::new(&e.player, student_line(e), "#000000", "");
             l.width = 2;
             l.labelled = false;
             lines.push(l);
         }
     }
-    for (k, e) in g.entries.iter().take(NAMED_ON_CHART).enumerate().rev() {
+    // The best few, then every chosen student not among them (at most a few: each takes a
+    // label's room).
+    let best = class.iter().take(NAMED_ON_CHART);
+    let chosen = class
+        .iter()
+        .skip(NAMED_ON_CHART)
+        .filter(|e| e.highlight)
+        .take(MAX_HIGHLIGHTED);
+    let named: Vec<&Entry> = best.chain(chosen).collect();
+    for (k, e) in named.iter().enumerate().rev() {
+        let (dash, width) = match (e.highlight, k) {
+            (true, _) => ("9 4", 5),
+            (false, 0) => ("", 6),
+            _ => ("", 4),
+        };
         let mut l = Line::new(
-            &format!("#{} {}", e.rank, e.player),
+            &format!("#{} {}", e.rank_label(), e.player),
             student_line(e),
             "#000000",
-            "",
+            dash,
         );
-        l.width = if k == 0 { 6 } else { 4 };
+        l.width = width;
         lines.push(l);
     }
-    let big = g.entries.len() > LINES_PER_STUDENT;
     let chart = svg::race_chart(
         &format!("Progress of every {you} game in this world and the rivals', by month"),
         &lines,
@@ -237,16 +278,21 @@ fn class_race_chart(g: &Group) -> String {
     );
     let how = if big {
         "Shaded: the whole class from lowest to highest (light) and the middle half (darker); \
-         the thick black line is the class median."
+         the dotted black line is the class median."
     } else {
         "Thin black lines: every student's game."
     };
+    let chosen = if named.iter().any(|e| e.highlight) {
+        " Long-dashed black line: the student chosen with --highlight."
+    } else {
+        ""
+    };
     format!(
         "{chart}<p class=\"note\">{how} Thick black lines: the best {} games, named at their \
-         end. Dashed lines: each rival lab's median progress over the class's games (rivals \
-         react to the player, so they differ from game to game). A line stops when its game \
-         ended.</p>",
-        NAMED_ON_CHART.min(g.entries.len())
+         end.{chosen} Dashed coloured lines: each rival lab's median progress over the class's \
+         games (rivals react to the player, so they differ from game to game). A line stops \
+         when its game ended.</p>",
+        NAMED_ON_CHART.min(class.len())
     )
 }
 
@@ -279,6 +325,8 @@ fn quantile_at(entries: &[Entry], lab: usize, m: usize, pct: usize) -> Option<i3
 }
 
 fn summary_html(h: &mut String, entries: &[Entry]) {
+    // The class's statistics: reference games are shown beside it, never counted in it.
+    let entries = &students(entries)[..];
     let n = entries.len();
     let Some(([low, q1, median, q3, high], mean)) = score_stats(entries) else {
         return;
@@ -382,7 +430,7 @@ fn ranking_table(h: &mut String, g: &Group) {
             let _ = write!(h, "<th class=\"n\">{name}</th>");
         }
     }
-    h.push_str("<th>File</th></tr></thead><tbody>");
+    h.push_str("<th class=\"n\">Suggested</th><th>File</th></tr></thead><tbody>");
     for e in &g.entries {
         let _ = write!(
             h,
@@ -393,7 +441,7 @@ fn ranking_table(h: &mut String, g: &Group) {
             } else {
                 " class=\"flag\""
             },
-            e.rank,
+            e.rank_label(),
             esc(&if e.reference {
                 format!("{} (reference game)", e.player)
             } else {
@@ -407,9 +455,18 @@ fn ranking_table(h: &mut String, g: &Group) {
         for (_, v) in &e.parts {
             let _ = write!(h, "<td class=\"n\">{v}</td>");
         }
-        let _ = write!(h, "<td class=\"file\">{}</td></tr>", esc(&e.file));
+        let _ = write!(
+            h,
+            "<td class=\"n\">{}</td><td class=\"file\">{}</td></tr>",
+            e.suggested.shown(),
+            esc(&e.file)
+        );
     }
-    h.push_str("</tbody></table></div>");
+    let _ = write!(
+        h,
+        "</tbody></table></div><p class=\"note\">{}</p>",
+        super::class_out::SUGGESTED_NOTE.trim().replace('`', "")
+    );
     flags_html(h, &g.entries);
 }
 
@@ -433,7 +490,7 @@ fn flags_html(h: &mut String, entries: &[Entry]) {
             let _ = write!(
                 h,
                 "<tr class=\"flag\"><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
-                e.rank,
+                e.rank_label(),
                 esc(&e.player),
                 super::sanitize::html(f, 600)
             );

@@ -17,6 +17,7 @@ pub mod questions;
 pub mod replay;
 pub mod scenarios;
 pub mod shapley;
+pub mod suggested;
 mod svg;
 pub mod watch;
 

@@ -17,6 +17,14 @@ const TOP: i64 = 20;
 const BOTTOM: i64 = 50;
 /// Least vertical room between two end labels.
 const LABEL_GAP: i64 = 20;
+/// Widest end label, in columns (a CJK character takes two): what fits right of the plot.
+const LABEL_COLUMNS: usize = 20;
+
+/// A line's end label cut to [`LABEL_COLUMNS`] columns, so a long or CJK name never runs past
+/// the drawing's edge.
+fn end_label(label: &str) -> String {
+    crate::ui::widgets::fit(label, LABEL_COLUMNS)
+}
 
 /// Colours that stay apart for colour-blind readers (Okabe and Ito), each with a dash pattern.
 pub const STYLES: [(&str, &str); 7] = [
@@ -236,7 +244,8 @@ pub fn race_chart(
         .collect();
     let end_y = |l: &Line| y(i64::from(*l.values.last().unwrap_or(&0)));
     let targets: Vec<i64> = ends.iter().map(|l| end_y(l)).collect();
-    let placed = spread_labels(&targets, LABEL_GAP, TOP, HEIGHT - 8);
+    // Within the plot's height: below it, a label would meet the month axis's own labels.
+    let placed = spread_labels(&targets, LABEL_GAP, TOP, TOP + plot_h - 6);
     for (l, label_y) in ends.iter().zip(placed) {
         let end_x = x(l.values.len() as i64 - 1);
         let cy = end_y(l);
@@ -250,7 +259,7 @@ pub fn race_chart(
             text_x - 8,
             text_x - 2,
             label_y + 6,
-            esc(&l.label, 20),
+            esc(end_label(&l.label).trim_end(), LABEL_COLUMNS),
             c = l.colour,
         );
     }

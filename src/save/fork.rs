@@ -113,8 +113,16 @@ pub fn fork(parent: &Verified, month: u32) -> Result<Playthrough, ForkError> {
     if fork.game.is_over() {
         return Err(ForkError::Over(month));
     }
-    // A what-if is the same student's game: it keeps their name.
+    // A what-if is the same student's game: it keeps their name, and which of the moves it
+    // keeps were the suggestion key's.
     fork.record.player = play.record.player.clone();
+    fork.record.suggested = play
+        .record
+        .suggested
+        .iter()
+        .copied()
+        .filter(|&i| (i as usize) < kept.len())
+        .collect();
     fork.record.parent = Some(Parent {
         fingerprint: fingerprint_of(play),
         month,

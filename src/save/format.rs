@@ -74,6 +74,11 @@ pub struct SaveFile {
     /// the parent, whose own file must verify before it is compared with this one.
     #[serde(default)]
     pub parent: Option<Parent>,
+    /// The decisions made with the suggestion key, as indexes into `decisions` (absent when
+    /// there are none, and in saves written before it was recorded). Language-free metadata
+    /// that the replay ignores; checked on load (in order, each a real move).
+    #[serde(default, deserialize_with = "capped_suggested")]
+    pub suggested: Vec<u32>,
 }
 
 /// Where a what-if fork came from: the parent game's fingerprint and the month the fork took
@@ -116,6 +121,9 @@ pub(super) struct SaveHead {
     /// A what-if fork's parent, as in [`SaveFile`].
     #[serde(default)]
     pub parent: Option<Parent>,
+    /// The suggestion key's moves, as in [`SaveFile`].
+    #[serde(default, deserialize_with = "capped_suggested")]
+    pub suggested: Vec<u32>,
     /// Present, and skipped: the cache reads the scenario from its own span.
     #[allow(dead_code)]
     pub content: serde::de::IgnoredAny,
@@ -186,6 +194,10 @@ impl SaveFile {
         if self.parent.is_some() {
             field(&mut out, "parent", &self.parent)?;
         }
+        // Likewise only when the suggestion key was used.
+        if !self.suggested.is_empty() {
+            field(&mut out, "suggested", &self.suggested)?;
+        }
         out.push_str("    content: ");
         let config = ron::ser::PrettyConfig::new()
             .depth_limit(2)
@@ -214,6 +226,10 @@ fn write_error(e: ron::Error) -> SaveError {
 
 fn capped_decisions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decision>, D::Error> {
     d.deserialize_seq(Capped::<Decision>::new(MAX_DECISIONS, "decisions"))
+}
+
+fn capped_suggested<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+    d.deserialize_seq(Capped::<u32>::new(MAX_DECISIONS, "suggested moves"))
 }
 
 fn capped_checkpoints<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Checkpoint>, D::Error> {

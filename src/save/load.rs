@@ -83,6 +83,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
         decisions,
         content,
         parent,
+        suggested,
         ..
     } = save;
     verify(
@@ -95,6 +96,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
             checkpoints,
             decisions,
             parent,
+            suggested,
         },
     )
 }
@@ -107,6 +109,7 @@ struct Recorded {
     checkpoints: Vec<Checkpoint>,
     decisions: Vec<Decision>,
     parent: Option<Parent>,
+    suggested: Vec<u32>,
 }
 
 /// One scenario as saves embed it, parsed and checked once.
@@ -212,6 +215,7 @@ impl ContentCache {
                 checkpoints: save.checkpoints,
                 decisions: save.decisions,
                 parent: save.parent,
+                suggested: save.suggested,
             },
         ))
     }
@@ -270,6 +274,7 @@ fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verifi
         checkpoints,
         decisions,
         parent,
+        suggested,
     } = rec;
     let (mut play, refused) = match Playthrough::replay(Arc::clone(&content), seed, &decisions) {
         Ok(play) => (play, None),
@@ -313,9 +318,48 @@ fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verifi
     if let Some(what) = summary_difference(&summary, &replayed) {
         return Err(modified(&content, replayed.month, &what));
     }
+    check_suggested(&suggested, &decisions)?;
     play.record.player = player;
     play.record.parent = parent;
+    play.record.suggested = suggested;
     Ok(Verified { play, origin })
+}
+
+/// The suggestion key's list must name the player's own moves, each once, in order: an index
+/// past the decisions, out of order, or on a month's end or an event's answer (which the key
+/// never makes) is refused with what is wrong, never trusted or indexed blindly.
+fn check_suggested(suggested: &[u32], decisions: &[Decision]) -> Result<(), SaveError> {
+    let mut last: Option<u32> = None;
+    for &i in suggested {
+        let what = if last.is_some_and(|l| i <= l) {
+            Some(format!(
+                "the list of suggested moves is not in order (decision {} after {})",
+                u64::from(i) + 1,
+                last.map_or(0, |l| u64::from(l) + 1)
+            ))
+        } else {
+            match decisions.get(i as usize) {
+                None => Some(format!(
+                    "the list of suggested moves names decision {}, but the game has {}",
+                    u64::from(i) + 1,
+                    decisions.len()
+                )),
+                Some((_, crate::game::Command::EndMonth | crate::game::Command::Choose(_))) => {
+                    Some(format!(
+                        "the list of suggested moves names decision {}, which the suggestion key \
+                         never makes (a month's end or an event's answer)",
+                        u64::from(i) + 1
+                    ))
+                }
+                Some(_) => None,
+            }
+        };
+        if let Some(what) = what {
+            return Err(SaveError::Invalid(what));
+        }
+        last = Some(i);
+    }
+    Ok(())
 }
 
 /// Where the replay parts from the record: the month of the last matching checkpoint (the edit

@@ -26,6 +26,11 @@ pub struct Record {
     pub player: Option<String>,
     /// The game this one was forked from, if it is a what-if fork.
     pub parent: Option<Parent>,
+    /// Which decisions (indexes into the decisions, in order) the player made with the
+    /// suggestion key. Metadata for the class report: it plays no part in the replay, and a
+    /// load only checks that it names real moves in order (the report checks each against the
+    /// suggestion the game would have made).
+    pub suggested: Vec<u32>,
     seed: u64,
     decisions: Vec<Decision>,
     checkpoints: Vec<Checkpoint>,
@@ -37,6 +42,7 @@ impl Record {
         Record {
             player: None,
             parent: None,
+            suggested: Vec::new(),
             seed: game.state.seed,
             decisions: Vec::new(),
             checkpoints: vec![(game.state.month, hex(game.hash()))],
@@ -50,6 +56,16 @@ impl Record {
         let now = game.state.month;
         if now != month && now.is_multiple_of(CHECKPOINT_MONTHS) {
             self.checkpoints.push((now, hex(game.hash())));
+        }
+    }
+
+    /// Marks the decision just noted as made with the suggestion key.
+    pub fn mark_suggested(&mut self) {
+        if let Some(last) = self.decisions.len().checked_sub(1)
+            && let Ok(i) = u32::try_from(last)
+            && self.suggested.last().is_none_or(|l| *l < i)
+        {
+            self.suggested.push(i);
         }
     }
 
@@ -84,6 +100,7 @@ impl Record {
             decisions: self.decisions.clone(),
             content: Content::clone(content),
             parent: self.parent.clone(),
+            suggested: self.suggested.clone(),
         }
     }
 

@@ -24,6 +24,13 @@ pub const SCAN_EVERY: Duration = Duration::from_secs(1);
 
 /// Rows of the ranking table at the smallest screen; the race chart takes the rest.
 const TABLE_MIN_ROWS: u16 = 8;
+/// From this width the chart sits beside the table, which then takes the whole height.
+const SIDE_BY_SIDE: u16 = 140;
+/// The table's width beside the chart.
+const TABLE_WIDTH: u16 = 78;
+/// Classes up to this size chart every student; bigger ones the best three, the selected
+/// student and the class's median and quartiles (forty letters are a blob).
+const CHART_EVERY_STUDENT: usize = 8;
 
 /// The board on screen: the model and what the teacher is looking at.
 #[derive(Debug)]
@@ -195,26 +202,46 @@ pub fn render(view: &BoardView, area: Rect, buf: &mut Buffer) {
     );
     put(world_line(view), area, 1, buf);
     let body_h = area.height.saturating_sub(4);
-    let chart_h = if body_h >= TABLE_MIN_ROWS + 8 {
-        body_h - TABLE_MIN_ROWS.max(body_h / 2)
-    } else {
-        0
-    };
-    let table = Rect {
-        x: area.x,
-        y: area.y + 2,
-        width: area.width,
-        height: body_h - chart_h,
-    };
-    draw_table(view, table, buf);
-    if chart_h > 0 {
-        let chart = Rect {
+    if area.width >= SIDE_BY_SIDE {
+        // A wide screen: the table takes the whole height (forty rows at 160x45), the chart
+        // sits beside it.
+        let table_w = TABLE_WIDTH.min(area.width / 2);
+        let table = Rect {
             x: area.x,
-            y: table.y + table.height,
-            width: area.width,
-            height: chart_h,
+            y: area.y + 2,
+            width: table_w,
+            height: body_h,
+        };
+        draw_table(view, table, buf);
+        let chart = Rect {
+            x: area.x + table_w + 1,
+            y: area.y + 2,
+            width: area.width - table_w - 1,
+            height: body_h,
         };
         draw_chart(view, chart, buf);
+    } else {
+        let chart_h = if body_h >= TABLE_MIN_ROWS + 8 {
+            body_h - TABLE_MIN_ROWS.max(body_h / 2)
+        } else {
+            0
+        };
+        let table = Rect {
+            x: area.x,
+            y: area.y + 2,
+            width: area.width,
+            height: body_h - chart_h,
+        };
+        draw_table(view, table, buf);
+        if chart_h > 0 {
+            let chart = Rect {
+                x: area.x,
+                y: table.y + table.height,
+                width: area.width,
+                height: chart_h,
+            };
+            draw_chart(view, chart, buf);
+        }
     }
     let status = match &view.board.problem {
         Some(p) => Line::from(Span::styled(fit(p, w), theme.bad())),
@@ -236,6 +263,8 @@ pub fn render(view: &BoardView, area: Rect, buf: &mut Buffer) {
     let keys = [
         ("q", "quit"),
         ("↑↓", "scroll"),
+        ("PgUp PgDn", "page"),
+        ("Home End", "first, last"),
         ("←→", "world"),
         ("?", "help"),
     ];
@@ -310,6 +339,7 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let entries = view.group().map_or(&[][..], |g| &g.entries[..]);
+    let total = entries.len() + view.board.report.failed.len();
     let failed = &view.board.report.failed;
     // A selected flagged file's whole reason (or a marked save's first mark), under the list:
     // its row is cut to the width.
@@ -341,12 +371,22 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
         );
     }
     let top = view.selected.saturating_sub(visible - 1);
+    if total > visible {
+        // Not every row fits: say which are shown, at the header's right end.
+        let at = format!(
+            " rows {}-{} of {total} ",
+            top + 1,
+            (top + visible).min(total)
+        );
+        let x = w.saturating_sub(at.chars().count());
+        buf.set_string(area.x + x as u16, area.y, at, theme.key());
+    }
     for row in 0..visible {
         let i = top + row;
         let line = if let Some(e) = entries.get(i) {
             let text = format!(
                 "{:>3} {} {} {:>7}  {}",
-                e.rank,
+                e.rank_label(),
                 fit(
                     &if e.flags.is_empty() {
                         e.player.clone()
@@ -359,15 +399,22 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
                 e.score,
                 e.ending
             );
-            let style = if e.rank == 1 {
+            let style = if e.rank == 1 && !e.reference {
                 theme.good()
             } else {
                 Style::new()
             };
             Line::from(Span::styled(fit(&text, w), style))
         } else if let Some(f) = failed.get(i - entries.len()) {
-            let text = format!("  ! {}: {}", f.file, f.reason);
-            Line::from(Span::styled(fit(&text, w), theme.bad()))
+            // A duplicate is harmless: its own mark, and not in the colour of a forgery.
+            let kind = f.kind();
+            let text = format!("  {} {}: {}", kind.mark(), f.file, f.reason);
+            let style = if kind == crate::report::class::FailedKind::Duplicate {
+                theme.dim()
+            } else {
+                theme.bad()
+            };
+            Line::from(Span::styled(fit(&text, w), style))
         } else {
             break;
         };
@@ -380,8 +427,10 @@ fn draw_table(view: &BoardView, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Every ranked student's progress by month in the world shown; the selected student first,
-/// so their letter is never hidden.
+/// The race in the world shown: for a small class every student's progress by month, the
+/// selected student first so their letter is never hidden; for a bigger one the selected
+/// student, the best three and the class's median and quartiles, so the chart and its legend
+/// stay readable with forty students. Reference games are never counted in the class's lines.
 fn draw_chart(view: &BoardView, area: Rect, buf: &mut Buffer) {
     let Some(g) = view.group() else {
         return;
@@ -395,39 +444,92 @@ fn draw_chart(view: &BoardView, area: Rect, buf: &mut Buffer) {
         .map(|r| usize::from(r.months))
         .max()
         .unwrap_or(1);
-    let marker = |i: usize| -> char {
-        let symbols = "123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        symbols.chars().nth(i).unwrap_or('+')
-    };
-    let mut order: Vec<usize> = (0..g.entries.len()).collect();
-    if view.selected < g.entries.len() {
-        order.retain(|&i| i != view.selected);
-        order.insert(0, view.selected);
-    }
-    let series: Vec<Series> = order
-        .into_iter()
-        .map(|i| {
-            let e = &g.entries[i];
-            let points = races.get(&e.file).map_or_else(Vec::new, |r| {
-                r.progress
-                    .iter()
-                    .enumerate()
-                    .map(|(m, p)| (m + 1, i32::try_from(p * 100).unwrap_or(i32::MAX)))
-                    .collect()
-            });
-            let style = if i == view.selected {
-                theme.player()
-            } else {
-                theme.lab(1 + i % 5)
-            };
-            Series {
-                marker: marker(i),
-                name: crate::save::sanitize(&e.player, 12),
-                style,
-                points,
-            }
+    let points = |i: usize| -> Vec<(usize, i32)> {
+        races.get(&g.entries[i].file).map_or_else(Vec::new, |r| {
+            r.progress
+                .iter()
+                .enumerate()
+                .map(|(m, p)| (m + 1, i32::try_from(p * 100).unwrap_or(i32::MAX)))
+                .collect()
         })
+    };
+    let name = |i: usize| crate::save::sanitize(&g.entries[i].player, 12);
+    // Beside forty students the legend holds six names: each a little shorter.
+    let short = |i: usize| {
+        let name = crate::save::sanitize(&g.entries[i].player, 40);
+        fit(&name, 10).trim_end().to_string()
+    };
+    let selected = (view.selected < g.entries.len()).then_some(view.selected);
+    let students: Vec<usize> = (0..g.entries.len())
+        .filter(|&i| !g.entries[i].reference)
         .collect();
+    let series: Vec<Series> = if students.len() <= CHART_EVERY_STUDENT {
+        let marker = |i: usize| -> char {
+            let symbols = "123456789ABCDEFGHJKMNPQRSTVWXYZ";
+            symbols.chars().nth(i).unwrap_or('+')
+        };
+        let mut order: Vec<usize> = (0..g.entries.len()).collect();
+        if let Some(s) = selected {
+            order.retain(|&i| i != s);
+            order.insert(0, s);
+        }
+        order
+            .into_iter()
+            .map(|i| Series {
+                marker: marker(i),
+                name: name(i),
+                style: if Some(i) == selected {
+                    theme.player()
+                } else {
+                    theme.lab(1 + i % 5)
+                },
+                points: points(i),
+            })
+            .collect()
+    } else {
+        let mut out = Vec::new();
+        if let Some(i) = selected {
+            out.push(Series {
+                marker: '*',
+                name: short(i),
+                style: theme.player(),
+                points: points(i),
+            });
+        }
+        for (k, &i) in students.iter().take(3).enumerate() {
+            if Some(i) != selected {
+                out.push(Series {
+                    marker: char::from(b'1' + k as u8),
+                    name: short(i),
+                    style: theme.lab(1 + k),
+                    points: points(i),
+                });
+            }
+        }
+        let class: Vec<&[i64]> = students
+            .iter()
+            .filter_map(|&i| races.get(&g.entries[i].file))
+            .map(|r| &r.progress[..])
+            .collect();
+        for (marker, what, pct) in [('M', "median", 50), ('^', "75%", 75), ('v', "25%", 25)] {
+            let points = (0..months)
+                .map_while(|m| quantile(&class, m, pct))
+                .enumerate()
+                .map(|(m, p)| (m + 1, i32::try_from(p * 100).unwrap_or(i32::MAX)))
+                .collect();
+            out.push(Series {
+                marker,
+                name: what.to_string(),
+                style: if pct == 50 {
+                    theme.title()
+                } else {
+                    theme.dim()
+                },
+                points,
+            });
+        }
+        out
+    };
     race_chart(
         &series,
         months,
@@ -439,10 +541,22 @@ fn draw_chart(view: &BoardView, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The `pct` quantile (nearest rank) of the class's progress at month index `m`, over the
+/// games that lasted that long; `None` when fewer than a quarter of them did.
+fn quantile(class: &[&[i64]], m: usize, pct: usize) -> Option<i64> {
+    let mut values: Vec<i64> = class.iter().filter_map(|p| p.get(m).copied()).collect();
+    if values.is_empty() || values.len() * 4 < class.len() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    Some(values[((pct * n).div_ceil(100)).clamp(1, n) - 1])
+}
+
 /// The keys and what the board shows.
 fn draw_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = area.width.min(70);
-    let h = area.height.min(16);
+    let h = area.height.min(20);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -457,11 +571,16 @@ fn draw_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
              within its world. Autosaves count: each game shows once, at its newest month.",
         ),
         Line::from(
-            "Lines marked ! are flagged: forged, broken, copied or scripted saves, with why.",
+            "Files not ranked, with why: ✗ modified after saving (forged), ! broken or \
+             scripted, = a duplicate of a ranked game (harmless).",
         ),
-        Line::from("The chart: each student's progress by month; the selected one first."),
+        Line::from(
+            "The chart: each student's progress by month (a class of more than eight: the \
+             best three, the selected student *, the class median M, and ^ v the progress \
+             that 75% and 25% of the class reached).",
+        ),
         Line::from(""),
-        Line::from("↑ ↓  PgUp PgDn  select a student or a flagged file"),
+        Line::from("↑ ↓  PgUp PgDn  Home End  select a student or a flagged file"),
         Line::from("← →  the next world (scenario, difficulty and seed)"),
         Line::from("q    quit              ?  this help"),
         Line::from(""),

@@ -202,6 +202,28 @@ impl From<Policy> for Strategy {
     }
 }
 
+/// The move the suggestion key (`d` on the dashboard, `d` in plain mode) makes now: what the
+/// `balanced` strategy (the game's good scripted player) would do next, given the moves
+/// `this_month` already made this month. `None` when it would end the month, an event waits
+/// for the player's answer, or the weeks are spent. The priority strategy never rolls dice, so
+/// the same state always suggests the same move: a save's claim can be checked by replay.
+pub fn suggestion(content: &Content, state: &GameState, this_month: &[Command]) -> Option<Command> {
+    if state.is_over() || state.pending.is_some() || state.player().weeks == 0 {
+        return None;
+    }
+    let mut rng = Pcg32::new(0, 0);
+    match next_command(
+        &Policy::Balanced.strategy(),
+        content,
+        state,
+        &mut rng,
+        this_month,
+    ) {
+        Command::EndMonth | Command::Choose(_) => None,
+        c => Some(c),
+    }
+}
+
 /// The player's next command under `strategy`: an answer the rules allow to a pending choice,
 /// an allowed move, or `EndMonth` when it is done for the month.
 /// `this_month` holds the moves already made this month.

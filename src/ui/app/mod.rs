@@ -65,6 +65,8 @@ pub enum Outcome {
     Nothing,
     Open(Layer),
     Run(Command),
+    /// The suggestion key's move: run, and recorded in the save as suggested.
+    RunSuggested(Command),
     Refuse(String),
     Info(String),
     /// Back to the title screen for a new game.
@@ -426,6 +428,7 @@ impl App {
             Outcome::Nothing => {}
             Outcome::Open(layer) => self.layers.push(layer),
             Outcome::Run(cmd) => self.run(cmd),
+            Outcome::RunSuggested(cmd) => self.run_as(cmd, true),
             Outcome::Refuse(why) => self.refuse(format!("✗ {why}")),
             Outcome::Info(text) => self.info(text),
             Outcome::NewGame => {
@@ -480,13 +483,18 @@ impl App {
 
     /// Hands a command to the rules and shows what came of it.
     pub(super) fn run(&mut self, command: Command) {
+        self.run_as(command, false);
+    }
+
+    /// Runs a command; `suggested` when it came from the suggestion key (the save records it).
+    pub(super) fn run_as(&mut self, command: Command, suggested: bool) {
         if self.refuse_while_paused() {
             return;
         }
         let Screen::Game(s) = &mut self.screen else {
             return;
         };
-        let applied = match s.apply(command) {
+        let applied = match s.apply_as(command, suggested) {
             Ok(a) => a,
             Err(e) => return self.refused(e),
         };

@@ -8,8 +8,6 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::game::Command;
-use crate::game::policy::{Policy, next_command};
-use crate::game::rng::Pcg32;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::{Progress, money};
 
@@ -37,33 +35,7 @@ pub fn hints(s: &Session) -> Vec<Hint> {
     h
 }
 
-/// The move the `balanced` strategy (the game's good scripted player) would make next, shown
-/// on the dashboard for `d`; `None` when it would end the month or an event waits.
-pub fn suggestion(s: &Session) -> Option<Command> {
-    let st = &s.game.state;
-    if st.is_over() || st.pending.is_some() || st.player().weeks == 0 {
-        return None;
-    }
-    let done: Vec<Command> = s
-        .record
-        .decisions()
-        .iter()
-        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
-        .map(|(_, c)| c.clone())
-        .collect();
-    // The priority strategy never rolls dice: the generator is only a parameter.
-    let mut rng = Pcg32::new(0, 0);
-    match next_command(
-        &Policy::Balanced.strategy(),
-        s.content(),
-        st,
-        &mut rng,
-        &done,
-    ) {
-        Command::EndMonth | Command::Choose(_) => None,
-        c => Some(c),
-    }
-}
+pub use crate::front::session::suggestion;
 
 pub fn update(s: &mut Session, action: Action) -> Outcome {
     match action {
@@ -72,7 +44,7 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
             Outcome::Nothing
         }
         Action::DoIt => match suggestion(s) {
-            Some(c) => Outcome::Run(c),
+            Some(c) => Outcome::RunSuggested(c),
             None => Outcome::Info(
                 "No suggestion now: the weeks are spent or nothing more pays; n ends the month."
                     .into(),

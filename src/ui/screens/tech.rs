@@ -27,10 +27,15 @@ pub enum Row {
     Legacy(usize),
 }
 
-/// Every catalogue tech, then the legacy systems the player started with.
+/// Every catalogue tech that arrives within the campaign (one released after its last month
+/// never exists in this game: a 12-month classroom does not list 2027's), then the legacy
+/// systems the player started with.
 pub fn rows(s: &Session) -> Vec<Row> {
     let c = s.content();
-    let mut rows: Vec<Row> = (0..c.techs.len()).map(Row::Tech).collect();
+    let mut rows: Vec<Row> = (0..c.techs.len())
+        .filter(|&i| c.techs[i].available_from < c.scenario.months)
+        .map(Row::Tech)
+        .collect();
     for id in &c.labs[0].legacy {
         if let Some(i) = c.legacy.iter().position(|l| &l.id == id) {
             rows.push(Row::Legacy(i));
@@ -95,7 +100,21 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (speed_w, adopt_w, lic_w, build_w) = (6, 7, 7, 11);
     // Name, vendor and status share what the numbers leave, the name first.
     let rest = w.saturating_sub(speed_w + adopt_w + lic_w + build_w);
-    let name_w = (rest * 2 / 5).clamp(20.min(rest), 34);
+    // Where there is room (from about 95 columns), never narrower than the longest legacy
+    // system's name: a cut name reads as another system. At 80 columns the status keeps it.
+    let legacy_w = if rest >= 60 {
+        s.content()
+            .legacy
+            .iter()
+            .map(|l| super::super::widgets::cols(&l.name) + 3)
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let name_w = (rest * 2 / 5)
+        .max(legacy_w)
+        .clamp(20.min(rest), 34.min(rest));
     let vendor_w = ((rest - name_w) / 2).min(18);
     let status_w = rest - name_w - vendor_w;
     let head = format!(

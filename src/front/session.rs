@@ -546,6 +546,21 @@ pub fn describe(game: &Game, command: &Command) -> String {
     }
 }
 
+/// The move the `balanced` strategy (the game's good scripted player) would make next: the
+/// suggestion key's move in both front ends; `None` when it would end the month or an event
+/// waits.
+pub fn suggestion(s: &Session) -> Option<Command> {
+    let st = &s.game.state;
+    let done: Vec<Command> = s
+        .record
+        .decisions()
+        .iter()
+        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
+        .map(|(_, c)| c.clone())
+        .collect();
+    crate::game::policy::suggestion(s.content(), st, &done)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -591,19 +606,4 @@ mod tests {
         assert_eq!(s.game.hash(), before);
         assert!(s.ledger.is_empty());
     }
-}
-
-/// The move the `balanced` strategy (the game's good scripted player) would make next: the
-/// suggestion key's move in both front ends; `None` when it would end the month or an event
-/// waits.
-pub fn suggestion(s: &Session) -> Option<Command> {
-    let st = &s.game.state;
-    let done: Vec<Command> = s
-        .record
-        .decisions()
-        .iter()
-        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
-        .map(|(_, c)| c.clone())
-        .collect();
-    crate::game::policy::suggestion(s.content(), st, &done)
 }

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use crate::game::Command;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::{Progress, money};
 

@@ -1,6 +1,6 @@
 //! The teacher's live board (`ai-race class DIR`): what it shows of a class folder at the
 //! smallest screen, and that a non-terminal gets one line and exit code 2. Game numbers change
-//! while the balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --release --test all
+//! while the balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --profile ci --test all
 //! class_board` and review the diff.
 
 use std::path::Path;

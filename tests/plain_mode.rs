@@ -5,7 +5,7 @@
 //!
 //! `tests/plain/classroom.txt` is the balanced scripted strategy written as plain-mode
 //! commands by name. After a rules change, regenerate it with
-//! `cargo test --release --test all plain_mode -- --ignored` (it rewrites the file).
+//! `cargo test --profile ci --test all plain_mode -- --ignored` (it rewrites the file).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

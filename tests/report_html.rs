@@ -459,7 +459,7 @@ fn an_anonymized_report_names_students_by_rank_and_hides_files() {
 
 /// Writes a class report over 30 saves and one debrief as HTML into the folder named by
 /// `AI_RACE_SAMPLE_PAGES`, to look at in a browser or print:
-/// `AI_RACE_SAMPLE_PAGES=pages cargo test --release --test all report_html -- --ignored sample_pages`.
+/// `AI_RACE_SAMPLE_PAGES=pages cargo test --profile ci --test all report_html -- --ignored sample_pages`.
 #[test]
 #[ignore = "writes sample pages to look at"]
 fn sample_pages() {

@@ -8,7 +8,7 @@
 //! the hostile files derived from them, with:
 //!
 //! ```text
-//! cargo test --release --test all -- --ignored regenerate_samples
+//! cargo test --profile ci --test all -- --ignored regenerate_samples
 //! ```
 
 use std::fs;

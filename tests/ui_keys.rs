@@ -5,7 +5,7 @@
 //! each month (`p`) and makes it (`y`) only when its moves are what the strategy wants anyway;
 //! amounts come from the dialog when the usual one (`d`) is not the one wanted.
 //!
-//! Run `cargo test --release --test all ui_keys -- --nocapture` to see the figures.
+//! Run `cargo test --profile ci --test all ui_keys -- --nocapture` to see the figures.
 
 use crate::common;
 

@@ -1,6 +1,6 @@
 //! Snapshot tests of every screen at the minimum size (80x24) and a larger one (120x40),
 //! rendered through ratatui's TestBackend without colour. Game numbers change while the
-//! balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --release --test all ui_screens` and
+//! balance is tuned: regenerate with `INSTA_UPDATE=always cargo test --profile ci --test all ui_screens` and
 //! review the diff.
 
 use crate::common;

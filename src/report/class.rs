@@ -622,10 +622,14 @@ fn internal_error(path: &Path) -> Failed {
 
 fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     let file = shown(path);
-    let verified = contents.load_path(path).map_err(|e: SaveError| Failed {
-        file: file.clone(),
-        reason: e.verdict(),
-    })?;
+    // The shipped scripts follow the replay: none is played again for the copy check.
+    let mut watch = copies::ScriptWatch::default();
+    let verified = contents
+        .load_path_watched(path, &mut |game, decision| watch.see(game, decision))
+        .map_err(|e: SaveError| Failed {
+            file: file.clone(),
+            reason: e.verdict(),
+        })?;
     if verified.origin == Origin::ChangedBuiltin {
         return Err(Failed {
             file,
@@ -652,12 +656,14 @@ fn load_one(path: &Path, contents: &Contents) -> Result<Loaded, Failed> {
     // differently share the group's first copy later.
     let shared = Arc::clone(&game.content);
     let decisions = verified.play.decisions();
-    let script = copies::script_of(
-        content,
-        game.state.seed,
-        decisions,
-        game.state.ending.is_some(),
-    );
+    let script = watch.result(decisions.len()).unwrap_or_else(|| {
+        copies::script_of(
+            content,
+            game.state.seed,
+            decisions,
+            game.state.ending.is_some(),
+        )
+    });
     let player_index = usize::from(crate::game::state::PLAYER);
     let progress = game
         .state

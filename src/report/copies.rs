@@ -7,9 +7,10 @@
 //! taken out of the ranking: a game that is a shipped script's own, move for move, and a
 //! student's earlier save of a game whose later save is in the folder too.
 
-use crate::game::Content;
 use crate::game::hash::canonical_hash;
+use crate::game::policy::follow::Follower;
 use crate::game::policy::{self, Policy};
+use crate::game::{Command, Content, Game};
 use crate::save::{self, Decision};
 
 use super::class::{Failed, Loaded};
@@ -81,6 +82,53 @@ pub(crate) fn script_of(
         }
     }
     found
+}
+
+/// Every shipped script followed along a save's own replay (see [`Follower`]): the answer of
+/// [`script_of`] without playing any script's game again. A save made by a script (a reference
+/// game, or a student's copy of one) would otherwise be played twice in full.
+#[derive(Debug, Default)]
+pub(crate) struct ScriptWatch {
+    followers: Vec<(Policy, Follower)>,
+    seen: usize,
+}
+
+impl ScriptWatch {
+    /// Shown the game before each of its decisions, in order, and the decision.
+    pub(crate) fn see(&mut self, game: &Game, decision: &Command) {
+        if self.seen == 0 {
+            // script_of gives each script the world's seed for its dice.
+            self.followers = Policy::ALL
+                .into_iter()
+                .map(|p| (p, Follower::new(p.strategy(), game.state.seed)))
+                .collect();
+        }
+        self.seen += 1;
+        for (_, f) in &mut self.followers {
+            f.step(&game.content, &game.state, decision);
+        }
+    }
+
+    /// What [`script_of`] finds for the save of `decisions` decisions, if the watch saw every
+    /// one of them (a save that did not take the cached path was not watched).
+    pub(crate) fn result(&self, decisions: usize) -> Option<ScriptMatch> {
+        if self.seen != decisions {
+            return None;
+        }
+        let mut found = ScriptMatch::default();
+        // In script_of's order: the first exact script, and the longest before it.
+        for (p, f) in &self.followers {
+            let same = f.same();
+            if same == decisions {
+                found.exact = Some(*p);
+                return Some(found);
+            }
+            if found.longest.is_none_or(|(_, l)| same > l) {
+                found.longest = Some((*p, same));
+            }
+        }
+        Some(found)
+    }
 }
 
 /// One hash per decision: what the near-copy checks compare.
@@ -392,6 +440,39 @@ fn script_mark(l: &Loaded, scripts: &[(Policy, Vec<u64>)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_watch_along_a_replay_finds_what_playing_the_scripts_finds() {
+        let content = crate::content::builtin("race-2025", Some("normal")).expect("built-in");
+        let seed = 11;
+        let mut games: Vec<Vec<Decision>> = [Policy::Random, Policy::Balanced, Policy::Hoard]
+            .into_iter()
+            .map(|p| policy::play(&content, seed, p).1)
+            .collect();
+        let other = policy::play_strategy(&content, seed, 5, &policy::Strategy::Random);
+        games.push(other.decisions);
+        for game in &games {
+            // The whole game, an unfinished beginning of it, and nothing.
+            for cut in [game.len(), game.len() / 2, 0] {
+                let decisions = &game[..cut];
+                let mut watch = ScriptWatch::default();
+                let play = crate::save::Playthrough::replay_watched(
+                    std::sync::Arc::clone(&content),
+                    seed,
+                    decisions,
+                    &mut |g, d| watch.see(g, d),
+                )
+                .expect("a script's game replays");
+                let finished = play.game.state.ending.is_some();
+                assert_eq!(
+                    watch.result(decisions.len()),
+                    Some(script_of(&content, seed, decisions, finished)),
+                    "{cut} decisions"
+                );
+            }
+        }
+        assert_eq!(ScriptWatch::default().result(3), None, "a save not watched");
+    }
 
     #[test]
     fn edit_distance_is_exact_within_its_limit() {

@@ -15,8 +15,8 @@ use super::migrate;
 use super::playthrough::{Playthrough, Refused};
 use super::read::{decode_text, read_save_file};
 use crate::content;
-use crate::game::Content;
 use crate::game::state::month_name;
+use crate::game::{Command, Content, Game};
 
 /// Longest player name kept in a save.
 pub const MAX_PLAYER_NAME: usize = 40;
@@ -98,6 +98,7 @@ pub fn load_text(text: &str) -> Result<Verified, SaveError> {
             parent,
             suggested,
         },
+        &mut |_, _| {},
     )
 }
 
@@ -150,7 +151,27 @@ impl ContentCache {
     /// [`load_text`], reusing scenarios read before: the same result for every file that
     /// [`SaveFile::to_text`] wrote; anything else takes the full path.
     pub fn load_text(&self, text: &str) -> Result<Verified, SaveError> {
-        match self.fast(text) {
+        self.load_text_watched(text, &mut |_, _| {})
+    }
+
+    /// [`ContentCache::load_path`], showing `watch` each decision of the replay as
+    /// [`Playthrough::replay_watched`] does. Only a file laid out as the game writes it is
+    /// watched: `watch` may see fewer decisions than the save has, or none.
+    pub fn load_path_watched(
+        &self,
+        path: &Path,
+        watch: &mut dyn FnMut(&Game, &Command),
+    ) -> Result<Verified, SaveError> {
+        let text = read_save_file(path)?;
+        self.load_text_watched(&text, watch)
+    }
+
+    fn load_text_watched(
+        &self,
+        text: &str,
+        watch: &mut dyn FnMut(&Game, &Command),
+    ) -> Result<Verified, SaveError> {
+        match self.fast(text, watch) {
             Some(result) => result,
             None => load_text(text),
         }
@@ -169,7 +190,11 @@ impl ContentCache {
 
     /// The save verified with a cached scenario; `None` when the file is not laid out as the
     /// game writes it, or anything about it would need the full path's message.
-    fn fast(&self, text: &str) -> Option<Result<Verified, SaveError>> {
+    fn fast(
+        &self,
+        text: &str,
+        watch: &mut dyn FnMut(&Game, &Command),
+    ) -> Option<Result<Verified, SaveError>> {
         let start = text.rfind(CONTENT_START)?;
         let body =
             text.get(start + CONTENT_START.len()..text.len().checked_sub(CONTENT_END.len())?)?;
@@ -217,6 +242,7 @@ impl ContentCache {
                 parent: save.parent,
                 suggested: save.suggested,
             },
+            watch,
         ))
     }
 
@@ -266,7 +292,12 @@ impl ContentCache {
 }
 
 /// Replays the recorded decisions in `content` and compares the result with the record.
-fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verified, SaveError> {
+fn verify(
+    content: Arc<Content>,
+    origin: Origin,
+    rec: Recorded,
+    watch: &mut dyn FnMut(&Game, &Command),
+) -> Result<Verified, SaveError> {
     let Recorded {
         player,
         seed,
@@ -276,7 +307,8 @@ fn verify(content: Arc<Content>, origin: Origin, rec: Recorded) -> Result<Verifi
         parent,
         suggested,
     } = rec;
-    let (mut play, refused) = match Playthrough::replay(Arc::clone(&content), seed, &decisions) {
+    let replayed = Playthrough::replay_watched(Arc::clone(&content), seed, &decisions, watch);
+    let (mut play, refused) = match replayed {
         Ok(play) => (play, None),
         Err((play, refused)) => (*play, Some(refused)),
     };

@@ -165,6 +165,18 @@ impl Playthrough {
         seed: u64,
         decisions: &[Decision],
     ) -> Result<Playthrough, (Box<Playthrough>, Refused)> {
+        Playthrough::replay_watched(content, seed, decisions, &mut |_, _| {})
+    }
+
+    /// [`Playthrough::replay`], showing `watch` the game before each decision and the
+    /// decision (before the rules have accepted it): what a copy check compares with the
+    /// shipped scripts, without playing the game again.
+    pub fn replay_watched(
+        content: Arc<Content>,
+        seed: u64,
+        decisions: &[Decision],
+        watch: &mut dyn FnMut(&Game, &Command),
+    ) -> Result<Playthrough, (Box<Playthrough>, Refused)> {
         let mut play = Playthrough::new(content, seed);
         for (index, (month, command)) in decisions.iter().enumerate() {
             if *month != play.game.state.month {
@@ -176,6 +188,7 @@ impl Playthrough {
                     },
                 ));
             }
+            watch(&play.game, command);
             if let Err(error) = play.apply_quiet(command) {
                 return Err((Box::new(play), Refused::Rules { index, error }));
             }

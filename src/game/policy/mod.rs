@@ -8,6 +8,7 @@
 //! reports it as stalled.
 
 pub mod expert;
+pub mod follow;
 pub mod params;
 pub mod plan;
 

@@ -12,6 +12,8 @@ mod class_board;
 mod class_fair;
 #[path = "class_report.rs"]
 mod class_report;
+#[path = "classroom_world.rs"]
+mod classroom_world;
 mod common;
 #[path = "debrief.rs"]
 mod debrief;

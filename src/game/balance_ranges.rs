@@ -326,6 +326,8 @@ impl BoardBalance {
             over_guidance_board: 0, 100;
             cut_below: 0, 100;
             cut_pct_per_point: 0, 100;
+            carry_pct: 0, 1_000;
+            return_pct: 0, 100;
         );
     }
 }

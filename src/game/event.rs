@@ -65,6 +65,8 @@ pub enum Flow {
     Event,
     /// Income the board withholds while its confidence is low.
     BoardCut,
+    /// Cash left unspent at a quarter's close that the company takes back.
+    Returned,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -353,6 +353,23 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
             },
         );
     }
+    // The budget is the board's a quarter at a time: cash left idle at the quarter's close
+    // goes back to the company.
+    if super::compute::quarter_ends(ctx.content, ctx.state.month) {
+        let p = ctx.state.player();
+        let back = super::board::quarter_return(ctx.content, p.budget, p.income);
+        if back > 0 {
+            let carry = super::board::carry(ctx.content, p.income);
+            ctx.pay(PLAYER, back, Flow::Returned);
+            ctx.news(
+                NewsKind::Warning,
+                Story::BudgetReturned {
+                    amount: back,
+                    carry,
+                },
+            );
+        }
+    }
     if in_debt {
         ctx.news(
             NewsKind::Warning,

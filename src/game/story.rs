@@ -146,6 +146,11 @@ pub enum Story {
         amount: Money,
         board: u8,
     },
+    /// Unspent cash the company took back at a quarter's close, and what the lab may carry.
+    BudgetReturned {
+        amount: Money,
+        carry: Money,
+    },
     /// A hire above the ask: the staff's pay-gap grievance (`morale` lost) and the market's
     /// memory (`memory` percent added to later asks).
     PayGap {
@@ -524,6 +529,11 @@ impl Story {
             Story::BudgetCut { amount, board } => format!(
                 "The board, at confidence {board}, withheld {} of this month's income",
                 money(*amount)
+            ),
+            Story::BudgetReturned { amount, carry } => format!(
+                "Quarter closed: the company took back {} of unspent AI budget (cash above {} is not kept for later)",
+                money(*amount),
+                money(*carry)
             ),
             Story::PayGap { morale, memory } => {
                 let mut parts = Vec::new();

@@ -236,6 +236,7 @@ fn flow_name(flow: Flow) -> &'static str {
         Flow::Action => "actions",
         Flow::Event => "events",
         Flow::BoardCut => "income the board withheld (low confidence)",
+        Flow::Returned => "unspent cash the company took back (quarter's close)",
     }
 }
 

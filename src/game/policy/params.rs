@@ -168,7 +168,9 @@ impl Default for Params {
             safety_risk: 45,
             morale_floor: 45,
             offer_pct: 150,
-            reserve_months: 2,
+            // Cash above half a month of income goes back at a quarter's close: a reserve of
+            // whole months would only be handed back.
+            reserve_months: 0,
             hire: HirePref::WeakestTrack,
             tech: TechPref::Fastest,
             stage: StagePref::InOrder,
@@ -177,7 +179,9 @@ impl Default for Params {
             lease_k: 50,
             data_centre_max_k: 150,
             match_poach: true,
-            max_per_month: BTreeMap::new(),
+            // One offer a month: every hire adds a salary the quarter's budget must carry, and
+            // hiring faster than that runs the lab out of money (rules version 5).
+            max_per_month: [(Action::Hire, 1)].into(),
             skip_review_stages: false,
         }
     }

@@ -205,3 +205,49 @@ fn the_boards_cut_is_booked_as_its_own_flow() {
         "a lab that spends on everything meets the board's cut"
     );
 }
+
+/// A player who presses the suggestion key (the `balanced` move) for 20 months does not sit
+/// on billions: money left at a quarter's close goes back, and the suggestion spends it.
+#[test]
+fn the_suggestion_key_leaves_no_billions_unspent_after_20_months() {
+    use ai_race::game::rng::Pcg32;
+    let content = race("normal");
+    let strategy = Policy::Balanced.strategy();
+    let mut held = Vec::new();
+    for seed in 1..=24u64 {
+        let mut state = ai_race::game::init::new_game(&content, seed);
+        let mut rng = Pcg32::new(seed, 1);
+        let mut this_month: Vec<Command> = Vec::new();
+        while !state.is_over() && state.month < 20 {
+            let month = state.month;
+            let cmd = policy::next_command(&strategy, &content, &state, &mut rng, &this_month);
+            if rules::apply_quiet(&content, &mut state, PLAYER, &cmd).is_ok() {
+                this_month.push(cmd);
+            } else {
+                rules::apply_quiet(&content, &mut state, PLAYER, &Command::EndMonth)
+                    .expect("a refused move ends the month");
+            }
+            if state.month != month {
+                this_month.clear();
+            }
+        }
+        if state.month == 20 {
+            let p = state.player();
+            held.push((p.budget, p.income));
+        }
+    }
+    assert!(
+        held.len() >= 12,
+        "most games reach month 20: {}",
+        held.len()
+    );
+    let lean = held.iter().filter(|(b, i)| b < i).count();
+    assert!(
+        lean * 4 >= held.len() * 3,
+        "after 20 months of suggestions at least three games in four hold under a month of income: {held:?}"
+    );
+    assert!(
+        held.iter().all(|(b, i)| *b < 2 * *i),
+        "none holds two months of income: {held:?}"
+    );
+}

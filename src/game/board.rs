@@ -63,15 +63,13 @@ pub fn quarter_return(content: &Content, budget: Money, income: Money) -> Money 
     if b.return_pct <= 0 || budget <= 0 {
         return 0;
     }
-    let carry = income.max(0).saturating_mul(b.carry_pct.max(0)) / 100;
-    let idle = (budget - carry).max(0);
-    (idle.saturating_mul(b.return_pct.min(100)) / 100).min(budget)
+    let idle = (i128::from(budget) - i128::from(carry(content, income))).max(0);
+    let back = idle * i128::from(b.return_pct.min(100)) / 100;
+    Money::try_from(back).unwrap_or(Money::MAX).min(budget)
 }
 
 /// The cash a lab may hold into the next quarter without the company taking part of it.
 pub fn carry(content: &Content, income: Money) -> Money {
-    income
-        .max(0)
-        .saturating_mul(content.balance.board.carry_pct.max(0))
-        / 100
+    let pct = i128::from(content.balance.board.carry_pct.max(0));
+    Money::try_from(i128::from(income.max(0)) * pct / 100).unwrap_or(Money::MAX)
 }

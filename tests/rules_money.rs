@@ -207,9 +207,9 @@ fn the_boards_cut_is_booked_as_its_own_flow() {
 }
 
 /// A player who presses the suggestion key (the `balanced` move) for 20 months does not sit
-/// on billions: money left at a quarter's close goes back, and the suggestion spends it.
+/// on savings: money left at a quarter's close goes back, and the suggestion spends it.
 #[test]
-fn the_suggestion_key_leaves_no_billions_unspent_after_20_months() {
+fn the_suggestion_key_piles_up_no_savings_over_20_months() {
     use ai_race::game::rng::Pcg32;
     let content = race("normal");
     let strategy = Policy::Balanced.strategy();
@@ -241,13 +241,10 @@ fn the_suggestion_key_leaves_no_billions_unspent_after_20_months() {
         "most games reach month 20: {}",
         held.len()
     );
-    let lean = held.iter().filter(|(b, i)| b < i).count();
+    // Month 20 is two months into a quarter: what is held is this quarter's money, not
+    // savings (rules 4: a campaign played this way ended with $23.4B, five months of income).
     assert!(
-        lean * 4 >= held.len() * 3,
-        "after 20 months of suggestions at least three games in four hold under a month of income: {held:?}"
-    );
-    assert!(
-        held.iter().all(|(b, i)| *b < 2 * *i),
-        "none holds two months of income: {held:?}"
+        held.iter().all(|(b, i)| *b * 2 < *i * 3),
+        "none holds a month and a half of income: {held:?}"
     );
 }

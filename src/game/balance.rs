@@ -24,6 +24,9 @@ pub struct BalanceDef {
     pub board: BoardBalance,
     pub events: EventBalance,
     pub score: ScoreBalance,
+    /// Estimates of the rivals and intelligence (see `intel.rs`).
+    #[serde(default)]
+    pub intel: super::intel::IntelBalance,
 }
 
 /// How research speed is made.

@@ -117,6 +117,8 @@ impl BalanceDef {
         self.compute.supply.check(&mut check);
         check.section = "safety.curve";
         self.safety.curve.check(&mut check);
+        check.section = "intel";
+        self.intel.check(&mut check);
         check.problems
     }
 }

@@ -231,6 +231,11 @@ pub enum Event {
     Ended {
         ending: Ending,
     },
+    /// The player's estimates of the rivals changed (a month's signals, an intelligence
+    /// sweep): the new hidden errors, by lab.
+    IntelUpdated {
+        intel: Vec<super::intel::RivalIntel>,
+    },
 }
 
 /// Applies one event to the state. The only function that changes the game state.
@@ -421,6 +426,7 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             }
         }
         Event::Ended { ending } => state.ending = Some(ending.clone()),
+        Event::IntelUpdated { intel } => state.intel = intel.clone(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod event;
 pub mod hash;
 pub mod init;
 pub mod inject;
+pub mod intel;
 pub mod market;
 pub mod month;
 pub mod people;

@@ -39,6 +39,7 @@ pub fn resolve(ctx: &mut Ctx) {
         risk_step(ctx, lab);
     }
     board_step(ctx, before[usize::from(PLAYER)]);
+    super::intel::month_drift(ctx);
     ending_step(ctx, &before);
     close(ctx);
 }
@@ -441,6 +442,7 @@ fn close(ctx: &mut Ctx) {
         board: p.board,
         deploy_minutes: p.deploy_minutes,
         speed: p.last_speed.clone(),
+        seen: super::intel::seen_all(ctx.state),
     };
     let closed = ctx.state.month;
     ctx.emit(Event::MonthClosed { record });

@@ -94,6 +94,10 @@ pub enum Story {
     },
     SafetyReview,
     ShippedAi,
+    /// An intelligence sweep on the rivals; `margin` is the estimates' new 90% half-range.
+    Intelligence {
+        margin: i32,
+    },
     Morale,
     OpenRelease,
     Deal {
@@ -479,6 +483,10 @@ impl Story {
             }
             Story::LeaseEnded { kgpu } => format!("a lease of {kgpu}k cloud GPUs ended"),
             Story::SafetyReview => "invested in safety and security review".to_string(),
+            Story::Intelligence { margin } => format!(
+                "commissioned intelligence on the rival labs: every estimate of their progress is now within about ±{} points",
+                Progress(*margin).display()
+            ),
             Story::ShippedAi => "shipped AI into its products".to_string(),
             Story::Morale => "gave the team a breather and recognition".to_string(),
             Story::OpenRelease => {
@@ -698,6 +706,7 @@ impl Story {
             Story::DataCentreStarted { kgpu, .. } => format!("Data centre, {kgpu}k GPUs"),
             Story::Leased { kgpu, .. } => format!("Leased {kgpu}k GPUs"),
             Story::SafetyReview => "Safety review".to_string(),
+            Story::Intelligence { .. } => "Intelligence on the rivals".to_string(),
             Story::ShippedAi => "Shipped AI into the apps".to_string(),
             Story::Morale => "Looked after morale".to_string(),
             Story::OpenRelease => "Open-weights release".to_string(),

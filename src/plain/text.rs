@@ -53,8 +53,10 @@ pub fn state(s: &Session) -> Vec<String> {
     }
     out.push("race (progress to 100, when each lab gets there at its recent pace):".into());
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    let seen = crate::game::intel::seen_all(st);
+    order.sort_by_key(|&i| (std::cmp::Reverse(seen[i]), i));
     for (rank, i) in order.into_iter().enumerate() {
+        let est = crate::game::intel::estimate(c, st, i as u8);
         let you = if i == usize::from(PLAYER) {
             " (you)"
         } else {
@@ -64,7 +66,11 @@ pub fn state(s: &Session) -> Vec<String> {
             "  {}. {}{you}: {}, 100 by {}",
             rank + 1,
             c.labs[i].short,
-            st.labs[i].progress().display(),
+            if est.exact() {
+                est.label()
+            } else {
+                format!("{} (range {})", est.label(), est.range_label())
+            },
             eta_label(s, i)
         ));
     }

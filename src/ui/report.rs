@@ -45,7 +45,7 @@ impl Snapshot {
             board: i64::from(p.board),
             deploy_minutes: p.deploy_minutes,
             experiments: crate::game::research::lab_experiments(&game.content.balance.research, p),
-            progress: s.labs.iter().map(|l| l.progress()).collect(),
+            progress: crate::game::intel::seen_all(s),
             tracks: p.tracks,
         }
     }

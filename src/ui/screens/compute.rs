@@ -29,6 +29,7 @@ pub enum Row {
     SafetyReview,
     ShipAi,
     Morale,
+    Intelligence,
     Deal(usize),
 }
 
@@ -40,6 +41,7 @@ pub fn rows(s: &Session) -> Vec<Row> {
         Row::SafetyReview,
         Row::ShipAi,
         Row::Morale,
+        Row::Intelligence,
     ];
     rows.extend((0..s.content().deals.len()).map(Row::Deal));
     rows
@@ -54,6 +56,7 @@ fn command(game: &Game, row: Row) -> Command {
         Row::SafetyReview => Command::SafetyReview,
         Row::ShipAi => Command::ShipAi,
         Row::Morale => Command::Morale,
+        Row::Intelligence => Command::Intelligence,
         Row::Deal(i) => Command::Deal(game.content.deals[i].id.clone()),
     }
 }
@@ -66,6 +69,7 @@ pub fn name(game: &Game, row: Row) -> String {
         Row::SafetyReview => "Invest in safety review".into(),
         Row::ShipAi => "Ship AI into the apps".into(),
         Row::Morale => "Look after morale".into(),
+        Row::Intelligence => "Commission intelligence on the rivals".into(),
         Row::Deal(i) => format!("Deal: {}", game.content.deals[i].name),
     }
 }
@@ -174,6 +178,16 @@ pub fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
                 Tone::Good,
             ),
             t("Costs more with a larger team.", Tone::Dim),
+        ],
+        Row::Intelligence => vec![
+            t(
+                "Analysts, benchmark runs and people who left the rivals: every rival's estimated progress comes back to within about a point of the truth.",
+                Tone::Good,
+            ),
+            t(
+                "Between sweeps the estimates drift with each month's public signals: the range shown on the race panel widens.",
+                Tone::Dim,
+            ),
         ],
         Row::Deal(i) => {
             let d = &game.content.deals[i];

@@ -8,6 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::game::Command;
+use crate::game::intel;
 use crate::game::month::minutes_label;
 use crate::game::policy::{Policy, next_command};
 use crate::game::research::lab_experiments;
@@ -203,7 +204,7 @@ pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
     let mut prev = s.initial.as_ref().and_then(|v| v.get(lab)).map(|p| p.0);
     let mut gains = Vec::new();
     for r in h {
-        let now = r.progress.get(lab).map_or(0, |p| p.0);
+        let now = crate::game::intel::shown_in_record(&s.game.state, r, lab).map_or(0, |p| p.0);
         if let Some(before) = prev {
             gains.push(i64::from(now - before));
         }
@@ -213,16 +214,21 @@ pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
     gains.split_off(skip)
 }
 
+/// A lab's research speed last month as the player sees it: the player's own, a rival's
+/// estimated gain (the change of its estimate; the truth once the game is over).
+pub fn shown_speed(s: &Session, lab: usize) -> i32 {
+    intel::seen_speed(&s.game.state, lab as LabId)
+}
+
 /// When each lab reaches 100 at its recent pace, as the race table's "at this pace" column
 /// says it.
 pub fn eta_label(s: &Session, lab: usize) -> String {
     let st = &s.game.state;
-    let l = &st.labs[lab];
     let pace = forecast::pace(
         &recent_gains(s, lab, forecast::PACE_MONTHS),
-        i64::from(l.last_speed.total),
+        i64::from(shown_speed(s, lab)),
     );
-    match forecast::eta(l.progress(), pace, st.month) {
+    match forecast::eta(intel::seen_progress(st, lab as LabId), pace, st.month) {
         Eta::Done => "there".to_string(),
         Eta::Month(m) => s.content().date_label(m),
         Eta::Stalled => "stalled".to_string(),
@@ -236,13 +242,11 @@ fn emergency(s: &Session) -> Option<String> {
     if st.is_over() {
         return None;
     }
-    let (i, lab) = st
-        .labs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != usize::from(PLAYER))
-        .max_by_key(|(i, l)| (l.progress(), std::cmp::Reverse(*i)))?;
-    let gap = Progress::MAX.0 - lab.progress().0;
+    let (i, seen) = (0..st.labs.len())
+        .filter(|i| *i != usize::from(PLAYER))
+        .map(|i| (i, intel::seen_progress(st, i as LabId)))
+        .max_by_key(|(i, p)| (*p, std::cmp::Reverse(*i)))?;
+    let gap = Progress::MAX.0 - seen.0;
     (gap <= forecast::EMERGENCY_GAP).then(|| {
         format!(
             "⚑ EMERGENCY: {} is {} from 100, at this pace {}",
@@ -261,7 +265,12 @@ fn scale_floor(s: &Session) -> i32 {
         .state
         .labs
         .iter()
-        .map(|l| l.progress().0)
+        .enumerate()
+        .map(|(i, _)| {
+            intel::estimate(s.content(), &s.game.state, i as LabId)
+                .low()
+                .0
+        })
         .min()
         .unwrap_or(0)
         .clamp(0, 100_000);
@@ -332,7 +341,8 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    let seen = intel::seen_all(st);
+    order.sort_by_key(|&i| (std::cmp::Reverse(seen[i]), i));
     // One scale for every lab's trend, so a slow lab's line sits low beside a fast one.
     let trends: Vec<Vec<i64>> = (0..st.labs.len()).map(|i| recent_gains(s, i, 8)).collect();
     let trend_max = trends.iter().flatten().copied().max().unwrap_or(0);
@@ -346,8 +356,9 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let named = st.staff_of(i as LabId).count();
         let trend = sparkline_scaled(&trends[i], trend_max);
+        let est = intel::estimate(c, st, i as LabId);
         let near =
-            i != usize::from(PLAYER) && Progress::MAX.0 - l.progress().0 <= forecast::EMERGENCY_GAP;
+            i != usize::from(PLAYER) && Progress::MAX.0 - seen[i].0 <= forecast::EMERGENCY_GAP;
         let last = if i == usize::from(PLAYER) {
             "you".to_string()
         } else {
@@ -362,7 +373,7 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(
                 fit(
                     &bar_between(
-                        i64::from(l.progress().0),
+                        i64::from(seen[i].0),
                         i64::from(lo),
                         100_000,
                         bar_w.saturating_sub(1),
@@ -371,8 +382,8 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 ),
                 style,
             ),
-            Span::styled(right(&l.progress().display(), prog_w), style),
-            Span::raw(right(&speed_label(l.last_speed.total), speed_w)),
+            Span::styled(right(&est.short_label(), prog_w), style),
+            Span::raw(right(&speed_label(shown_speed(s, i)), speed_w)),
             Span::styled(right(&trend, trend_w), theme.dim()),
             Span::raw(right(
                 &format!("{}+{named}", count(l.researchers)),
@@ -412,7 +423,11 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
         ),
         Figure::Progress => (
             p.progress().display(),
-            format!("rank {}/{}", st.player_rank(), st.labs.len()),
+            format!(
+                "rank {}/{}",
+                intel::seen_rank(s.content(), st),
+                st.labs.len()
+            ),
         ),
         Figure::Speed => (
             format!("{}/mo", speed_label(p.last_speed.total)),

@@ -76,7 +76,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "bad-scenario.ron",
-        "not a valid save: the scenario inside the save is not valid: line 164, column 9: months must be between 3 and 120",
+        "not a valid save: the scenario inside the save is not valid: line 148, column 9: months must be between 3 and 120",
     ),
     (
         "illegal-decision.ron",
@@ -96,7 +96,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "future-version.ron",
-        "needs version 0.5.0 or later of the game (save format 2",
+        "needs version 0.6.0 or later of the game (save format 2",
     ),
     (
         "future-rules.ron",
@@ -342,7 +342,7 @@ fn rules_version_0_is_not_taken_for_the_current_rules() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules5/random-classroom.ron");
     let text = std::fs::read_to_string(sample).expect("sample");
     let path = dir.path().join("rules-zero.ron");
-    std::fs::write(&path, text.replacen("rules: 4,", "rules: 0,", 1)).expect("write");
+    std::fs::write(&path, text.replacen("rules: 5,", "rules: 0,", 1)).expect("write");
     let out = verify(&[&path]);
     assert_refused(&path, &out, "not a valid save: *rules version is 0");
 }

@@ -342,6 +342,7 @@ pub fn random_params_in(rng: &mut Pcg32, r: &Ranges) -> Params {
         match_poach: rng.below(2) == 0,
         max_per_month: BTreeMap::new(),
         skip_review_stages: rng.below(2) == 0,
+        intel_months: rng.range(1, 12) as u16,
     }
 }
 
@@ -355,7 +356,7 @@ pub fn neighbour(p: &Params, rng: &mut Pcg32) -> Params {
 /// [`neighbour`] within `r`.
 pub fn neighbour_in(p: &Params, rng: &mut Pcg32, r: &Ranges) -> Params {
     let mut n = p.clone();
-    match rng.below(19) {
+    match rng.below(20) {
         0..=3 => {
             let len = n.order.len();
             match rng.below(4) {
@@ -406,6 +407,7 @@ pub fn neighbour_in(p: &Params, rng: &mut Pcg32, r: &Ranges) -> Params {
         17 => {
             n.data_centre_max_k = nudge(rng, i64::from(n.data_centre_max_k), r.data_centre) as u32;
         }
+        18 => n.intel_months = nudge(rng, i64::from(n.intel_months), (1, 18, 1)) as u16,
         _ => n.rotate = !n.rotate,
     }
     n
@@ -466,7 +468,7 @@ pub fn sensitivity(
         v.order.retain(|x| x != a);
         variants.push((format!("without {a:?}"), v));
     }
-    let fields: [(&str, ResetField); 14] = [
+    let fields: [(&str, ResetField); 15] = [
         ("rotate", |v, b| v.rotate = b.rotate),
         ("safety_risk", |v, b| v.safety_risk = b.safety_risk),
         ("morale_floor", |v, b| v.morale_floor = b.morale_floor),
@@ -485,6 +487,7 @@ pub fn sensitivity(
         ("max_per_month", |v, b| {
             v.max_per_month = b.max_per_month.clone()
         }),
+        ("intel_months", |v, b| v.intel_months = b.intel_months),
     ];
     for (name, set) in fields {
         let mut v = params.clone();

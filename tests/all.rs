@@ -16,6 +16,8 @@ mod class_pages;
 mod class_report;
 #[path = "class_suggested.rs"]
 mod class_suggested;
+#[path = "classroom_world.rs"]
+mod classroom_world;
 mod common;
 #[path = "debrief.rs"]
 mod debrief;

@@ -11,7 +11,7 @@ use ai_race::game::policy::{
 };
 use ai_race::game::rng::Pcg32;
 use ai_race::game::state::Dice;
-use ai_race::game::{Command, Content, GameState, PLAYER, init, rules};
+use ai_race::game::{Command, Content, GameState, PLAYER, init, intel, rules};
 use ai_race::sim;
 use ai_race::tune;
 
@@ -85,6 +85,63 @@ fn the_expert_never_reads_the_games_dice() {
             decide(&other),
             "seed {seed}, month {months}"
         );
+    }
+}
+
+/// A copy of `state` whose rivals are truly `shift` thousandths of a point further on, while
+/// the player's estimates (truth plus hidden error) stay the same, with other future dice.
+fn other_truth(state: &GameState, shift: i32, dice_seed: u64) -> GameState {
+    let mut other = state.clone();
+    other.dice = Dice::new(dice_seed);
+    for lab in 1..other.labs.len() {
+        for t in &mut other.labs[lab].tracks {
+            t.0 += shift;
+        }
+        other.intel[lab].error -= shift;
+    }
+    other
+}
+
+#[test]
+fn the_expert_decides_from_the_estimates_not_the_hidden_truth() {
+    let content = builtin("race-2025", "normal");
+    let expert = Expert {
+        samples: 3,
+        ..Expert::default()
+    };
+    for (seed, months) in [(4, 3), (9, 8), (22, 14)] {
+        let known = after_months(&content, seed, months);
+        if known.is_over() {
+            continue;
+        }
+        let other = other_truth(&known, 3_000, seed ^ 0xBEEF);
+        // What the player sees is the same in both games...
+        for lab in 1..known.labs.len() as u8 {
+            assert_eq!(
+                intel::estimate(&content, &known, lab),
+                intel::estimate(&content, &other, lab),
+                "seed {seed}, lab {lab}"
+            );
+            assert_ne!(known.lab(lab).progress(), other.lab(lab).progress());
+        }
+        // ...and so is what the expert does.
+        let decide = |state: &GameState| {
+            let mut memory = Memory::default();
+            let first =
+                expert.next_command(&content, state, &mut Pcg32::new(77, 5), &[], &mut memory);
+            let plan = expert.best_plan(&content, state, &mut Pcg32::new(78, 5), 0);
+            (first, plan)
+        };
+        assert_eq!(
+            decide(&known),
+            decide(&other),
+            "seed {seed}, month {months}"
+        );
+        // The scripted rule lists read the estimates too: a lead condition holds alike.
+        for lead in [-10, -5, 0, 5] {
+            let c = Cond::LeadAtLeast(lead);
+            assert_eq!(c.holds(&known), c.holds(&other), "seed {seed}, lead {lead}");
+        }
     }
 }
 

@@ -20,7 +20,7 @@ const SCENARIO_CAP: usize = 256 * 1024;
 
 fn sample() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    fs::read_to_string(root.join("tests/saves/v1-rules4/random-classroom.ron"))
+    fs::read_to_string(root.join("tests/saves/v1-rules5/random-classroom.ron"))
         .expect("sample save")
 }
 

@@ -205,3 +205,46 @@ fn the_boards_cut_is_booked_as_its_own_flow() {
         "a lab that spends on everything meets the board's cut"
     );
 }
+
+/// A player who presses the suggestion key (the `balanced` move) for 20 months does not sit
+/// on savings: money left at a quarter's close goes back, and the suggestion spends it.
+#[test]
+fn the_suggestion_key_piles_up_no_savings_over_20_months() {
+    use ai_race::game::rng::Pcg32;
+    let content = race("normal");
+    let strategy = Policy::Balanced.strategy();
+    let mut held = Vec::new();
+    for seed in 1..=24u64 {
+        let mut state = ai_race::game::init::new_game(&content, seed);
+        let mut rng = Pcg32::new(seed, 1);
+        let mut this_month: Vec<Command> = Vec::new();
+        while !state.is_over() && state.month < 20 {
+            let month = state.month;
+            let cmd = policy::next_command(&strategy, &content, &state, &mut rng, &this_month);
+            if rules::apply_quiet(&content, &mut state, PLAYER, &cmd).is_ok() {
+                this_month.push(cmd);
+            } else {
+                rules::apply_quiet(&content, &mut state, PLAYER, &Command::EndMonth)
+                    .expect("a refused move ends the month");
+            }
+            if state.month != month {
+                this_month.clear();
+            }
+        }
+        if state.month == 20 {
+            let p = state.player();
+            held.push((p.budget, p.income));
+        }
+    }
+    assert!(
+        held.len() >= 12,
+        "most games reach month 20: {}",
+        held.len()
+    );
+    // Month 20 is two months into a quarter: what is held is this quarter's money, not
+    // savings (rules 4: a campaign played this way ended with $23.4B, five months of income).
+    assert!(
+        held.iter().all(|(b, i)| *b * 2 < *i * 3),
+        "none holds a month and a half of income: {held:?}"
+    );
+}

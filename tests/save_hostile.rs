@@ -76,7 +76,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "bad-scenario.ron",
-        "not a valid save: the scenario inside the save is not valid: line 164, column 9: months must be between 3 and 120",
+        "not a valid save: the scenario inside the save is not valid: line 148, column 9: months must be between 3 and 120",
     ),
     (
         "illegal-decision.ron",
@@ -96,7 +96,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "future-version.ron",
-        "needs version 0.5.0 or later of the game (save format 2",
+        "needs version 0.6.0 or later of the game (save format 2",
     ),
     (
         "future-rules.ron",
@@ -184,7 +184,7 @@ fn every_hostile_file_gets_one_clear_line_and_a_failing_exit() {
 #[test]
 fn many_files_give_one_line_each_and_fail_if_any_fails() {
     let good =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules4/balanced-race-2025.ron");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules5/balanced-race-2025.ron");
     let bad = hostile("higher-score.ron");
     let out = verify(&[&good, &bad, &good]);
     assert_eq!(out.status.code(), Some(1));
@@ -296,7 +296,7 @@ fn a_symlink_is_refused_even_to_a_good_save() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("link.ron");
     let good =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules4/balanced-race-2025.ron");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules5/balanced-race-2025.ron");
     std::os::unix::fs::symlink(&good, &path).expect("symlink");
     assert_refused(
         &path,
@@ -339,10 +339,10 @@ fn a_failed_load_says_why_and_exits_non_zero() {
 fn rules_version_0_is_not_taken_for_the_current_rules() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sample =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules4/random-classroom.ron");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/v1-rules5/random-classroom.ron");
     let text = std::fs::read_to_string(sample).expect("sample");
     let path = dir.path().join("rules-zero.ron");
-    std::fs::write(&path, text.replacen("rules: 4,", "rules: 0,", 1)).expect("write");
+    std::fs::write(&path, text.replacen("rules: 5,", "rules: 0,", 1)).expect("write");
     let out = verify(&[&path]);
     assert_refused(&path, &out, "not a valid save: *rules version is 0");
 }

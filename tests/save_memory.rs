@@ -53,7 +53,7 @@ fn loading_any_hostile_file_allocates_at_most_a_few_mib() {
         .expect("tests/hostile")
         .map(|e| e.expect("entry").path())
         .collect();
-    files.push(root.join("tests/saves/v1-rules4/balanced-race-2025.ron"));
+    files.push(root.join("tests/saves/v1-rules5/balanced-race-2025.ron"));
     let dir = tempfile::tempdir().expect("temp dir");
     let huge = dir.path().join("huge.ron");
     fs::File::create(&huge)

@@ -212,12 +212,14 @@ impl Player {
             | Command::SafetyReview
             | Command::ShipAi
             | Command::Morale
+            | Command::Intelligence
             | Command::Deal(_) => {
                 let row = match cmd {
                     Command::OpenRelease => compute::Row::OpenRelease,
                     Command::SafetyReview => compute::Row::SafetyReview,
                     Command::ShipAi => compute::Row::ShipAi,
                     Command::Morale => compute::Row::Morale,
+                    Command::Intelligence => compute::Row::Intelligence,
                     Command::Deal(id) => compute::Row::Deal(
                         self.s()
                             .content()
@@ -312,12 +314,14 @@ impl Player {
             | Command::SafetyReview
             | Command::ShipAi
             | Command::Morale
+            | Command::Intelligence
             | Command::Deal(_) => {
                 let row = match cmd {
                     Command::OpenRelease => compute::Row::OpenRelease,
                     Command::SafetyReview => compute::Row::SafetyReview,
                     Command::ShipAi => compute::Row::ShipAi,
                     Command::Morale => compute::Row::Morale,
+                    Command::Intelligence => compute::Row::Intelligence,
                     Command::Deal(id) => compute::Row::Deal(
                         self.s()
                             .content()

@@ -250,7 +250,8 @@ fn a_cjk_lab_name_keeps_the_race_table_aligned() {
         .collect();
     assert!(lab_rows.iter().any(|l| l.contains("深度求索")), "{text}");
     for row in lab_rows {
-        // The progress figure ("67.8") ends under the end of "now".
+        // The progress figure ("67.8", or a rival's estimate "68±3") ends under the end of
+        // "now".
         let upto: String = row
             .chars()
             .scan(0usize, |w, c| {
@@ -260,7 +261,8 @@ fn a_cjk_lab_name_keeps_the_race_table_aligned() {
             .collect();
         let figure = upto.trim_end_matches(|c: char| c.is_ascii_digit());
         assert!(
-            figure.ends_with('.') && upto.ends_with(|c: char| c.is_ascii_digit()),
+            (figure.ends_with('.') || figure.ends_with('±'))
+                && upto.ends_with(|c: char| c.is_ascii_digit()),
             "misaligned row: {row}\n{text}"
         );
     }
@@ -299,6 +301,8 @@ fn a_rival_near_the_finish_is_an_emergency() {
     for t in &mut s.game.state.labs[openai].tracks {
         t.0 = 95_000;
     }
+    // What the player sees of it: an estimate without error.
+    s.game.state.intel[openai].error = 0;
     let mut app = App::with_session(Theme::new(false), (80, 24), s);
     let text = render(&mut app, 80, 24);
     assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");
@@ -308,6 +312,7 @@ fn a_rival_near_the_finish_is_an_emergency() {
     for t in &mut big.game.state.labs[openai].tracks {
         t.0 = 95_000;
     }
+    big.game.state.intel[openai].error = 0;
     let mut app = App::with_session(Theme::new(false), (160, 50), big);
     let text = render(&mut app, 160, 50);
     assert!(text.contains("EMERGENCY: OpenAI is 5.0 from 100"), "{text}");

@@ -88,6 +88,7 @@ plain-pause-not-yet = Not yet: { $why }.
 
 plain-state-title = == { $scenario }: { $date } ==
 plain-race-heading = race (progress to 100, when each lab gets there at its recent pace):
+plain-race-estimate = { $progress } (range { $range })
 plain-race-row = { $rank }. { $lab }: { $progress }, 100 by { $eta }
 plain-race-row-you = { $rank }. { $lab } (you): { $progress }, 100 by { $eta }
 plain-event = EVENT: { $title }

@@ -86,6 +86,7 @@ plain-pause-not-yet = 暂时还不行：{ $why }。
 
 plain-state-title = == { $scenario }：{ $date } ==
 plain-race-heading = 竞赛形势（进度满 100 即达成；按各实验室近期速度推算到达时间）：
+plain-race-estimate = { $progress }（区间 { $range }）
 plain-race-row = { $rank }. { $lab }：{ $progress }，预计 { $eta } 达到 100
 plain-race-row-you = { $rank }. { $lab }（你）：{ $progress }，预计 { $eta } 达到 100
 plain-event = 突发事件：{ $title }

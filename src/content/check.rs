@@ -419,7 +419,36 @@ fn deals_and_events(c: &mut Checker, content: &Content) {
                 let message = format!("{id}: months in conditions must be at most 120");
                 c.at(at("conditions"), message);
             }
+            if let Condition::FromDate(y, m) | Condition::UntilDate(y, m) = cond {
+                let what = format!("{id}: the year of a dated condition");
+                c.range(at("conditions"), &what, i64::from(*y), 2000, 2100);
+                let what = format!("{id}: the month of a dated condition");
+                c.range(at("conditions"), &what, i64::from(*m), 1, 12);
+            }
         }
+        dated_window(c, at("conditions"), id, &e.conditions);
+    }
+}
+
+/// An event dated both from and until a calendar month must have a window that can open:
+/// "from Oct 2025 until Sep 2025" would never fire, which is a mistake in the file.
+fn dated_window(c: &mut Checker, loc: Loc, id: &str, conditions: &[Condition]) {
+    use crate::game::data::calendar_index;
+    let from = conditions.iter().find_map(|cond| match cond {
+        Condition::FromDate(y, m) => Some((*y, *m)),
+        _ => None,
+    });
+    let until = conditions.iter().find_map(|cond| match cond {
+        Condition::UntilDate(y, m) => Some((*y, *m)),
+        _ => None,
+    });
+    if let (Some((fy, fm)), Some((uy, um))) = (from, until)
+        && calendar_index(fy, fm) > calendar_index(uy, um)
+    {
+        let message = format!(
+            "{id}: dated from {fm}/{fy} until {um}/{uy}, a window that never opens (the from date must not be after the until date)"
+        );
+        c.at(loc, message);
     }
 }
 

@@ -1,9 +1,10 @@
 //! The dashboard's figures as words, shared by both front ends: each figure's value and note,
 //! each lab's expected arrival, and the ending in one sentence.
 
+use crate::game::intel;
 use crate::game::month::minutes_label;
 use crate::game::research::lab_experiments;
-use crate::game::state::{Ending, PLAYER};
+use crate::game::state::{Ending, LabId, PLAYER};
 use crate::game::units::money;
 
 use crate::text::width::bar;
@@ -27,7 +28,7 @@ pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
     let mut prev = s.initial.as_ref().and_then(|v| v.get(lab)).map(|p| p.0);
     let mut gains = Vec::new();
     for r in h {
-        let now = r.progress.get(lab).map_or(0, |p| p.0);
+        let now = crate::game::intel::shown_in_record(&s.game.state, r, lab).map_or(0, |p| p.0);
         if let Some(before) = prev {
             gains.push(i64::from(now - before));
         }
@@ -37,16 +38,21 @@ pub fn recent_gains(s: &Session, lab: usize, n: usize) -> Vec<i64> {
     gains.split_off(skip)
 }
 
+/// A lab's research speed last month as the player sees it: the player's own, a rival's
+/// estimated gain (the change of its estimate; the truth once the game is over).
+pub fn shown_speed(s: &Session, lab: usize) -> i32 {
+    intel::seen_speed(&s.game.state, lab as LabId)
+}
+
 /// When each lab reaches 100 at its recent pace, as the race table's "at this pace" column
 /// says it.
 pub fn eta_label(s: &Session, lab: usize) -> String {
     let st = &s.game.state;
-    let l = &st.labs[lab];
     let pace = forecast::pace(
         &recent_gains(s, lab, forecast::PACE_MONTHS),
-        i64::from(l.last_speed.total),
+        i64::from(shown_speed(s, lab)),
     );
-    match forecast::eta(l.progress(), pace, st.month) {
+    match forecast::eta(intel::seen_progress(st, lab as LabId), pace, st.month) {
         Eta::Done => "there".to_string(),
         Eta::Month(m) => s.content().date_label(m),
         Eta::Stalled => "stalled".to_string(),
@@ -75,7 +81,11 @@ pub fn figure_value(s: &Session, f: Figure) -> (String, String) {
         ),
         Figure::Progress => (
             p.progress().display(),
-            format!("rank {}/{}", st.player_rank(), st.labs.len()),
+            format!(
+                "rank {}/{}",
+                intel::seen_rank(s.content(), st),
+                st.labs.len()
+            ),
         ),
         Figure::Speed => (
             format!("{}/mo", speed_label(p.last_speed.total)),

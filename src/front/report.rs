@@ -45,7 +45,7 @@ impl Snapshot {
             board: i64::from(p.board),
             deploy_minutes: p.deploy_minutes,
             experiments: crate::game::research::lab_experiments(&game.content.balance.research, p),
-            progress: s.labs.iter().map(|l| l.progress()).collect(),
+            progress: crate::game::intel::seen_all(s),
             tracks: p.tracks,
         }
     }
@@ -236,6 +236,7 @@ fn flow_name(flow: Flow) -> &'static str {
         Flow::Action => "actions",
         Flow::Event => "events",
         Flow::BoardCut => "income the board withheld (low confidence)",
+        Flow::Returned => "unspent cash the company took back (quarter's close)",
     }
 }
 

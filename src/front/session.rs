@@ -179,8 +179,7 @@ impl Session {
         } else {
             Tab::Dashboard
         };
-        let initial =
-            (game.state.month == 0).then(|| game.state.labs.iter().map(|l| l.progress()).collect());
+        let initial = (game.state.month == 0).then(|| crate::game::intel::seen_all(&game.state));
         let record = Record::start(&game);
         let world_code = crate::content::code::for_game(&game.content, game.state.seed).encode();
         Session {
@@ -494,6 +493,7 @@ pub fn intent(game: &Game, command: &Command) -> String {
         Command::SafetyReview => "invest in safety review".into(),
         Command::ShipAi => "ship AI into the apps".into(),
         Command::Morale => "look after morale".into(),
+        Command::Intelligence => "commission intelligence on the rivals".into(),
         other => describe(game, other),
     }
 }
@@ -526,6 +526,7 @@ pub fn describe(game: &Game, command: &Command) -> String {
         Command::SafetyReview => "Safety review".to_string(),
         Command::ShipAi => "Shipped AI into the apps".to_string(),
         Command::Morale => "Looked after morale".to_string(),
+        Command::Intelligence => "Intelligence on the rivals".to_string(),
         Command::Deal(id) => c
             .deals
             .iter()

@@ -24,6 +24,9 @@ pub struct BalanceDef {
     pub board: BoardBalance,
     pub events: EventBalance,
     pub score: ScoreBalance,
+    /// Estimates of the rivals and intelligence (see `intel.rs`).
+    #[serde(default)]
+    pub intel: super::intel::IntelBalance,
 }
 
 /// How research speed is made.
@@ -451,6 +454,14 @@ pub struct BoardBalance {
     /// `cut_below` (never more than the whole income). Sane range 0..=100.
     #[serde(default)]
     pub cut_pct_per_point: i64,
+    /// The campaign's budget is the board's, a quarter at a time: at a quarter's close the
+    /// company takes back `return_pct` percent of the cash held above `carry_pct` percent of
+    /// a month's income (buybacks and the rest of the company). 0 (balances written before it
+    /// existed): it never does. Sane ranges 0..=1000 and 0..=100.
+    #[serde(default)]
+    pub carry_pct: i64,
+    #[serde(default)]
+    pub return_pct: i64,
 }
 
 /// Random events.

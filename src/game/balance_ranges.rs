@@ -117,6 +117,8 @@ impl BalanceDef {
         self.compute.supply.check(&mut check);
         check.section = "safety.curve";
         self.safety.curve.check(&mut check);
+        check.section = "intel";
+        self.intel.check(&mut check);
         check.problems
     }
 }
@@ -326,6 +328,8 @@ impl BoardBalance {
             over_guidance_board: 0, 100;
             cut_below: 0, 100;
             cut_pct_per_point: 0, 100;
+            carry_pct: 0, 1_000;
+            return_pct: 0, 100;
         );
     }
 }

@@ -53,3 +53,23 @@ pub fn months_left_in_quarter(content: &Content, state: &GameState) -> u16 {
     let zero = u16::from(content.scenario.start_month.clamp(1, 12) - 1) + state.month % 12;
     3 - zero % 3
 }
+
+/// What the company takes back at a quarter's close from a lab holding `budget` with monthly
+/// `income`: `return_pct` percent of the cash above `carry_pct` percent of the income. Money
+/// left unspent is not saved for later: it goes back, so holding cash costs what it could
+/// have bought.
+pub fn quarter_return(content: &Content, budget: Money, income: Money) -> Money {
+    let b = &content.balance.board;
+    if b.return_pct <= 0 || budget <= 0 {
+        return 0;
+    }
+    let idle = (i128::from(budget) - i128::from(carry(content, income))).max(0);
+    let back = idle * i128::from(b.return_pct.min(100)) / 100;
+    Money::try_from(back).unwrap_or(Money::MAX).min(budget)
+}
+
+/// The cash a lab may hold into the next quarter without the company taking part of it.
+pub fn carry(content: &Content, income: Money) -> Money {
+    let pct = i128::from(content.balance.board.carry_pct.max(0));
+    Money::try_from(i128::from(income.max(0)) * pct / 100).unwrap_or(Money::MAX)
+}

@@ -36,6 +36,8 @@ pub enum Command {
     ShipAi,
     /// Look after the team.
     Morale,
+    /// Commission intelligence on the rival labs: their estimated progress narrows.
+    Intelligence,
     /// Take a scenario deal.
     Deal(String),
     /// Answer the pending event (index of the option).
@@ -63,6 +65,7 @@ impl Command {
             Command::SafetyReview => Lever::Safety,
             Command::ShipAi => Lever::Product,
             Command::Morale => Lever::Morale,
+            Command::Intelligence => Lever::Intelligence,
             Command::Deal(_) | Command::RaiseLicence(_) => Lever::Deal,
             Command::Choose(_) => Lever::Event,
             Command::EndMonth => return None,

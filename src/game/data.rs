@@ -109,6 +109,15 @@ pub struct Content {
 }
 
 impl Content {
+    /// The calendar month of a month of the campaign (0 is the first), as year × 12 + month
+    /// − 1: comparable with [`calendar_index`].
+    pub fn calendar_of(&self, month: u16) -> u32 {
+        calendar_index(
+            self.scenario.start_year,
+            self.scenario.start_month.clamp(1, 12),
+        ) + u32::from(month)
+    }
+
     /// "Jan 2026" for a month of the campaign (0 is the first).
     pub fn date_label(&self, month: u16) -> String {
         let zero = u32::from(self.scenario.start_month.clamp(1, 12) - 1) + u32::from(month);
@@ -443,6 +452,16 @@ pub enum Condition {
     ProgressAtLeast(u32),
     BudgetBelow(Money),
     BuildingCompute,
+    /// From this calendar month on (year, month 1-12): an event tied to a dated fact cannot
+    /// strike before its real date.
+    FromDate(u16, u8),
+    /// Up to and including this calendar month (year, month 1-12): nor after its window.
+    UntilDate(u16, u8),
+}
+
+/// A calendar month (year, month 1-12) as one number: year × 12 + month − 1.
+pub fn calendar_index(year: u16, month: u8) -> u32 {
+    u32::from(year) * 12 + u32::from(month.clamp(1, 12)) - 1
 }
 
 /// One change an event, choice or deal makes to the player's lab (or the race).

@@ -1,7 +1,7 @@
 //! Random events: which can strike this month, how likely each is, and what happens.
 
 use super::data::Content;
-use super::data::{Condition, EventDef, Scale};
+use super::data::{Condition, EventDef, Scale, calendar_index};
 use super::effects::apply_effects;
 use super::event::Event;
 use super::research::lab_experiments;
@@ -9,9 +9,12 @@ use super::rules::Ctx;
 use super::state::{ChoiceSource, GameState, Lever, NewsKind, PLAYER, PendingChoice, Story};
 
 /// Whether a condition holds for the player's lab now.
-pub fn holds(state: &GameState, c: &Condition) -> bool {
+pub fn holds(content: &Content, state: &GameState, c: &Condition) -> bool {
     let p = state.player();
+    let now = content.calendar_of(state.month);
     match c {
+        Condition::FromDate(y, m) => now >= calendar_index(*y, *m),
+        Condition::UntilDate(y, m) => now <= calendar_index(*y, *m),
         Condition::MinMonth(m) => state.month >= *m,
         Condition::MaxMonth(m) => state.month <= *m,
         Condition::RiskAtLeast(r) => p.risk >= i32::from(*r),
@@ -46,7 +49,7 @@ pub fn weight(content: &Content, state: &GameState, index: usize, def: &EventDef
             blocked = true;
         }
     }
-    if blocked || !def.conditions.iter().all(|c| holds(state, c)) {
+    if blocked || !def.conditions.iter().all(|c| holds(content, state, c)) {
         return 0;
     }
     let p = state.player();

@@ -65,6 +65,8 @@ pub enum Flow {
     Event,
     /// Income the board withholds while its confidence is low.
     BoardCut,
+    /// Cash left unspent at a quarter's close that the company takes back.
+    Returned,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,6 +230,11 @@ pub enum Event {
     },
     Ended {
         ending: Ending,
+    },
+    /// The player's estimates of the rivals changed (a month's signals, an intelligence
+    /// sweep): the new hidden errors, by lab.
+    IntelUpdated {
+        intel: Vec<super::intel::RivalIntel>,
     },
 }
 
@@ -419,6 +426,7 @@ pub fn apply_event(state: &mut GameState, event: &Event) {
             }
         }
         Event::Ended { ending } => state.ending = Some(ending.clone()),
+        Event::IntelUpdated { intel } => state.intel = intel.clone(),
     }
 }
 

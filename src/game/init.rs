@@ -92,7 +92,10 @@ pub fn new_game(content: &Content, seed: u64) -> GameState {
         timeline: Vec::new(),
         ending: None,
         scheduled: Vec::new(),
+        intel: Vec::new(),
     };
+    let labs = state.labs.len();
+    state.intel = super::intel::opening(&content.balance.intel, labs, &mut state.dice.intel);
     for (i, d) in content.labs.iter().enumerate() {
         for n in 0..d.stars {
             // The first third of a lab's named people are stars.

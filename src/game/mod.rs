@@ -19,6 +19,7 @@ pub mod event;
 pub mod hash;
 pub mod init;
 pub mod inject;
+pub mod intel;
 pub mod market;
 pub mod month;
 pub mod people;
@@ -43,7 +44,7 @@ pub use score::Score;
 pub use state::{Ending, GameState, PLAYER};
 
 /// The version of the rules. Saves record it; a change to how a game plays out bumps it.
-pub const RULES_VERSION: u32 = 4;
+pub const RULES_VERSION: u32 = 5;
 
 /// One game: its content and its state.
 #[derive(Debug, Clone)]

@@ -39,6 +39,7 @@ pub fn resolve(ctx: &mut Ctx) {
         risk_step(ctx, lab);
     }
     board_step(ctx, before[usize::from(PLAYER)]);
+    super::intel::month_drift(ctx);
     ending_step(ctx, &before);
     close(ctx);
 }
@@ -353,6 +354,23 @@ fn board_step(ctx: &mut Ctx, before: Progress) {
             },
         );
     }
+    // The budget is the board's a quarter at a time: cash left idle at the quarter's close
+    // goes back to the company.
+    if super::compute::quarter_ends(ctx.content, ctx.state.month) {
+        let p = ctx.state.player();
+        let back = super::board::quarter_return(ctx.content, p.budget, p.income);
+        if back > 0 {
+            let carry = super::board::carry(ctx.content, p.income);
+            ctx.pay(PLAYER, back, Flow::Returned);
+            ctx.news(
+                NewsKind::Warning,
+                Story::BudgetReturned {
+                    amount: back,
+                    carry,
+                },
+            );
+        }
+    }
     if in_debt {
         ctx.news(
             NewsKind::Warning,
@@ -424,6 +442,7 @@ fn close(ctx: &mut Ctx) {
         board: p.board,
         deploy_minutes: p.deploy_minutes,
         speed: p.last_speed.clone(),
+        seen: super::intel::seen_all(ctx.state),
     };
     let closed = ctx.state.month;
     ctx.emit(Event::MonthClosed { record });

@@ -50,6 +50,10 @@ pub struct GameState {
     pub ending: Option<Ending>,
     /// Consequences of earlier choices still to come, in the order they were made.
     pub scheduled: Vec<Scheduled>,
+    /// What the player knows of each lab's progress, by lab index (see `intel.rs`); empty in
+    /// a game from before estimates, where every lab is seen exactly.
+    #[serde(default)]
+    pub intel: Vec<super::intel::RivalIntel>,
 }
 
 /// A delayed consequence: effects on a lab that land at the end of a given month.
@@ -77,6 +81,13 @@ pub struct Dice {
     pub player: Pcg32,
     /// Safety incidents.
     pub incidents: Pcg32,
+    /// The error of the player's estimates of the rivals (see `intel.rs`).
+    #[serde(default = "intel_stream")]
+    pub intel: Pcg32,
+}
+
+fn intel_stream() -> Pcg32 {
+    Pcg32::new(0, 6)
 }
 
 impl Dice {
@@ -87,6 +98,7 @@ impl Dice {
             events: Pcg32::new(seed, 3),
             player: Pcg32::new(seed, 4),
             incidents: Pcg32::new(seed, 5),
+            intel: Pcg32::new(seed, 6),
         }
     }
 
@@ -311,6 +323,10 @@ pub struct MonthRecord {
     pub board: i32,
     pub deploy_minutes: u32,
     pub speed: SpeedBreakdown,
+    /// Every lab's progress as the player saw it at the month's end (the rivals estimated,
+    /// see `intel.rs`); empty in a game from before estimates.
+    #[serde(default)]
+    pub seen: Vec<Progress>,
 }
 
 /// A key decision of the player, for the debrief's timeline.
@@ -335,6 +351,7 @@ pub enum Lever {
     Morale,
     Deal,
     Event,
+    Intelligence,
 }
 
 impl Lever {
@@ -350,6 +367,7 @@ impl Lever {
             Lever::Morale => "morale",
             Lever::Deal => "deals",
             Lever::Event => "events",
+            Lever::Intelligence => "intelligence",
         }
     }
 }

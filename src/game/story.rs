@@ -92,6 +92,10 @@ pub enum Story {
     },
     SafetyReview,
     ShippedAi,
+    /// An intelligence sweep on the rivals; `margin` is the estimates' new 90% half-range.
+    Intelligence {
+        margin: i32,
+    },
     Morale,
     OpenRelease,
     Deal {
@@ -143,6 +147,11 @@ pub enum Story {
     BudgetCut {
         amount: Money,
         board: u8,
+    },
+    /// Unspent cash the company took back at a quarter's close, and what the lab may carry.
+    BudgetReturned {
+        amount: Money,
+        carry: Money,
     },
     /// A hire above the ask: the staff's pay-gap grievance (`morale` lost) and the market's
     /// memory (`memory` percent added to later asks).

@@ -261,6 +261,10 @@ impl Story {
             }
             Story::LeaseEnded { kgpu } => format!("a lease of {kgpu}k cloud GPUs ended"),
             Story::SafetyReview => "invested in safety and security review".to_string(),
+            Story::Intelligence { margin } => format!(
+                "commissioned intelligence on the rival labs: every estimate of their progress is now within about ±{} points",
+                Progress(*margin).display()
+            ),
             Story::ShippedAi => "shipped AI into its products".to_string(),
             Story::Morale => "gave the team a breather and recognition".to_string(),
             Story::OpenRelease => {
@@ -311,6 +315,11 @@ impl Story {
             Story::BudgetCut { amount, board } => format!(
                 "The board, at confidence {board}, withheld {} of this month's income",
                 money(*amount)
+            ),
+            Story::BudgetReturned { amount, carry } => format!(
+                "Quarter closed: the company took back {} of unspent AI budget (cash above {} is not kept for later)",
+                money(*amount),
+                money(*carry)
             ),
             Story::PayGap { morale, memory } => {
                 let mut parts = Vec::new();
@@ -475,6 +484,7 @@ impl Story {
             Story::DataCentreStarted { kgpu, .. } => format!("Data centre, {kgpu}k GPUs"),
             Story::Leased { kgpu, .. } => format!("Leased {kgpu}k GPUs"),
             Story::SafetyReview => "Safety review".to_string(),
+            Story::Intelligence { .. } => "Intelligence on the rivals".to_string(),
             Story::ShippedAi => "Shipped AI into the apps".to_string(),
             Story::Morale => "Looked after morale".to_string(),
             Story::OpenRelease => "Open-weights release".to_string(),

@@ -298,6 +298,7 @@ fn actions(game: &Game, out: &mut Vec<Choice>) {
         (compute::Row::SafetyReview, "safety", Amount::None),
         (compute::Row::ShipAi, "ship", Amount::None),
         (compute::Row::Morale, "morale", Amount::None),
+        (compute::Row::Intelligence, "intel", Amount::None),
     ];
     for (row, name, amount) in rows {
         let command = match (row, amount) {
@@ -308,6 +309,7 @@ fn actions(game: &Game, out: &mut Vec<Choice>) {
             (compute::Row::OpenRelease, _) => Command::OpenRelease,
             (compute::Row::SafetyReview, _) => Command::SafetyReview,
             (compute::Row::ShipAi, _) => Command::ShipAi,
+            (compute::Row::Intelligence, _) => Command::Intelligence,
             _ => Command::Morale,
         };
         let mut label = compute::name(game, row);

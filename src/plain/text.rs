@@ -54,18 +54,29 @@ pub fn state(s: &Session) -> Vec<String> {
     }
     out.push(tr!("plain-race-heading"));
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    let seen = crate::game::intel::seen_all(st);
+    order.sort_by_key(|&i| (std::cmp::Reverse(seen[i]), i));
     for (rank, i) in order.into_iter().enumerate() {
+        let est = crate::game::intel::estimate(c, st, i as u8);
         let key = if i == usize::from(PLAYER) {
             "plain-race-row-you"
         } else {
             "plain-race-row"
         };
+        let progress = if est.exact() {
+            est.label()
+        } else {
+            tr!(
+                "plain-race-estimate",
+                progress = est.label(),
+                range = est.range_label()
+            )
+        };
         let row = tr!(
             key,
             rank = rank + 1,
             lab = c.labs[i].short.clone(),
-            progress = st.labs[i].progress().display(),
+            progress = progress,
             eta = eta_label(s, i)
         );
         out.push(format!("  {row}"));

@@ -146,6 +146,12 @@ pub const RELEASES: &[Release] = &[
         commit: "b6dfd80a10820651de7246b7d7f02251bd6a6740",
         date: "2026-11-30",
     },
+    Release {
+        version: "0.4.0",
+        rules: 4,
+        commit: "8b4ad9d69ddb002ca09f3252a8e8b73ba93f0dec",
+        date: "2026-12-06",
+    },
 ];
 
 /// The release that plays `rules`, if one was published.

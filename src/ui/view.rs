@@ -152,7 +152,11 @@ fn header(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(format!(" ({runway}) "), theme.dim()),
         Span::raw("│ Weeks "),
         Span::styled(weeks, theme.key()),
-        Span::raw(format!(" │ Rank {}/{}", st.player_rank(), st.labs.len())),
+        Span::raw(format!(
+            " │ Rank {}/{}",
+            crate::game::intel::seen_rank(&s.game.content, st),
+            st.labs.len()
+        )),
     ];
     if st.pending.is_some() && !st.is_over() {
         spans.push(Span::styled(" │ ⚑ event waiting", theme.warn()));

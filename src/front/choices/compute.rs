@@ -14,6 +14,7 @@ pub enum Row {
     SafetyReview,
     ShipAi,
     Morale,
+    Intelligence,
     Deal(usize),
 }
 
@@ -25,6 +26,7 @@ pub fn rows(s: &Session) -> Vec<Row> {
         Row::SafetyReview,
         Row::ShipAi,
         Row::Morale,
+        Row::Intelligence,
     ];
     rows.extend((0..s.content().deals.len()).map(Row::Deal));
     rows
@@ -39,6 +41,7 @@ pub fn command(game: &Game, row: Row) -> Command {
         Row::SafetyReview => Command::SafetyReview,
         Row::ShipAi => Command::ShipAi,
         Row::Morale => Command::Morale,
+        Row::Intelligence => Command::Intelligence,
         Row::Deal(i) => Command::Deal(game.content.deals[i].id.clone()),
     }
 }
@@ -51,6 +54,7 @@ pub fn name(game: &Game, row: Row) -> String {
         Row::SafetyReview => "Invest in safety review".into(),
         Row::ShipAi => "Ship AI into the apps".into(),
         Row::Morale => "Look after morale".into(),
+        Row::Intelligence => "Commission intelligence on the rivals".into(),
         Row::Deal(i) => format!("Deal: {}", game.content.deals[i].name),
     }
 }
@@ -159,6 +163,16 @@ pub fn about(game: &Game, row: Row) -> Vec<(String, Tone)> {
                 Tone::Good,
             ),
             t("Costs more with a larger team.", Tone::Dim),
+        ],
+        Row::Intelligence => vec![
+            t(
+                "Analysts, benchmark runs and people who left the rivals: every rival's estimated progress comes back to within about a point of the truth.",
+                Tone::Good,
+            ),
+            t(
+                "Between sweeps the estimates drift with each month's public signals: the range shown on the race panel widens.",
+                Tone::Dim,
+            ),
         ],
         Row::Deal(i) => {
             let d = &game.content.deals[i];

@@ -18,6 +18,7 @@ fn flow_label(f: Flow) -> &'static str {
         Flow::Action => "actions",
         Flow::Event => "events",
         Flow::BoardCut => "board's cut",
+        Flow::Returned => "taken back",
     }
 }
 
@@ -232,6 +233,20 @@ fn guidance_lines(s: &Session, l: &mut Lines) {
             "  Every month of income spent beyond it costs {} points of board confidence.",
             b.over_guidance_board
         ));
+    }
+    if b.return_pct > 0 {
+        let carry = board::carry(content, p.income);
+        let back = board::quarter_return(content, p.budget, p.income);
+        l.head("Unspent money at the quarter's close");
+        let text = format!(
+            "  the company takes back {}% of the cash above {}: at {} now, {} would go back",
+            b.return_pct.min(100),
+            money(carry),
+            money(p.budget),
+            money(back)
+        );
+        l.delta(text, if back > 0 { -1 } else { 0 }, true);
+        l.dim("  Money is not saved for later: spend it this quarter or lose part of it.");
     }
     if b.cut_below > 0 {
         let cut = board::income_cut(content, p.income, p.board);

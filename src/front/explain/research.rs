@@ -62,9 +62,24 @@ pub(super) fn progress_math(s: &Session, l: &mut Lines) {
             progress_change(b, a)
         ));
     }
-    l.head(format!("Rank {} of {}", st.player_rank(), st.labs.len()));
-    let leader = st.leading_rival();
-    let gap = st.lab(leader).progress().0 - p.progress().0;
+    let c = s.content();
+    l.head(format!(
+        "Rank {} of {}",
+        crate::game::intel::seen_rank(c, st),
+        st.labs.len()
+    ));
+    let (leader, seen) = crate::game::intel::seen_leader(c, st);
+    let est = crate::game::intel::estimate(c, st, leader);
+    if !est.exact() {
+        l.line(format!(
+            "  rivals are estimates: {} is {} (9 in 10 times within {}), {} since the last intelligence",
+            c.labs[usize::from(leader)].short,
+            est.label(),
+            est.range_label(),
+            crate::game::data::plural(est.months.max(0) as u16, "month")
+        ));
+    }
+    let gap = seen.0 - p.progress().0;
     let name = &s.content().labs[usize::from(leader)].short;
     if gap > 0 {
         l.delta(

@@ -119,7 +119,7 @@ impl Expert {
             seeds
                 .iter()
                 .map(|s| {
-                    let mut future = imagined(state, *s);
+                    let mut future = imagined(content, state, *s);
                     roll_out(content, &mut future, plan);
                     value(&future)
                 })
@@ -165,7 +165,7 @@ impl Expert {
             seeds
                 .iter()
                 .map(|s| {
-                    let mut future = imagined(state, *s);
+                    let mut future = imagined(content, state, *s);
                     if rules::apply_quiet(content, &mut future, PLAYER, &Command::Choose(option))
                         .is_err()
                     {
@@ -198,12 +198,15 @@ impl Expert {
 }
 
 /// The state as the player knows it, with a future of its own: every stream of the game's
-/// dice replaced by fresh ones from `seed`. Anything else the rules draw in advance and keep
-/// hidden must be redrawn here too (today the rules draw everything when it happens).
-pub fn imagined(state: &GameState, seed: u64) -> GameState {
+/// dice replaced by fresh ones from `seed`, and the rivals' hidden progress imagined from the
+/// player's estimates (see `intel::imagine_truth`), so nothing the game keeps hidden reaches
+/// the lookahead.
+pub fn imagined(content: &Content, state: &GameState, seed: u64) -> GameState {
     let mut s = state.clone();
     s.seed = seed;
     s.dice = Dice::new(seed);
+    let mut own = Pcg32::new(seed, 7);
+    super::super::intel::imagine_truth(content, &mut s, &mut own);
     s
 }
 

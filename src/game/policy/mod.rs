@@ -148,7 +148,6 @@ impl Policy {
             Policy::ComputeFirst => Params {
                 order: leading(&[DataCentre, Lease]),
                 compute_split: 2,
-                reserve_months: 1,
                 ..Params::default()
             },
             Policy::AdoptFirst => Params {

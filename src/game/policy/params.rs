@@ -42,11 +42,13 @@ pub enum Action {
     OpenRelease,
     /// The scenario's deals, when affordable.
     Deal,
+    /// Intelligence on the rivals, when the oldest estimate is `intel_months` old.
+    Intel,
 }
 
 impl Action {
     /// Every kind, in the order the `everything` strategy takes them.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::Safety,
         Action::Pipeline,
         Action::Retire,
@@ -59,6 +61,7 @@ impl Action {
         Action::Lease,
         Action::OpenRelease,
         Action::Deal,
+        Action::Intel,
     ];
 }
 
@@ -146,6 +149,9 @@ pub struct Params {
     /// deploys (the reckless sprint).
     #[serde(default)]
     pub skip_review_stages: bool,
+    /// Months after which the rivals' estimates are old enough for intelligence
+    /// (`Action::Intel`).
+    pub intel_months: u16,
 }
 
 impl Default for Params {
@@ -168,7 +174,9 @@ impl Default for Params {
             safety_risk: 45,
             morale_floor: 45,
             offer_pct: 150,
-            reserve_months: 2,
+            // Cash above half a month of income goes back at a quarter's close: a reserve of
+            // whole months would only be handed back.
+            reserve_months: 0,
             hire: HirePref::WeakestTrack,
             tech: TechPref::Fastest,
             stage: StagePref::InOrder,
@@ -177,8 +185,11 @@ impl Default for Params {
             lease_k: 50,
             data_centre_max_k: 150,
             match_poach: true,
-            max_per_month: BTreeMap::new(),
+            // One offer a month: every hire adds a salary the quarter's budget must carry, and
+            // hiring faster than that runs the lab out of money (rules version 5).
+            max_per_month: [(Action::Hire, 1)].into(),
             skip_review_stages: false,
+            intel_months: 6,
         }
     }
 }
@@ -258,6 +269,7 @@ pub fn kind_of(command: &Command) -> Option<Action> {
         Command::LeaseCompute(_) => Action::Lease,
         Command::OpenRelease => Action::OpenRelease,
         Command::Deal(_) => Action::Deal,
+        Command::Intelligence => Action::Intel,
         // Answers, the vendor's price moves, the end of the month and any command the rules
         // add later are not moves of the priority policy.
         _ => return None,
@@ -433,6 +445,11 @@ fn propose(
                 .flatten()
         }
         Action::OpenRelease => pick(Command::OpenRelease),
+        Action::Intel => (super::super::intel::oldest_months(state)
+            >= i32::from(params.intel_months)
+            && cost(&Command::Intelligence) + reserve < budget)
+            .then(|| pick(Command::Intelligence))
+            .flatten(),
         Action::Deal => content.deals.iter().enumerate().find_map(|(i, d)| {
             let cmd = Command::Deal(d.id.clone());
             (cost(&cmd) * 2 + reserve < budget && !state.deals_taken.contains(&(i as u16)))

@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::state::GameState;
+use super::super::intel;
+use super::super::state::{GameState, LabId};
 use super::params::Params;
 
 /// A condition on the player's state. Progress and lead are whole points, the budget is
@@ -57,12 +58,12 @@ fn progress_points(state: &GameState) -> i32 {
     state.player().progress().points()
 }
 
-/// The player's progress minus the best rival's, in whole points (rounded toward zero).
+/// The player's progress minus the best rival's as the player sees it (the rivals' estimated
+/// progress, see `intel.rs`), in whole points (rounded toward zero).
 pub fn lead_points(state: &GameState) -> i32 {
     let own = state.player().progress().0;
-    let best = state.labs[1..]
-        .iter()
-        .map(|l| l.progress().0)
+    let best = (1..state.labs.len() as LabId)
+        .map(|id| intel::seen_progress(state, id).0)
         .max()
         .unwrap_or(0);
     own.saturating_sub(best) / 1000

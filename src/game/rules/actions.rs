@@ -123,6 +123,14 @@ pub(super) fn execute(ctx: &mut Ctx, lab: LabId, command: &Command) {
             ctx.lab_news(lab, Story::Morale);
             ctx.timeline(lab, Lever::Morale, Story::Morale);
         }
+        Command::Intelligence => {
+            if lab == PLAYER {
+                super::super::intel::sweep(ctx);
+                let margin = super::super::intel::margin(&content.balance.intel, 0);
+                ctx.lab_news(lab, Story::Intelligence { margin });
+                ctx.timeline(lab, Lever::Intelligence, Story::Intelligence { margin });
+            }
+        }
         Command::Deal(id) => {
             if let Ok(d) = deal_index(content, id) {
                 let def = &content.deals[usize::from(d)];

@@ -100,6 +100,7 @@ pub fn cost(content: &Content, state: &GameState, lab: LabId, command: &Command)
         Command::SafetyReview => c(1, b.safety.review_cost),
         Command::ShipAi => c(1, b.actions.ship_ai_cost),
         Command::Morale => c(1, morale_cost(content, state, lab)),
+        Command::Intelligence => c(b.intel.weeks, b.intel.cost),
         Command::Deal(id) => match deal_index(content, id) {
             Ok(d) => {
                 let d = &content.deals[usize::from(d)];
@@ -337,6 +338,7 @@ fn check_specific(
                 return Err(RuleError::MoraleFull);
             }
         }
+        Command::Intelligence => {}
         Command::Deal(id) => {
             let d = deal_index(content, id)?;
             let def = &content.deals[usize::from(d)];

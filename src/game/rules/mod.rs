@@ -24,6 +24,8 @@ mod tests;
 mod v2_tests;
 #[cfg(test)]
 mod v4_tests;
+#[cfg(test)]
+mod v5_tests;
 
 use actions::execute;
 pub use check::{check, choice_cost, cost, is_replaced, offer_range, replacements, signing_bonus};

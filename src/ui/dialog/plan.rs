@@ -285,6 +285,7 @@ fn again(s: &Session, game: &Game, old: &Command) -> (String, Result<Command, St
         Command::LeaseCompute(k) => (format!("Lease {k}k GPUs"), Ok(Command::LeaseCompute(*k))),
         Command::SafetyReview => ("Invest in safety review".into(), Ok(old.clone())),
         Command::Morale => ("Look after morale".into(), Ok(old.clone())),
+        Command::Intelligence => ("Commission intelligence".into(), Ok(old.clone())),
         Command::ShipAi => ("Ship AI into the apps".into(), Ok(old.clone())),
         Command::OpenRelease => ("Release an open model".into(), Ok(old.clone())),
         other => (

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
+use crate::game::intel;
 use crate::game::state::{LabId, NewsKind, PLAYER};
 use crate::game::units::{Progress, money};
 
@@ -20,7 +21,7 @@ use super::super::widgets::{
     bar_between, cell, fit, flow, panel, put, race_chart, right, sparkline_scaled, window, wrap,
 };
 use super::{chart_ends, list_row, race_series, step};
-pub use crate::front::figures::{count, eta_label, figure_value, recent_gains};
+pub use crate::front::figures::{count, eta_label, figure_value, recent_gains, shown_speed};
 
 pub fn hints(s: &Session) -> Vec<Hint> {
     let mut h = vec![
@@ -164,13 +165,11 @@ fn emergency(s: &Session) -> Option<String> {
     if st.is_over() {
         return None;
     }
-    let (i, lab) = st
-        .labs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != usize::from(PLAYER))
-        .max_by_key(|(i, l)| (l.progress(), std::cmp::Reverse(*i)))?;
-    let gap = Progress::MAX.0 - lab.progress().0;
+    let (i, seen) = (0..st.labs.len())
+        .filter(|i| *i != usize::from(PLAYER))
+        .map(|i| (i, intel::seen_progress(st, i as LabId)))
+        .max_by_key(|(i, p)| (*p, std::cmp::Reverse(*i)))?;
+    let gap = Progress::MAX.0 - seen.0;
     (gap <= forecast::EMERGENCY_GAP).then(|| {
         format!(
             "⚑ EMERGENCY: {} is {} from 100, at this pace {}",
@@ -189,7 +188,12 @@ fn scale_floor(s: &Session) -> i32 {
         .state
         .labs
         .iter()
-        .map(|l| l.progress().0)
+        .enumerate()
+        .map(|(i, _)| {
+            intel::estimate(s.content(), &s.game.state, i as LabId)
+                .low()
+                .0
+        })
         .min()
         .unwrap_or(0)
         .clamp(0, 100_000);
@@ -260,7 +264,8 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     put(Line::styled(fit(&head, w), theme.dim()), inner, 0, buf);
     let mut order: Vec<usize> = (0..st.labs.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(st.labs[i].progress()), i));
+    let seen = intel::seen_all(st);
+    order.sort_by_key(|&i| (std::cmp::Reverse(seen[i]), i));
     // One scale for every lab's trend, so a slow lab's line sits low beside a fast one.
     let trends: Vec<Vec<i64>> = (0..st.labs.len()).map(|i| recent_gains(s, i, 8)).collect();
     let trend_max = trends.iter().flatten().copied().max().unwrap_or(0);
@@ -274,8 +279,9 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let named = st.staff_of(i as LabId).count();
         let trend = sparkline_scaled(&trends[i], trend_max);
+        let est = intel::estimate(c, st, i as LabId);
         let near =
-            i != usize::from(PLAYER) && Progress::MAX.0 - l.progress().0 <= forecast::EMERGENCY_GAP;
+            i != usize::from(PLAYER) && Progress::MAX.0 - seen[i].0 <= forecast::EMERGENCY_GAP;
         let last = if i == usize::from(PLAYER) {
             "you".to_string()
         } else {
@@ -290,7 +296,7 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(
                 fit(
                     &bar_between(
-                        i64::from(l.progress().0),
+                        i64::from(seen[i].0),
                         i64::from(lo),
                         100_000,
                         bar_w.saturating_sub(1),
@@ -299,8 +305,8 @@ fn race_table(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 ),
                 style,
             ),
-            Span::styled(right(&l.progress().display(), prog_w), style),
-            Span::raw(right(&speed_label(l.last_speed.total), speed_w)),
+            Span::styled(right(&est.short_label(), prog_w), style),
+            Span::raw(right(&speed_label(shown_speed(s, i)), speed_w)),
             Span::styled(right(&trend, trend_w), theme.dim()),
             Span::raw(right(
                 &format!("{}+{named}", count(l.researchers)),

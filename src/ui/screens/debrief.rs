@@ -238,7 +238,22 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
     );
     row += 1;
-    let standing = format!("{}, rank {}", p.progress().display(), st.player_rank());
+    let mut standing = format!("{}, rank {}", p.progress().display(), st.player_rank());
+    let revealed: Vec<String> = (1..st.labs.len() as u8)
+        .filter_map(|id| {
+            crate::game::intel::revealed(c, st, id).map(|(seen, truth)| {
+                format!(
+                    "{} {} (you saw {})",
+                    c.labs[usize::from(id)].short,
+                    truth.display(),
+                    seen.label()
+                )
+            })
+        })
+        .collect();
+    if !revealed.is_empty() {
+        standing.push_str(&format!(" · the rivals revealed: {}", revealed.join(", ")));
+    }
     let text = match credit(s) {
         Some(credit) => format!("{} · {standing}", credit_text(&credit)),
         None => {

@@ -153,14 +153,14 @@ pub fn race_series(s: &Session, theme: &Theme) -> Vec<super::widgets::Series> {
                 points.push((0, p.0));
             }
             for r in &s.game.state.history {
-                if let Some(p) = r.progress.get(i) {
+                if let Some(p) = crate::game::intel::shown_in_record(&s.game.state, r, i) {
                     points.push((usize::from(r.month) + 1, p.0));
                 }
             }
             if s.game.state.history.is_empty() && s.initial.is_none() {
                 points.push((
                     usize::from(s.game.state.month),
-                    s.game.state.labs[i].progress().0,
+                    crate::game::intel::seen_progress(&s.game.state, i as u8).0,
                 ));
             }
             super::widgets::Series {

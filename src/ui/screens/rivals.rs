@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::game::data::{Personality, Track};
+use crate::game::intel;
 use crate::game::month::minutes_label;
 use crate::game::research::lab_experiments;
 use crate::game::state::LabId;
@@ -89,7 +90,7 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let text = format!(
             "{}{}",
             fit(&c.labs[i].short, w.saturating_sub(6)),
-            right(&st.labs[i].progress().display(), 6)
+            right(&intel::estimate(c, st, i as LabId).short_label(), 6)
         );
         let style = if row == s.rival_sel {
             theme.selected()
@@ -122,9 +123,11 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
     let l = st.lab(id);
     let named: Vec<_> = st.staff_of(id).collect();
     let stars = named.iter().filter(|(_, p)| p.star).count();
+    let seen_tracks = intel::seen_tracks(st, id);
+    let est = intel::estimate(c, st, id);
     let tracks: Vec<String> = Track::ALL
         .iter()
-        .map(|t| format!("{} {}", t.name(), l.track(*t).display()))
+        .map(|t| format!("{} {}", t.name(), seen_tracks[t.index()].display()))
         .collect();
     let mut parts: Vec<(&str, i32)> = l
         .last_speed
@@ -146,21 +149,29 @@ fn detail_lines(s: &Session, id: LabId) -> Vec<(String, Tone)> {
     let mut lines = vec![
         (format!("Style: {}", personality(l.personality)), Tone::Dim),
         (
-            format!(
-                "Progress {} ({})",
-                l.progress().display(),
-                tracks.join(" · ")
-            ),
+            format!("Progress {} ({})", est.label(), tracks.join(" · ")),
             Tone::Heading,
         ),
-        (
-            format!(
-                "Speed last month {}: {}",
-                speed_label(l.last_speed.total),
-                parts.join(", ")
-            ),
-            Tone::Normal,
-        ),
+        if est.exact() {
+            (
+                format!(
+                    "Speed last month {}: {}",
+                    speed_label(l.last_speed.total),
+                    parts.join(", ")
+                ),
+                Tone::Normal,
+            )
+        } else {
+            (
+                format!(
+                    "An estimate: 9 in 10 times the truth lies in {}; last intelligence {} ago. Seen gain last month {}.",
+                    est.range_label(),
+                    crate::game::data::plural(est.months.max(0) as u16, "month"),
+                    speed_label(super::dashboard::shown_speed(s, usize::from(id)))
+                ),
+                Tone::Dim,
+            )
+        },
         (
             format!(
                 "Budget {} · income {}/mo · {} researchers + {} named ({stars} stars)",

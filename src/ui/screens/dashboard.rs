@@ -384,6 +384,33 @@ fn news_style(kind: NewsKind, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
+/// "At Dec's close $18.5B of unspent cash goes back (e on Budget)": what the quarter's close
+/// would take back at the cash held now, as the Budget explain panel counts it; `None` when
+/// nothing would go back or the game is over.
+fn quarter_warning(s: &Session) -> Option<String> {
+    let c = s.content();
+    let st = &s.game.state;
+    if st.is_over() {
+        return None;
+    }
+    let p = st.player();
+    let back = crate::game::board::quarter_return(c, p.budget, p.income);
+    if back <= 0 {
+        return None;
+    }
+    let left = crate::game::board::months_left_in_quarter(c, st);
+    let close = super::super::session::date_label(c, st.month + left - 1);
+    let when = if left == 1 {
+        "this month's end".to_string()
+    } else {
+        format!("the end of {}", &close[..3.min(close.len())])
+    };
+    Some(format!(
+        "at {when} the company takes back {} of unspent cash (e on Budget explains)",
+        money(back)
+    ))
+}
+
 fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut inner = panel("News (w reads all)", theme, area, buf);
     let c = s.content();
@@ -405,6 +432,24 @@ fn news_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let line = Line::from(vec![
                 Span::styled(key, theme.key()),
                 Span::styled(row, theme.title()),
+            ]);
+            put(line, inner, i as u16, buf);
+        }
+        inner.y += used;
+        inner.height -= used;
+    }
+    // Cash the company would take back at the quarter's close: said before the close, where
+    // the player reads first, so the first quarter's money is not lost by surprise.
+    if let Some(text) = quarter_warning(s)
+        && inner.height > 3
+    {
+        let rows = wrap(&text, usize::from(inner.width).saturating_sub(2));
+        let used = (rows.len() as u16).min(inner.height / 2);
+        for (i, row) in rows.into_iter().take(usize::from(used)).enumerate() {
+            let mark = if i == 0 { "! " } else { "  " };
+            let line = Line::from(vec![
+                Span::styled(mark, theme.warn()),
+                Span::styled(row, theme.warn()),
             ]);
             put(line, inner, i as u16, buf);
         }

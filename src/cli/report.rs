@@ -43,7 +43,10 @@ pub(super) fn report_command(
     if report.groups.iter().all(|g| g.entries.is_empty()) {
         let why = match report.failed.len() {
             0 => "no saves found".to_string(),
-            n => format!("none of the {n} file(s) could be ranked"),
+            n => format!(
+                "none of the {n} file{} could be ranked",
+                ai_race::text::s(n as i64)
+            ),
         };
         let shown: Vec<String> = inputs
             .iter()

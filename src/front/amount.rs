@@ -147,8 +147,9 @@ impl Amount {
                 let weeks = if p.star { 2 } else { 1 };
                 lines.push((
                     format!(
-                        "Closing takes {weeks} CEO week(s); accepted offers pay a signing bonus of {}.",
-                        money(signing_bonus(&g.content, v))
+                        "Closing takes {weeks} CEO week{ws}; accepted offers pay a signing bonus of {}.",
+                        money(signing_bonus(&g.content, v)),
+                        ws = crate::text::s(weeks as i64)
                     ),
                     Tone::Dim,
                 ));

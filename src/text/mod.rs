@@ -8,3 +8,8 @@ pub mod catalogue;
 pub mod lang;
 pub mod sanitize;
 pub mod width;
+
+/// The plural ending of an English count: "" for one, "s" otherwise ("1 week", "2 weeks").
+pub fn s(n: impl Into<i64>) -> &'static str {
+    if n.into() == 1 { "" } else { "s" }
+}

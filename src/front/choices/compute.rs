@@ -87,7 +87,9 @@ pub fn effect_text(e: &Effect) -> String {
         Effect::RivalsProgress(t) => format!("every rival gains {}", tenths(*t)),
         Effect::LicencePct(p) => format!("a licence you pay changes {p:+}%"),
         Effect::CutAccess(m) => format!("access to a licensed tech cut for {m} months"),
-        Effect::DelayProjects(m) => format!("your projects slip {m} month(s)"),
+        Effect::DelayProjects(m) => {
+            format!("your projects slip {m} month{}", crate::text::s(*m as i64))
+        }
         Effect::SpeedThisMonth(p) => format!("research {p:+}% this month"),
         Effect::Later {
             months, effects, ..

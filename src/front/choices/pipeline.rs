@@ -75,9 +75,10 @@ pub fn effect_lines(game: &Game, def: &StageDef) -> Vec<(String, Tone)> {
         review,
         (
             format!(
-                "A project: {} now, done after {} month(s).",
+                "A project: {} now, done after {} month{}.",
                 money(def.cost),
-                def.months
+                def.months,
+                crate::text::s(def.months as i64)
             ),
             Tone::Normal,
         ),
@@ -105,9 +106,10 @@ pub fn stage_menu(game: &Game, i: usize) -> Menu {
         options: vec![MenuOption::checked(
             game,
             format!(
-                "Start {} ({} week(s), {})",
+                "Start {} ({} week{}, {})",
                 def.name,
                 c.weeks,
+                crate::text::s(c.weeks),
                 money(c.money)
             ),
             cmd,

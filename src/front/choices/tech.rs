@@ -10,7 +10,12 @@ use crate::game::{Command, Game};
 
 fn cost_label(game: &Game, cmd: &Command) -> String {
     let c = cost(&game.content, &game.state, PLAYER, cmd);
-    format!("{} week(s), {}", c.weeks, money(c.money))
+    format!(
+        "{} week{}, {}",
+        c.weeks,
+        crate::text::s(c.weeks),
+        money(c.money)
+    )
 }
 
 /// A vendor as players know it: a lab's short name, or the outside vendor's own name.
@@ -45,8 +50,10 @@ pub fn pros_cons(content: &Content, def: &TechDef, licence: Money) -> Vec<(Strin
         (format!("Basis: {}.", def.basis.label()), Tone::Dim),
         (
             format!(
-                "Adopt: +{}% research{track} after {} month(s) of integration.",
-                def.speed_pct, def.integration_months
+                "Adopt: +{}% research{track} after {} month{} of integration.",
+                def.speed_pct,
+                def.integration_months,
+                crate::text::s(def.integration_months as i64)
             ),
             Tone::Good,
         ),

@@ -190,7 +190,11 @@ pub(super) fn weeks_math(s: &Session, l: &mut Lines) {
                 && *lab == PLAYER
             {
                 any = true;
-                l.line(format!("  {weeks} week(s): {}", d.label));
+                l.line(format!(
+                    "  {weeks} week{}: {}",
+                    crate::text::s(*weeks as i64),
+                    d.label
+                ));
             }
         }
     }

@@ -253,9 +253,10 @@ pub(super) fn deploy_math(s: &Session, l: &mut Lines) {
             let after =
                 (u64::from(p.deploy_minutes) * u64::from(def.deploy_pct) / 100).max(2) as u32;
             l.line(format!(
-                "  {} in {} month(s): {} → {} ({} experiments)",
+                "  {} in {} month{}: {} → {} ({} experiments)",
                 def.name,
                 pr.months_left,
+                crate::text::s(pr.months_left as i64),
                 minutes_label(p.deploy_minutes),
                 minutes_label(after),
                 crate::game::research::experiments_per_month(
@@ -325,12 +326,14 @@ pub(super) fn compute_math(s: &Session, l: &mut Lines) {
     for pr in &p.projects {
         match pr.kind {
             ProjectKind::DataCentre(k) => l.line(format!(
-                "  data centre of {k}k GPUs online in {} month(s)",
-                pr.months_left
+                "  data centre of {k}k GPUs online in {} month{}",
+                pr.months_left,
+                crate::text::s(pr.months_left as i64)
             )),
             ProjectKind::Lease(k) => l.line(format!(
-                "  lease of {k}k GPUs ends in {} month(s)",
-                pr.months_left
+                "  lease of {k}k GPUs ends in {} month{}",
+                pr.months_left,
+                crate::text::s(pr.months_left as i64)
             )),
             _ => {}
         }

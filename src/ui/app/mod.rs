@@ -472,7 +472,8 @@ impl App {
             let month = s.game.state.date_label(s.content());
             self.layers.push(Layer::Confirm(Confirm {
                 question: format!(
-                    "End {month} with {weeks} CEO week(s) unspent? Unspent weeks are lost."
+                    "End {month} with {weeks} CEO week{ws} unspent? Unspent weeks are lost.",
+                    ws = crate::text::s(weeks as i64)
                 ),
                 yes: ConfirmYes::EndMonth,
             }));
@@ -565,9 +566,11 @@ impl App {
         let weeks = s.game.state.player().weeks;
         let pending = s.game.state.pending.is_some() && !s.game.is_over();
         let mut text = format!(
-            "Plan repeated: {} move(s), {weeks} week(s) left. {}",
+            "Plan repeated: {} move{ms}, {weeks} week{ws} left. {}",
             made.len(),
-            made.join(" ")
+            made.join(" "),
+            ms = crate::text::s(made.len() as i64),
+            ws = crate::text::s(weeks as i64)
         );
         if refused.is_empty() {
             self.info(text.trim_end().to_string());

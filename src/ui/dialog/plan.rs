@@ -107,7 +107,13 @@ impl Plan {
                     weeks += u32::from(c.weeks);
                     spend += c.money;
                     (
-                        format!("✓ {} ({} week(s), {})", item.label, c.weeks, money(c.money)),
+                        format!(
+                            "✓ {} ({} week{ws}, {})",
+                            item.label,
+                            c.weeks,
+                            money(c.money),
+                            ws = crate::text::s(c.weeks)
+                        ),
                         Tone::Good,
                     )
                 }
@@ -125,9 +131,11 @@ impl Plan {
                 .to_string()
         } else {
             format!(
-                "{n} move(s) allowed: {weeks} CEO week(s) of {}, {} in all.",
+                "{n} move{ns} allowed: {weeks} CEO week{ws} of {}, {} in all.",
                 game.state.player().weeks,
-                money(spend)
+                money(spend),
+                ns = crate::text::s(n as i64),
+                ws = crate::text::s(weeks as i64)
             )
         };
         for l in wrap(&total, width) {

@@ -55,7 +55,13 @@ pub fn update(s: &mut Session, action: Action) -> Outcome {
                     body: about(g, row),
                     options: vec![MenuOption::checked(
                         g,
-                        format!("{} ({} week(s), {})", name(g, row), c.weeks, money(c.money)),
+                        format!(
+                            "{} ({} week{ws}, {})",
+                            name(g, row),
+                            c.weeks,
+                            money(c.money),
+                            ws = crate::text::s(c.weeks)
+                        ),
                         cmd,
                     )],
                     sel: 0,
@@ -180,7 +186,12 @@ pub fn render(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
             0,
             match g.check(&quick_command(s, row)) {
                 Ok(c) => (
-                    format!("✓ d does it now: {} week(s), {}.", c.weeks, money(c.money)),
+                    format!(
+                        "✓ d does it now: {} week{ws}, {}.",
+                        c.weeks,
+                        money(c.money),
+                        ws = crate::text::s(c.weeks)
+                    ),
                     Tone::Good,
                 ),
                 Err(e) => (format!("✗ {}", super::refusal(g, &e)), Tone::Bad),

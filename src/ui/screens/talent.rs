@@ -237,8 +237,9 @@ fn detail_panel(s: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         Line::raw(p.title.clone()),
         Line::raw(format!(
-            "asks {}/yr, {weeks} CEO week(s) to close",
+            "asks {}/yr, {weeks} CEO week{ws} to close",
             money(Money::from(p.salary)),
+            ws = crate::text::s(weeks as i64),
         )),
     ];
     if p.refused_month == Some(st.month) {

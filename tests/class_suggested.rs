@@ -29,13 +29,7 @@ fn play(name: &str, own_from: u16, policy: Policy) -> Session {
             break;
         }
         let st = &s.game.state;
-        let done: Vec<Command> = s
-            .record
-            .decisions()
-            .iter()
-            .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
-            .map(|(_, c)| c.clone())
-            .collect();
+        let done = s.record.moves_in(st.month);
         if st.month + 1 >= own_from {
             let c = next_command(&policy.strategy(), s.content(), st, &mut rng, &done);
             if s.apply(c).is_err() {

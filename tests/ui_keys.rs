@@ -445,14 +445,7 @@ impl Player {
 
     /// The moves already made this month, as the strategy counts them.
     fn this_month(&self) -> Vec<Command> {
-        let month = self.s().game.state.month;
-        self.s()
-            .record
-            .decisions()
-            .iter()
-            .filter(|(m, c)| *m == month && *c != Command::EndMonth)
-            .map(|(_, c)| c.clone())
-            .collect()
+        self.s().record.moves_in(self.s().game.state.month)
     }
 }
 

@@ -552,14 +552,7 @@ pub fn describe(game: &Game, command: &Command) -> String {
 /// waits.
 pub fn suggestion(s: &Session) -> Option<Command> {
     let st = &s.game.state;
-    let done: Vec<Command> = s
-        .record
-        .decisions()
-        .iter()
-        .filter(|(m, c)| *m == st.month && *c != Command::EndMonth)
-        .map(|(_, c)| c.clone())
-        .collect();
-    crate::game::policy::suggestion(s.content(), st, &done)
+    crate::game::policy::suggestion(s.content(), st, &s.record.moves_in(st.month))
 }
 
 #[cfg(test)]

@@ -78,6 +78,16 @@ impl Record {
         &self.decisions
     }
 
+    /// The moves made so far in `month`, month ends left out: what a strategy deciding the
+    /// month's next move has already done.
+    pub fn moves_in(&self, month: u16) -> Vec<Command> {
+        self.decisions
+            .iter()
+            .filter(|(m, c)| *m == month && *c != Command::EndMonth)
+            .map(|(_, c)| c.clone())
+            .collect()
+    }
+
     /// The state hash at the start of the game and of every third month so far.
     pub fn checkpoints(&self) -> &[Checkpoint] {
         &self.checkpoints
